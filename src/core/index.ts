@@ -1,3 +1,4 @@
+export * from './class-space.js';
 export * from './errors.js';
 export * from './estimator.js';
 export * from './features.js';

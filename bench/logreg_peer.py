@@ -1,0 +1,62 @@
+#!/usr/bin/python3
+"""scikit-learn side of bench/logreg.ts: fits LogisticRegression on the SAME preprocessed matrix the
+TypeScript side fitted (float64 row-major file written by logreg.ts, already mean-imputed and
+standardised), timing only `fit`.  Prints one JSON line.
+
+  /usr/bin/python3 bench/logreg_peer.py --x X.f64 --y y.i32 --rows N --cols D --repeat R
+"""
+import argparse
+import json
+import sys
+import time
+import warnings
+
+import numpy as np
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--x", required=True)
+    ap.add_argument("--y", required=True)
+    ap.add_argument("--rows", type=int, required=True)
+    ap.add_argument("--cols", type=int, required=True)
+    ap.add_argument("--repeat", type=int, default=3)
+    a = ap.parse_args(argv)
+    try:
+        import sklearn
+        from sklearn.exceptions import ConvergenceWarning
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.metrics import accuracy_score, log_loss
+    except ImportError as error:
+        print(json.dumps({"skipped": f"scikit-learn not importable: {error}"}))
+        return 0
+    X = np.fromfile(a.x, dtype="<f8").reshape(a.rows, a.cols)
+    y = np.fromfile(a.y, dtype="<i4")
+    configs = {
+        "l2_lbfgs_C1": dict(C=1.0),
+        "l1_liblinear_C0.1": dict(C=0.1, penalty="l1", solver="liblinear"),
+    }
+    out = {"sklearn_version": sklearn.__version__, "results": {}}
+    for name, params in configs.items():
+        times = []
+        for _ in range(a.repeat):
+            model = LogisticRegression(**params)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", ConvergenceWarning)
+                t0 = time.perf_counter()
+                model.fit(X, y)
+                times.append(time.perf_counter() - t0)
+        proba = model.predict_proba(X)
+        out["results"][name] = {
+            "seconds": times,
+            "accuracy": float(accuracy_score(y, model.predict(X))),
+            "log_loss": float(log_loss(y, proba)),
+            "n_iter": np.asarray(model.n_iter_).tolist(),
+            "warnings": [str(w.message)[:120] for w in caught],
+        }
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

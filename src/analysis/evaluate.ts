@@ -1,0 +1,173 @@
+import { predictInClassSpace } from '../core/class-space.js';
+import { ModeldebugError } from '../core/errors.js';
+import type { Classifier, FitDiagnostics, FitWarning } from '../core/estimator.js';
+import { takeFeatureRows } from '../core/features.js';
+import { classCounts, takeLabelRows } from '../core/labels.js';
+import { alignTestSet } from '../data/align.js';
+import type { Dataset } from '../data/dataset.js';
+import { type CrossValidateResult, crossValidate } from '../selection/cross-validate.js';
+import { stratifiedKFold } from '../selection/stratified-k-fold.js';
+import { trainTestSplit } from '../selection/train-test-split.js';
+import { type ClassificationSummary, summariseClassification } from './classification-summary.js';
+
+export type EvaluationProtocol =
+  | {
+      readonly kind: 'cross-validation';
+      readonly folds: number;
+      readonly shuffle: boolean;
+      readonly seed: number;
+    }
+  | { readonly kind: 'holdout'; readonly testSize: number; readonly seed: number }
+  | { readonly kind: 'test-set'; readonly test: Dataset };
+
+export interface EvaluateOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface Evaluation {
+  readonly dataset: {
+    readonly source: string;
+    readonly rows: number;
+    readonly features: number;
+    readonly classes: readonly string[];
+    readonly classCounts: readonly number[];
+  };
+  readonly protocol: { readonly kind: EvaluationProtocol['kind']; readonly description: string };
+  readonly trainRows: number;
+  readonly testRows: number;
+  /** On the held-out rows, or pooled over the out-of-fold predictions under cross-validation. */
+  readonly metrics: ClassificationSummary;
+  readonly crossValidation?: {
+    readonly scoring: readonly string[];
+    readonly folds: CrossValidateResult['folds'];
+    readonly test: CrossValidateResult['test'];
+  };
+  /** The fit of the single train/test protocols (iterations, convergence). */
+  readonly fit?: FitDiagnostics;
+  readonly warnings: readonly FitWarning[];
+}
+
+/**
+ * Trains and evaluates a classifier the way `modeldebug eval` does: on a held-out split, a separate test
+ * file, or k-fold cross-validation (stratified, sklearn's fold assignment), and summarises every metric.
+ */
+export async function evaluate(
+  estimator: Classifier,
+  dataset: Dataset,
+  protocol: EvaluationProtocol,
+  options: EvaluateOptions = {},
+): Promise<Evaluation> {
+  const { features, labels } = dataset;
+  if (labels.classes.length < 2) {
+    throw new ModeldebugError(
+      'single_class',
+      `the label column "${dataset.labelColumn}" has only one class (${labels.classes[0]})`,
+      {
+        where: dataset.source,
+        hint: 'a classifier needs at least two classes; check the --label column',
+      },
+    );
+  }
+  const datasetInfo = {
+    source: dataset.source,
+    rows: features.rows,
+    features: features.cols,
+    classes: labels.classes,
+    classCounts: Array.from(classCounts(labels)),
+  };
+
+  if (protocol.kind === 'cross-validation') {
+    checkFoldsPerClass(dataset, protocol.folds);
+    const scoring = cvScoring(labels.classes.length);
+    const result = await crossValidate(estimator, features, labels, {
+      cv: stratifiedKFold(labels.codes, protocol.folds, { shuffle: protocol.shuffle, seed: protocol.seed })
+        .folds,
+      scoring,
+      returnTrainScore: true,
+      returnPredictions: true,
+      signal: options.signal,
+      onFoldDone: options.onProgress,
+    });
+    const oof = result.outOfFold!;
+    return {
+      dataset: datasetInfo,
+      protocol: {
+        kind: protocol.kind,
+        description: `${protocol.folds}-fold stratified cross-validation${protocol.shuffle ? ` (shuffled, seed ${protocol.seed})` : ''}`,
+      },
+      trainRows: features.rows,
+      testRows: features.rows,
+      metrics: summariseClassification(labels.codes, oof.predicted, oof.proba, labels.classes),
+      crossValidation: { scoring, folds: result.folds, test: result.test },
+      warnings: [...result.warnings, ...result.folds.flatMap((fold) => fold.warnings)],
+    };
+  }
+
+  const { train, test, description } = splitForProtocol(dataset, protocol);
+  options.onProgress?.(0, 1);
+  const fitted = await estimator.fit(train.features, train.labels, { signal: options.signal });
+  const predictions = await predictInClassSpace(fitted, test.features, test.labels.classes);
+  options.onProgress?.(1, 1);
+  return {
+    dataset: { ...datasetInfo, classes: train.labels.classes },
+    protocol: { kind: protocol.kind, description },
+    trainRows: train.features.rows,
+    testRows: test.features.rows,
+    metrics: summariseClassification(
+      test.labels.codes,
+      predictions.predicted,
+      predictions.proba,
+      test.labels.classes,
+    ),
+    fit: fitted.diagnostics,
+    warnings: fitted.diagnostics.warnings,
+  };
+}
+
+/** The per-fold scores printed under `--cv`: sklearn scorer names. */
+function cvScoring(nClasses: number): string[] {
+  const auc = nClasses === 2 ? 'roc_auc' : 'roc_auc_ovr';
+  return ['accuracy', 'balanced_accuracy', 'f1_macro', 'f1_weighted', auc, 'neg_log_loss'];
+}
+
+function checkFoldsPerClass(dataset: Dataset, folds: number): void {
+  const counts = classCounts(dataset.labels);
+  const smallest = counts.reduce((a, b) => Math.min(a, b));
+  if (smallest < folds) {
+    const name = dataset.labels.classes[counts.indexOf(smallest)];
+    throw new ModeldebugError(
+      'too_few_per_class',
+      `class "${name}" has ${smallest} rows, fewer than the ${folds} folds`,
+      {
+        where: dataset.source,
+        hint: `use --cv ${Math.max(2, smallest)} or fewer, or gather more rows of that class`,
+      },
+    );
+  }
+}
+
+function splitForProtocol(
+  dataset: Dataset,
+  protocol: Exclude<EvaluationProtocol, { kind: 'cross-validation' }>,
+): { train: Dataset; test: Dataset; description: string } {
+  if (protocol.kind === 'test-set') {
+    const aligned = alignTestSet(dataset, protocol.test);
+    return { ...aligned, description: `trained on ${dataset.source}, tested on ${protocol.test.source}` };
+  }
+  const split = trainTestSplit(dataset.features.rows, {
+    testSize: protocol.testSize,
+    seed: protocol.seed,
+    stratify: dataset.labels.codes,
+  });
+  const part = (rows: Int32Array): Dataset => ({
+    ...dataset,
+    features: takeFeatureRows(dataset.features, rows),
+    labels: takeLabelRows(dataset.labels, rows),
+  });
+  return {
+    train: part(split.train),
+    test: part(split.test),
+    description: `stratified hold-out: ${split.test.length} test rows (test size ${protocol.testSize}, seed ${protocol.seed})`,
+  };
+}

@@ -1,0 +1,2 @@
+export * from './classification-summary.js';
+export * from './evaluate.js';

@@ -1,0 +1,82 @@
+import type { Evaluation } from '../../analysis/index.js';
+import { formatClassificationReport } from '../../metrics/index.js';
+import { fixed, textTable } from './text-table.js';
+
+/** The human-readable `modeldebug eval` output. */
+export function formatEvaluation(evaluation: Evaluation, modelSpec: string): string {
+  const { dataset, metrics } = evaluation;
+  const sections = [
+    `modeldebug eval: ${dataset.source} (${dataset.rows} rows, ${dataset.features} features, ${dataset.classes.length} classes)`,
+    `model: ${modelSpec}\nprotocol: ${evaluation.protocol.description}`,
+  ];
+  if (evaluation.crossValidation) sections.push(formatFolds(evaluation.crossValidation));
+  const scope =
+    evaluation.protocol.kind === 'cross-validation'
+      ? `pooled out-of-fold predictions, ${metrics.rows} rows`
+      : `${metrics.rows} test rows`;
+  sections.push(`Metrics (${scope})\n${formatHeadline(evaluation)}`);
+  sections.push(`Classification report\n${formatClassificationReport(metrics.report).trimEnd()}`);
+  sections.push(
+    `Confusion matrix (rows: true label, columns: predicted; count and % of the row)\n${formatConfusion(evaluation)}`,
+  );
+  const notes = [
+    ...metrics.warnings.map((warning) => `${warning.category}: ${warning.message}`),
+    ...metrics.undefinedMetrics.map((entry) => `${entry.metric} undefined: ${entry.reason}`),
+    ...uniqueMessages(evaluation.warnings.map((warning) => `${warning.code}: ${warning.message}`)),
+  ];
+  if (notes.length > 0) sections.push(`Warnings\n${notes.map((note) => `- ${note}`).join('\n')}`);
+  return `${sections.join('\n\n')}\n`;
+}
+
+function formatFolds(cv: NonNullable<Evaluation['crossValidation']>): string {
+  const rows = cv.folds.map((fold, f) => [
+    `fold ${f + 1}`,
+    ...cv.scoring.map((name) => fixed(fold.test[name])),
+  ]);
+  rows.push(['mean', ...cv.scoring.map((name) => fixed(cv.test[name].mean))]);
+  rows.push(['std', ...cv.scoring.map((name) => fixed(cv.test[name].std))]);
+  return `Cross-validation scores (test folds)\n${textTable(['', ...cv.scoring], rows)}`;
+}
+
+function formatHeadline({ metrics }: Evaluation): string {
+  const rows: string[][] = [
+    ['accuracy', fixed(metrics.accuracy)],
+    ['balanced accuracy', fixed(metrics.balancedAccuracy)],
+    [
+      'precision  micro / macro / weighted',
+      [metrics.micro, metrics.macro, metrics.weighted].map((a) => fixed(a.precision)).join(' / '),
+    ],
+    [
+      'recall     micro / macro / weighted',
+      [metrics.micro, metrics.macro, metrics.weighted].map((a) => fixed(a.recall)).join(' / '),
+    ],
+    [
+      'F1         micro / macro / weighted',
+      [metrics.micro, metrics.macro, metrics.weighted].map((a) => fixed(a.f1)).join(' / '),
+    ],
+    ["Cohen's kappa", fixed(metrics.cohenKappa)],
+    ['MCC', fixed(metrics.mcc)],
+    ['log loss', fixed(metrics.logLoss)],
+  ];
+  if (metrics.rocAuc.binary !== undefined) rows.push(['ROC-AUC', fixed(metrics.rocAuc.binary)]);
+  else
+    rows.push([
+      'ROC-AUC one-vs-rest  macro / weighted',
+      `${fixed(metrics.rocAuc.ovrMacro)} / ${fixed(metrics.rocAuc.ovrWeighted)}`,
+    ]);
+  if (metrics.brier !== undefined) rows.push(['Brier score', fixed(metrics.brier)]);
+  return textTable(['metric', 'value'], rows);
+}
+
+function formatConfusion({ metrics }: Evaluation): string {
+  const { labels, counts, rowNormalised } = metrics.confusion;
+  const rows = labels.map((label, i) => [
+    label,
+    ...counts[i].map((count, j) => `${count} (${(rowNormalised[i][j] * 100).toFixed(1)}%)`),
+  ]);
+  return textTable(['true \\ predicted', ...labels], rows);
+}
+
+function uniqueMessages(messages: readonly string[]): string[] {
+  return [...new Set(messages)];
+}

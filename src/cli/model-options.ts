@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { parseAssignment, parseModelSpec, type StepSpec } from '../models/spec.js';
+
+export interface ModelFlags {
+  readonly model: string;
+  readonly param?: readonly string[];
+  readonly impute?: string;
+  readonly scale?: string;
+  readonly encode?: string;
+}
+
+/** The model flags shared by every command that trains something. */
+export function addModelOptions(command: Command): Command {
+  return command
+    .option(
+      '--model <spec>',
+      "model name or pipeline, e.g. logreg or 'impute(strategy=median) | scale | logreg(C=0.1)'",
+      'logreg',
+    )
+    .option('--param <key=value>', 'a param of the final model (repeatable), e.g. --param C=0.1', collect, [])
+    .option('--impute <strategy>', 'prepend an imputer: mean | median | most_frequent | constant')
+    .option('--scale <kind>', 'prepend a scaler: standard | minmax')
+    .option('--encode <kind>', 'prepend an encoder for categorical columns: onehot');
+}
+
+export function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/**
+ * The flags are sugar for the pipeline grammar: `--impute mean --scale standard --encode onehot --model
+ * logreg --param C=0.1` is `impute(strategy=mean) | scale(kind=standard) | onehot | logreg(C=0.1)`.
+ * Imputation comes first so that the encoder and scaler see complete data; scaling before encoding keeps
+ * the one-hot columns 0/1.
+ */
+export function modelStepsFromFlags(flags: ModelFlags): StepSpec[] {
+  const steps = parseModelSpec(flags.model);
+  const last = steps[steps.length - 1];
+  const params = Object.assign(
+    { ...last.params },
+    ...(flags.param ?? []).map((text) => parseAssignment(text, '--param')),
+  );
+  const prefix: StepSpec[] = [];
+  if (flags.impute) prefix.push({ name: 'impute', params: { strategy: flags.impute } });
+  if (flags.scale) prefix.push({ name: 'scale', params: { kind: flags.scale } });
+  if (flags.encode) prefix.push({ name: flags.encode, params: {} });
+  return [...prefix, ...steps.slice(0, -1), { name: last.name, params }];
+}

@@ -1,0 +1,55 @@
+export type { ColumnSignature } from './columns.js';
+export {
+  createFittedPipeline,
+  type FittedClassifierStep,
+  type FittedPipeline,
+  type FittedTransformerStep,
+  type SerializedPipelineState,
+} from './fitted-pipeline.js';
+export { loadPipeline } from './load-pipeline.js';
+export { loadTransformer } from './load-transformer.js';
+export {
+  createMinMaxScaler,
+  type FittedMinMaxScaler,
+  loadMinMaxScaler,
+  MIN_MAX_SCALER,
+  type MinMaxScalerParams,
+} from './min-max-scaler.js';
+export type { Category } from './one-hot-categories.js';
+export {
+  createOneHotEncoder,
+  type FittedOneHotEncoder,
+  loadOneHotEncoder,
+  ONE_HOT_ENCODER,
+  type OneHotEncoderParams,
+} from './one-hot-encoder.js';
+export {
+  type ClassifierStep,
+  createPipeline,
+  PIPELINE,
+  type Pipeline,
+  type PipelineParams,
+  type PipelineSteps,
+  type TransformerStep,
+} from './pipeline.js';
+export { STEP_SEPARATOR } from './pipeline-params.js';
+export {
+  createSimpleImputer,
+  type FittedSimpleImputer,
+  loadSimpleImputer,
+  SIMPLE_IMPUTER,
+  type SimpleImputerParams,
+} from './simple-imputer.js';
+export {
+  createStandardScaler,
+  type FittedStandardScaler,
+  loadStandardScaler,
+  STANDARD_SCALER,
+  type StandardScalerParams,
+} from './standard-scaler.js';
+export type {
+  FittedTransformer,
+  InvertibleTransformer,
+  SerializedTransformer,
+  Transformer,
+} from './transformer.js';

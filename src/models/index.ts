@@ -1,0 +1,3 @@
+export * from './logistic-regression/index.js';
+export * from './registry.js';
+export * from './spec.js';

@@ -1,0 +1,54 @@
+import { argmaxRows } from '../../core/estimator.js';
+import type { Matrix } from '../../core/matrix.js';
+import { multiplyRowsByRows } from '../../linalg/dense-products.js';
+import { sigmoid, softmaxInPlace } from '../../linalg/stable.js';
+import type { LogisticRegressionState } from './fit.js';
+
+/** Decision values X·Wᵀ + b: `rows x coefficients.rows` (one column for binary models). */
+export function decisionValues(X: Matrix, state: LogisticRegressionState): Matrix {
+  const { coefficients, intercepts } = state;
+  const k = coefficients.rows;
+  const d = coefficients.cols;
+  const out = new Float64Array(X.rows * k);
+  multiplyRowsByRows(X.data, X.rows, d, coefficients.data, k, d, out);
+  for (let i = 0; i < X.rows; i++) for (let c = 0; c < k; c++) out[i * k + c] += intercepts[c];
+  return { rows: X.rows, cols: k, data: out };
+}
+
+/** sklearn's predict: binary d > 0 → class 1; otherwise argmax of the decisions, ties to the first. */
+export function predictFromDecisions(decisions: Matrix): Int32Array {
+  if (decisions.cols !== 1) return argmaxRows(decisions);
+  const out = new Int32Array(decisions.rows);
+  for (let i = 0; i < decisions.rows; i++) out[i] = decisions.data[i] > 0 ? 1 : 0;
+  return out;
+}
+
+/** Class probabilities from decisions, by the probability model the fit used (see ProbabilityModel). */
+export function probabilitiesFromDecisions(decisions: Matrix, state: LogisticRegressionState): Matrix {
+  const n = decisions.rows;
+  if (decisions.cols === 1) {
+    const factor = state.probability === 'softmax-binary' ? 2 : 1;
+    const data = new Float64Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      const p1 = sigmoid(factor * decisions.data[i]);
+      data[2 * i] = 1 - p1;
+      data[2 * i + 1] = p1;
+    }
+    return { rows: n, cols: 2, data };
+  }
+  const K = decisions.cols;
+  const data = Float64Array.from(decisions.data);
+  for (let i = 0; i < n; i++) {
+    if (state.probability === 'softmax') {
+      softmaxInPlace(data, i * K, K);
+      continue;
+    }
+    let sum = 0;
+    for (let k = i * K; k < (i + 1) * K; k++) {
+      data[k] = sigmoid(data[k]);
+      sum += data[k];
+    }
+    for (let k = i * K; k < (i + 1) * K; k++) data[k] /= sum;
+  }
+  return { rows: n, cols: K, data };
+}

@@ -1,0 +1,143 @@
+import { ModeldebugError } from '../core/errors.js';
+import type { Classifier, FittedClassifier, SerializedModel } from '../core/estimator.js';
+import {
+  createMinMaxScaler,
+  createOneHotEncoder,
+  createPipeline,
+  createSimpleImputer,
+  createStandardScaler,
+  loadPipeline,
+  PIPELINE,
+  type Transformer,
+  type TransformerStep,
+} from '../features/index.js';
+import {
+  createLogisticRegression,
+  LOGISTIC_REGRESSION_KIND,
+  loadLogisticRegression,
+} from './logistic-regression/index.js';
+import type { StepSpec } from './spec.js';
+
+export interface ClassifierEntry {
+  readonly kind: string;
+  /** Short names accepted in model specs; the first is the pipeline step name. */
+  readonly aliases: readonly string[];
+  readonly summary: string;
+  create(params?: unknown): Classifier;
+  load(serialized: SerializedModel): FittedClassifier;
+}
+
+export interface TransformerEntry {
+  readonly kind: string;
+  readonly aliases: readonly string[];
+  readonly summary: string;
+  create(params?: unknown): Transformer;
+}
+
+export const CLASSIFIERS: readonly ClassifierEntry[] = [
+  {
+    kind: LOGISTIC_REGRESSION_KIND,
+    aliases: ['logreg', 'lr', 'logistic'],
+    summary:
+      'logistic regression: penalty l2|l1|elasticnet|none, C, l1_ratio, class_weight, solver auto|lbfgs|owlqn|liblinear',
+    create: (params) => createLogisticRegression(params as never),
+    load: loadLogisticRegression,
+  },
+];
+
+export const TRANSFORMERS: readonly TransformerEntry[] = [
+  {
+    kind: 'simple-imputer',
+    aliases: ['impute', 'imputer'],
+    summary: 'fill missing values: strategy mean|median|most_frequent|constant',
+    create: (p) => createSimpleImputer(p as never),
+  },
+  {
+    kind: 'standard-scaler',
+    aliases: ['scale', 'standard'],
+    summary: 'scale numeric columns to mean 0, std 1 (scale(kind=minmax) for min-max)',
+    create: (p) => createStandardScaler(p as never),
+  },
+  {
+    kind: 'min-max-scaler',
+    aliases: ['minmax'],
+    summary: 'scale numeric columns to feature_range',
+    create: (p) => createMinMaxScaler(p as never),
+  },
+  {
+    kind: 'one-hot-encoder',
+    aliases: ['onehot'],
+    summary: 'one column per category of each categorical column',
+    create: (p) => createOneHotEncoder(p as never),
+  },
+];
+
+function findByName<E extends { kind: string; aliases: readonly string[] }>(
+  entries: readonly E[],
+  name: string,
+): E | undefined {
+  return entries.find((entry) => entry.kind === name || entry.aliases.includes(name));
+}
+
+function allNames(): string {
+  return [...CLASSIFIERS, ...TRANSFORMERS].map((entry) => entry.aliases[0]).join(', ');
+}
+
+/**
+ * Builds the estimator a model spec describes: one step is the classifier itself, more make a Pipeline
+ * whose step names are the names the user wrote (so `logreg.C` addresses the classifier's C).
+ */
+export function buildModel(steps: readonly StepSpec[]): Classifier {
+  const last = steps[steps.length - 1];
+  const classifier = findByName(CLASSIFIERS, last.name);
+  if (!classifier) {
+    const isTransform = findByName(TRANSFORMERS, last.name) !== undefined;
+    throw new ModeldebugError('invalid_argument', `"${last.name}" is not a classifier`, {
+      where: '--model',
+      hint: isTransform
+        ? `end the model spec with a classifier: ${CLASSIFIERS.map((entry) => entry.aliases[0]).join(', ')}`
+        : `known names: ${allNames()}`,
+    });
+  }
+  const final = classifier.create(last.params);
+  if (steps.length === 1) return final;
+  const transforms: TransformerStep[] = steps
+    .slice(0, -1)
+    .map((step) => [step.name, buildTransformer(step)] as const);
+  return createPipeline([...transforms, [last.name, final]]);
+}
+
+function buildTransformer(step: StepSpec): Transformer {
+  // `scale(kind=minmax)` (what `--scale minmax` writes) picks the scaler by a param of its own.
+  if (step.name === 'scale' && 'kind' in step.params) {
+    const { kind, ...params } = step.params;
+    const scaler = kind === 'standard' ? 'standard-scaler' : kind === 'minmax' ? 'min-max-scaler' : undefined;
+    if (!scaler) {
+      throw new ModeldebugError('invalid_argument', `unknown scaler "${String(kind)}"`, {
+        where: '--scale',
+        hint: 'use --scale standard or --scale minmax',
+      });
+    }
+    return findByName(TRANSFORMERS, scaler)!.create(params);
+  }
+  const entry = findByName(TRANSFORMERS, step.name);
+  if (!entry) {
+    throw new ModeldebugError('invalid_argument', `unknown transform "${step.name}"`, {
+      where: '--model',
+      hint: `known names: ${allNames()}`,
+    });
+  }
+  return entry.create(step.params);
+}
+
+/** Restores any fitted model from its `toJSON()`. */
+export function loadModel(serialized: SerializedModel): FittedClassifier {
+  if (serialized.kind === PIPELINE) return loadPipeline(serialized, loadModel);
+  const entry = CLASSIFIERS.find((candidate) => candidate.kind === serialized.kind);
+  if (!entry) {
+    throw new ModeldebugError('unsupported', `cannot load a model of kind "${serialized.kind}"`, {
+      hint: `this version knows: ${CLASSIFIERS.map((candidate) => candidate.kind).join(', ')}, ${PIPELINE}`,
+    });
+  }
+  return entry.load(serialized);
+}

@@ -1,0 +1,5 @@
+export * from './cross-validate.js';
+export * from './fold.js';
+export * from './k-fold.js';
+export * from './stratified-k-fold.js';
+export * from './train-test-split.js';

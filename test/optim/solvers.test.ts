@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { loadCase, loadFixture } from '../models/logistic-regression/fixture-data.js';
+import { minimizeLbfgs } from '../../src/optim/lbfgs.js';
+import { createMultinomialLogisticObjective } from '../../src/optim/logistic-objective.js';
+import type { SmoothObjective } from '../../src/optim/objective.js';
+import { minimizeOwlqn, pseudoGradient } from '../../src/optim/owlqn.js';
+
+/** f(x) = Σ 100(x_{i+1} − x_i²)² + (1 − x_i)², minimum 0 at (1, …, 1). */
+const rosenbrock = (n: number): SmoothObjective => ({
+  dimension: n,
+  evaluate(x, g) {
+    g.fill(0);
+    let f = 0;
+    for (let i = 0; i < n - 1; i++) {
+      const a = x[i + 1] - x[i] * x[i];
+      const b = 1 - x[i];
+      f += 100 * a * a + b * b;
+      g[i] += -400 * a * x[i] - 2 * b;
+      g[i + 1] += 200 * a;
+    }
+    return f;
+  },
+});
+
+/** f(x) = 0.5·Σ d_i (x_i − c_i)²: with L1 weight λ the minimiser is soft-thresholding, sign(c)·max(|c| − λ/d, 0). */
+const separableQuadratic = (d: Float64Array, c: Float64Array): SmoothObjective => ({
+  dimension: d.length,
+  evaluate(x, g) {
+    let f = 0;
+    for (let i = 0; i < d.length; i++) {
+      const r = x[i] - c[i];
+      f += 0.5 * d[i] * r * r;
+      g[i] = d[i] * r;
+    }
+    return f;
+  },
+});
+
+describe('L-BFGS', () => {
+  it('reaches the Rosenbrock minimum with a tiny gradient', () => {
+    const result = minimizeLbfgs(rosenbrock(10), new Float64Array(10).fill(-1.2), {
+      gradientTolerance: 1e-10,
+      maxIterations: 1000,
+    });
+    expect(result.converged).toBe(true);
+    expect(result.reason).toBe('gradient');
+    for (const v of result.x) expect(v).toBeCloseTo(1, 8);
+  });
+
+  it('reports max_iterations without converging', () => {
+    const result = minimizeLbfgs(rosenbrock(4), new Float64Array(4), { gradientTolerance: 1e-12, maxIterations: 3 });
+    expect(result.converged).toBe(false);
+    expect(result.reason).toBe('max_iterations');
+    expect(result.iterations).toBe(3);
+  });
+});
+
+describe('OWL-QN', () => {
+  it('solves a separable lasso exactly (soft thresholding, exact zeros)', () => {
+    const d = Float64Array.of(1, 2, 4, 0.5, 3);
+    const c = Float64Array.of(3, -0.2, -2, 0.1, 0.5);
+    const lambda = 1;
+    const result = minimizeOwlqn(
+      { smooth: separableQuadratic(d, c), l1Weights: new Float64Array(5).fill(lambda) },
+      new Float64Array(5),
+      { gradientTolerance: 1e-12, maxIterations: 200 },
+    );
+    expect(result.converged).toBe(true);
+    c.forEach((ci, i) => {
+      const expected = Math.sign(ci) * Math.max(Math.abs(ci) - lambda / d[i], 0);
+      if (expected === 0) expect(result.x[i]).toBe(0);
+      else expect(result.x[i]).toBeCloseTo(expected, 10);
+    });
+  });
+
+  it('KKT at the multinomial L1 optimum on iris: |∇_j f| ≤ λ at zeros, ∇_j f = −λ·sign(w_j) elsewhere', () => {
+    const testCase = loadFixture().cases.find((c) => c.id === 'iris_l1_saga_C0.5')!;
+    const { X, y } = loadCase(testCase);
+    const n = X.rows;
+    const C = 0.5;
+    const objective = createMultinomialLogisticObjective(
+      {
+        X: X.data,
+        rows: n,
+        cols: X.cols,
+        sampleWeights: new Float64Array(n).fill(1 / n),
+        interceptFeature: 1,
+        codes: y.codes,
+        classCount: 3,
+      },
+      { strength: 0, penalizeIntercept: false },
+    );
+    const p = X.cols + 1;
+    const lambda = 1 / (C * n);
+    const l1Weights = Float64Array.from({ length: 3 * p }, (_, k) => (k % p < X.cols ? lambda : 0));
+    const result = minimizeOwlqn({ smooth: objective, l1Weights }, new Float64Array(3 * p), {
+      gradientTolerance: 1e-12,
+      maxIterations: 10_000,
+    });
+    expect(result.converged).toBe(true);
+    const grad = new Float64Array(3 * p);
+    objective.evaluate(result.x, grad);
+    let zeros = 0;
+    for (let j = 0; j < 3 * p; j++) {
+      // In units of λ (the "after scaling" of the KKT conditions): |g/λ| ≤ 1 at 0, g/λ = −sign(w) otherwise.
+      const scaled = l1Weights[j] === 0 ? grad[j] : grad[j] / l1Weights[j];
+      if (l1Weights[j] === 0) expect(Math.abs(scaled)).toBeLessThan(1e-10);
+      else if (result.x[j] === 0) {
+        zeros++;
+        expect(Math.abs(scaled)).toBeLessThanOrEqual(1 + 1e-8);
+      } else expect(scaled).toBeCloseTo(-Math.sign(result.x[j]), 8);
+    }
+    expect(zeros).toBe(12 - testCase.expected.n_nonzero_coef);
+    const pg = new Float64Array(3 * p);
+    pseudoGradient(result.x, grad, l1Weights, pg);
+    expect(Math.max(...pg.map(Math.abs))).toBeLessThanOrEqual(1e-12);
+  });
+});
