@@ -6,21 +6,20 @@ const program = new Command()
   .name('modeldebug')
   .description('Find out why a classifier is inaccurate and what fixes it.')
   .version('0.1.0')
-  .showHelpAfterError('(run with --help for usage)')
   .configureOutput({
-    outputError: (text, write) => write(`modeldebug: ${text.replace(/^error: /, 'error: ')}`),
+    // One line, like every other bad-input message: the problem, then where to read the usage.
+    outputError: (text, write) =>
+      write(`modeldebug: ${text.trim().replace(/\n+/g, ' ')} — run modeldebug --help for usage\n`),
   })
   .exitOverride();
 
 registerEvalCommand(program);
+for (const command of program.commands) command.exitOverride();
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
   // Usage errors (unknown option, missing argument) are bad input like any other: exit 2.
-  if (error instanceof CommanderError) {
-    process.exitCode = error.exitCode === 0 ? 0 : 2;
-  } else {
-    throw error;
-  }
+  if (!(error instanceof CommanderError)) throw error;
+  process.exitCode = error.exitCode === 0 ? 0 : 2;
 }

@@ -41,8 +41,14 @@ export function modelStepsFromFlags(flags: ModelFlags): StepSpec[] {
     ...(flags.param ?? []).map((text) => parseAssignment(text, '--param')),
   );
   const prefix: StepSpec[] = [];
-  if (flags.impute) prefix.push({ name: 'impute', params: { strategy: flags.impute } });
+  if (flags.impute) prefix.push({ name: 'impute', params: imputeParams(flags.impute) });
   if (flags.scale) prefix.push({ name: 'scale', params: { kind: flags.scale } });
   if (flags.encode) prefix.push({ name: flags.encode, params: {} });
   return [...prefix, ...steps.slice(0, -1), { name: last.name, params }];
+}
+
+/** A numeric strategy from --impute leaves categorical columns to their most frequent level. */
+function imputeParams(strategy: string): Record<string, unknown> {
+  const numericOnly = strategy === 'mean' || strategy === 'median';
+  return numericOnly ? { strategy, categorical_strategy: 'most_frequent' } : { strategy };
 }

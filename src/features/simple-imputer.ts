@@ -18,6 +18,11 @@ const paramsSchema = z.strictObject({
   /** For `constant`: null means 0 on numeric columns and "missing_value" on categorical ones (sklearn). */
   fill_value: z.union([z.number(), z.string()]).nullable().default(null),
   keep_empty_features: z.boolean().default(false),
+  /**
+   * Not in sklearn, where a ColumnTransformer would route columns: the strategy for categorical and text
+   * columns when it should differ from `strategy` (e.g. mean for numbers, most_frequent for categories).
+   */
+  categorical_strategy: z.enum(['most_frequent', 'constant']).nullable().default(null),
 });
 export type SimpleImputerParams = z.infer<typeof paramsSchema>;
 
@@ -78,8 +83,9 @@ function columnFill(params: SimpleImputerParams, X: Features, j: number, column:
         ? medianOf(values)
         : mostFrequentOf(values);
   }
-  if (strategy === 'constant') return String(fillValue ?? 'missing_value');
-  if (strategy === 'most_frequent') {
+  const categoricalStrategy = params.categorical_strategy ?? strategy;
+  if (categoricalStrategy === 'constant') return String(fillValue ?? 'missing_value');
+  if (categoricalStrategy === 'most_frequent') {
     // sklearn fills a kept empty object column with the integer 0, which reads as the level "0".
     return mostFrequentLevel(X, j, levelsOf(column)) ?? (keepEmpty ? '0' : null);
   }
@@ -88,7 +94,7 @@ function columnFill(params: SimpleImputerParams, X: Features, j: number, column:
     `strategy "${strategy}" needs numeric values; column "${column.name}" is ${column.kind}`,
     {
       where: `column "${column.name}"`,
-      hint: 'use strategy most_frequent or constant for categorical columns',
+      hint: 'use strategy most_frequent or constant, or set categorical_strategy=most_frequent',
     },
   );
 }

@@ -156,9 +156,13 @@ export function scoreBlock(
   }
 }
 
-/** G_k += Σ_b r[b·K + k]·x_{i0+b} for every class k: the gradient share of a score block. */
+/**
+ * G_k += Σ_b r[b·rStride + k]·x_{i0+b} for classes k < K: the gradient share of a score block
+ * (rStride ≥ K lets a caller skip trailing classes).
+ */
 export function gradientBlock(
   r: Float64Array,
+  rStride: number,
   X: Float64Array,
   cols: number,
   i0: number,
@@ -169,7 +173,7 @@ export function gradientBlock(
 ): void {
   for (let b = 0; b < m; b++) {
     const xo = (i0 + b) * cols;
-    const o = b * K;
+    const o = b * rStride;
     let k = 0;
     for (; k + 2 < K; k += 3)
       axpyTriple(r[o + k], r[o + k + 1], r[o + k + 2], X, xo, cols, G, k * stride, stride);

@@ -31,6 +31,8 @@ export interface TransformerEntry {
   readonly kind: string;
   readonly aliases: readonly string[];
   readonly summary: string;
+  /** What this transform makes acceptable to a numeric classifier downstream. */
+  readonly handles?: 'missing-values' | 'categorical-columns';
   create(params?: unknown): Transformer;
 }
 
@@ -50,6 +52,7 @@ export const TRANSFORMERS: readonly TransformerEntry[] = [
     kind: 'simple-imputer',
     aliases: ['impute', 'imputer'],
     summary: 'fill missing values: strategy mean|median|most_frequent|constant',
+    handles: 'missing-values',
     create: (p) => createSimpleImputer(p as never),
   },
   {
@@ -68,9 +71,14 @@ export const TRANSFORMERS: readonly TransformerEntry[] = [
     kind: 'one-hot-encoder',
     aliases: ['onehot'],
     summary: 'one column per category of each categorical column',
+    handles: 'categorical-columns',
     create: (p) => createOneHotEncoder(p as never),
   },
 ];
+
+export function findTransformer(name: string): TransformerEntry | undefined {
+  return findByName(TRANSFORMERS, name);
+}
 
 function findByName<E extends { kind: string; aliases: readonly string[] }>(
   entries: readonly E[],

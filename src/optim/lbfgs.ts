@@ -1,4 +1,4 @@
-import { normInf, norm2, subtract } from '../linalg/vector.js';
+import { norm2, normInf, subtract } from '../linalg/vector.js';
 import { createLbfgsMemory } from './lbfgs-memory.js';
 import { strongWolfeLineSearch } from './line-search.js';
 import type { SmoothObjective, SolverOptions, SolverResult, StopReason } from './objective.js';
@@ -8,7 +8,11 @@ import type { SmoothObjective, SolverOptions, SolverResult, StopReason } from '.
  * a relative decrease of f, which stalls short of the optimum (scipy's ftol is why sklearn's lbfgs
  * leaves ~1e-4 relative error). A failed line search restarts once from steepest descent before giving up.
  */
-export function minimizeLbfgs(objective: SmoothObjective, x0: Float64Array, options: SolverOptions): SolverResult {
+export function minimizeLbfgs(
+  objective: SmoothObjective,
+  x0: Float64Array,
+  options: SolverOptions,
+): SolverResult {
   const n = objective.dimension;
   const memory = createLbfgsMemory(n, options.memory ?? 10);
   let x = Float64Array.from(x0);

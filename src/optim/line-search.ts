@@ -73,7 +73,14 @@ export function strongWolfeLineSearch(
   }
   return fail(alphaPrev, fPrev);
 
-  function zoom(lo: number, fLo: number, dLo: number, hi: number, fHi: number, dHi: number): LineSearchResult {
+  function zoom(
+    lo: number,
+    fLo: number,
+    dLo: number,
+    hi: number,
+    fHi: number,
+    dHi: number,
+  ): LineSearchResult {
     while (evaluations < MAX_EVALUATIONS) {
       const width = Math.abs(hi - lo);
       if (width <= 1e-16 * Math.max(1, Math.abs(lo))) break;

@@ -91,7 +91,10 @@ export interface MultinomialLogisticData extends LogisticData {
  * `cols (+1)` parameters per class. One fused pass over X per evaluation; the per-row class scores
  * live in a scratch buffer allocated once.
  */
-export function createMultinomialLogisticObjective(data: MultinomialLogisticData, l2: L2Term): SmoothObjective {
+export function createMultinomialLogisticObjective(
+  data: MultinomialLogisticData,
+  l2: L2Term,
+): SmoothObjective {
   const { X, rows, cols, sampleWeights, codes, classCount: K, interceptFeature: c } = data;
   const p = parametersPerRow(data);
   const hasIntercept = c !== 0;
@@ -105,7 +108,20 @@ export function createMultinomialLogisticObjective(data: MultinomialLogisticData
     evaluate(W, grad) {
       for (let k = 0; k < K; k++) bias[k] = hasIntercept ? c * W[k * p + cols] : 0;
       const loss = softmaxLossRows(
-        X, rows, cols, codes, sampleWeights, W, p, K, bias, grad, interceptGrad, scores, rowMax, rowSum,
+        X,
+        rows,
+        cols,
+        codes,
+        sampleWeights,
+        W,
+        p,
+        K,
+        bias,
+        grad,
+        interceptGrad,
+        scores,
+        rowMax,
+        rowSum,
       );
       let penalty = 0;
       for (let k = 0; k < K; k++) {
@@ -194,7 +210,15 @@ export function softmaxLossRows(
       scores[b * K + codes[i0 + b]] -= weight;
       interceptGrad[codes[i0 + b]] -= weight;
     }
-    gradientBlock(scores, X, cols, i0, m, grad, stride, K);
+    gradientBlock(scores, K, X, cols, i0, m, grad, stride, K - 1);
+  }
+  // Each row's residuals sum to 0 over classes (Σ_k p_ik = 1), so the last class's gradient is minus the
+  // sum of the others: one class fewer in the costliest loop.
+  const last = (K - 1) * stride;
+  for (let j = 0; j < cols; j++) {
+    let sum = 0;
+    for (let k = 0; k < K - 1; k++) sum += grad[k * stride + j];
+    grad[last + j] = -sum;
   }
   return loss;
 }

@@ -1,4 +1,4 @@
-import { dot, normInf, norm2, subtract } from '../linalg/vector.js';
+import { dot, norm2, normInf, subtract } from '../linalg/vector.js';
 import { createLbfgsMemory } from './lbfgs-memory.js';
 import {
   type CompositeObjective,
@@ -18,7 +18,12 @@ const MAX_BACKTRACKS = 50;
  * ∂_j f + λ_j·sign(w_j) where w_j ≠ 0; at w_j = 0, ∂_j f + λ_j if that is < 0, ∂_j f − λ_j if that is
  * > 0, else 0 (0 ∈ ∂F: the coordinate is optimal at zero). ‖◇F‖ = 0 exactly at the minimiser (KKT).
  */
-export function pseudoGradient(w: Float64Array, g: Float64Array, l1Weights: Float64Array, out: Float64Array): void {
+export function pseudoGradient(
+  w: Float64Array,
+  g: Float64Array,
+  l1Weights: Float64Array,
+  out: Float64Array,
+): void {
   for (let j = 0; j < w.length; j++) {
     const lambda = l1Weights[j];
     if (w[j] > 0) out[j] = g[j] + lambda;

@@ -9,7 +9,17 @@ describe('SimpleImputer', () => {
       strategy: 'mean',
       fill_value: null,
       keep_empty_features: false,
+      categorical_strategy: null,
     });
+  });
+
+  test('categorical_strategy lets a numeric strategy leave categories to their most frequent level', async () => {
+    const X = featuresFromColumns(['n', 'fruit'], { n: [1, null, 2], fruit: ['fig', null, 'fig'] });
+    const fitted = await createSimpleImputer({
+      strategy: 'median',
+      categorical_strategy: 'most_frequent',
+    }).fit(X);
+    expect(featuresToCells(fitted.transform(X))[1]).toEqual([1.5, 'fig']);
   });
 
   test('most_frequent ties go to the smallest value, numeric and categorical alike', async () => {

@@ -36,7 +36,12 @@ function finiteDifferenceError(objective: SmoothObjective, w: Float64Array): num
 
 const variants = [
   { name: 'intercept 1, unpenalised', interceptFeature: 1, penalizeIntercept: false, strength: 0.3 },
-  { name: 'liblinear intercept_scaling 2.5, penalised', interceptFeature: 2.5, penalizeIntercept: true, strength: 0.3 },
+  {
+    name: 'liblinear intercept_scaling 2.5, penalised',
+    interceptFeature: 2.5,
+    penalizeIntercept: true,
+    strength: 0.3,
+  },
   { name: 'no intercept, no penalty', interceptFeature: 0, penalizeIntercept: false, strength: 0 },
 ];
 
@@ -59,7 +64,12 @@ describe('logistic objectives: gradient matches central finite differences', () 
   });
 
   it('binary loss stays finite for huge margins and equals the direct formula for small ones', () => {
-    const data = { X: Float64Array.of(1e3, -1e3, 0.5), rows: 3, cols: 1, sampleWeights: Float64Array.of(1, 1, 1) };
+    const data = {
+      X: Float64Array.of(1e3, -1e3, 0.5),
+      rows: 3,
+      cols: 1,
+      sampleWeights: Float64Array.of(1, 1, 1),
+    };
     const objective = createBinaryLogisticObjective(
       { ...data, interceptFeature: 0, targets: Float64Array.of(-1, -1, 1) },
       { strength: 0, penalizeIntercept: false },
@@ -77,10 +87,16 @@ describe('logistic objectives: gradient matches central finite differences', () 
       { ...data, codes: binaryCodes, classCount: 2 },
       { strength: 0, penalizeIntercept: false },
     );
-    const binary = createBinaryLogisticObjective({ ...data, targets }, { strength: 0, penalizeIntercept: false });
+    const binary = createBinaryLogisticObjective(
+      { ...data, targets },
+      { strength: 0, penalizeIntercept: false },
+    );
     const w = Float64Array.from({ length: cols + 1 }, () => rng.normal());
     const W = new Float64Array(2 * (cols + 1));
     W.set(w, cols + 1);
-    expect(multi.evaluate(W, new Float64Array(W.length))).toBeCloseTo(binary.evaluate(w, new Float64Array(w.length)), 12);
+    expect(multi.evaluate(W, new Float64Array(W.length))).toBeCloseTo(
+      binary.evaluate(w, new Float64Array(w.length)),
+      12,
+    );
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadCase, loadFixture } from '../models/logistic-regression/fixture-data.js';
 import { minimizeLbfgs } from '../../src/optim/lbfgs.js';
 import { createMultinomialLogisticObjective } from '../../src/optim/logistic-objective.js';
 import type { SmoothObjective } from '../../src/optim/objective.js';
 import { minimizeOwlqn, pseudoGradient } from '../../src/optim/owlqn.js';
+import { loadCase, loadFixture } from '../models/logistic-regression/fixture-data.js';
 
 /** f(x) = Σ 100(x_{i+1} − x_i²)² + (1 − x_i)², minimum 0 at (1, …, 1). */
 const rosenbrock = (n: number): SmoothObjective => ({
@@ -48,7 +48,10 @@ describe('L-BFGS', () => {
   });
 
   it('reports max_iterations without converging', () => {
-    const result = minimizeLbfgs(rosenbrock(4), new Float64Array(4), { gradientTolerance: 1e-12, maxIterations: 3 });
+    const result = minimizeLbfgs(rosenbrock(4), new Float64Array(4), {
+      gradientTolerance: 1e-12,
+      maxIterations: 3,
+    });
     expect(result.converged).toBe(false);
     expect(result.reason).toBe('max_iterations');
     expect(result.iterations).toBe(3);

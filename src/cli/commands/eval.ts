@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { type EvaluationProtocol, evaluate } from '../../analysis/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import { type Dataset, loadCsv, loadExample } from '../../data/index.js';
-import { buildModel } from '../../models/index.js';
+import { buildModel, checkDataFitsModel } from '../../models/index.js';
 import { evaluationToJson } from '../format/eval-json.js';
 import { formatEvaluation } from '../format/eval-text.js';
 import { addModelOptions, collect, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
@@ -42,6 +42,8 @@ export function registerEvalCommand(program: Command): void {
       const steps = modelStepsFromFlags(flags);
       const estimator = buildModel(steps);
       const protocol = protocolFromFlags(flags, dataset);
+      checkDataFitsModel(dataset, steps);
+      if (protocol.kind === 'test-set') checkDataFitsModel(protocol.test, steps);
       const evaluation = await evaluate(estimator, dataset, protocol);
       const spec = steps.map((step) => formatStep(step.name, step.params)).join(' | ');
       process.stdout.write(

@@ -139,19 +139,34 @@ function buildProblems(
     for (let i = 0; i < n; i++) targets[i] = codes[i] === positive ? 1 : -1;
     return { kind: 'binary', targets, weights };
   };
-  if (plan.probability === 'sigmoid') return [binaryFor(1, perRow((c) => classWeights[c]))];
+  if (plan.probability === 'sigmoid')
+    return [
+      binaryFor(
+        1,
+        perRow((c) => classWeights[c]),
+      ),
+    ];
   return Array.from({ length: K }, (_, k) => {
     if (plan.liblinear) {
       // liblinear's one-vs-rest weighs the positive class by its class weight and the rest by 1.
-      return binaryFor(k, perRow((c) => (c === k ? classWeights[k] : 1)));
+      return binaryFor(
+        k,
+        perRow((c) => (c === k ? classWeights[k] : 1)),
+      );
     }
     if (params.class_weight === 'balanced') {
       // sklearn balances each one-vs-rest problem between its own two sides.
       const positive = n / (2 * counts[k]);
       const negative = n / (2 * (n - counts[k]));
-      return binaryFor(k, perRow((c) => (c === k ? positive : negative)));
+      return binaryFor(
+        k,
+        perRow((c) => (c === k ? positive : negative)),
+      );
     }
-    return binaryFor(k, perRow((c) => classWeights[c]));
+    return binaryFor(
+      k,
+      perRow((c) => classWeights[c]),
+    );
   });
 }
 

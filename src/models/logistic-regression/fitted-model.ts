@@ -55,7 +55,9 @@ export function createFittedLogisticRegression(
       const { rows, cols, data } = state.coefficients;
       const serialized: SerializedLogisticRegressionState = {
         probability: state.probability,
-        coefficients: Array.from({ length: rows }, (_, k) => Array.from(data.subarray(k * cols, (k + 1) * cols))),
+        coefficients: Array.from({ length: rows }, (_, k) =>
+          Array.from(data.subarray(k * cols, (k + 1) * cols)),
+        ),
         intercepts: Array.from(state.intercepts),
         featureNames: [...featureNames],
         diagnostics,

@@ -31,13 +31,18 @@ export function loadLogisticRegression(serialized: SerializedModel): FittedLogis
   const parsed = stateSchema.safeParse(serialized.state);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ModeldebugError('invalid_argument', `corrupt ${LOGISTIC_REGRESSION_KIND} model: ${issue.message}`, {
-      where: `state.${issue.path.join('.')}`,
-    });
+    throw new ModeldebugError(
+      'invalid_argument',
+      `corrupt ${LOGISTIC_REGRESSION_KIND} model: ${issue.message}`,
+      {
+        where: `state.${issue.path.join('.')}`,
+      },
+    );
   }
   const state = parsed.data;
   const coefficients = matrixFromRows(state.coefficients);
-  const expectedRows = state.probability === 'softmax' || state.probability === 'ovr' ? serialized.classes.length : 1;
+  const expectedRows =
+    state.probability === 'softmax' || state.probability === 'ovr' ? serialized.classes.length : 1;
   if (coefficients.rows !== expectedRows || state.intercepts.length !== expectedRows) {
     throw new ModeldebugError(
       'shape_mismatch',

@@ -1,10 +1,14 @@
-import type { Classifier, FitContext } from '../../core/estimator.js';
 import { ModeldebugError } from '../../core/errors.js';
+import type { Classifier, FitContext } from '../../core/estimator.js';
 import { assertNumericComplete, featureNames } from '../../core/features.js';
 import { compactLabels } from '../../core/labels.js';
 import { fitProblems } from './fit.js';
 import { createFittedLogisticRegression, type FittedLogisticRegression } from './fitted-model.js';
-import { LOGISTIC_REGRESSION_KIND, type LogisticRegressionParams, parseLogisticRegressionParams } from './params.js';
+import {
+  LOGISTIC_REGRESSION_KIND,
+  type LogisticRegressionParams,
+  parseLogisticRegressionParams,
+} from './params.js';
 import { planFit } from './plan.js';
 
 export interface LogisticRegression extends Classifier<LogisticRegressionParams> {
@@ -26,7 +30,10 @@ export function createLogisticRegression(
     withParams: (patch) => createLogisticRegression({ ...parsed, ...patch }),
     async fit(X, y, context: FitContext = {}) {
       if (X.rows !== y.codes.length) {
-        throw new ModeldebugError('shape_mismatch', `X has ${X.rows} rows but y has ${y.codes.length} labels`);
+        throw new ModeldebugError(
+          'shape_mismatch',
+          `X has ${X.rows} rows but y has ${y.codes.length} labels`,
+        );
       }
       assertNumericComplete(X, LOGISTIC_REGRESSION_KIND);
       const present = compactLabels(y);

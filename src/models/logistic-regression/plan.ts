@@ -26,8 +26,7 @@ export interface FitPlan {
 
 export function planFit(params: LogisticRegressionParams, classCount: number): FitPlan {
   const liblinear = params.solver === 'liblinear';
-  const l1Ratio =
-    params.penalty === 'l1' ? 1 : params.penalty === 'elasticnet' ? (params.l1_ratio ?? 0) : 0;
+  const l1Ratio = params.penalty === 'l1' ? 1 : params.penalty === 'elasticnet' ? (params.l1_ratio ?? 0) : 0;
   const solver = params.solver === 'lbfgs' || l1Ratio === 0 ? 'lbfgs' : 'owlqn';
   let probability: ProbabilityModel;
   if (classCount === 2) probability = params.multi_class === 'multinomial' ? 'softmax-binary' : 'sigmoid';

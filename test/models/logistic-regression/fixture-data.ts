@@ -66,7 +66,10 @@ export function loadCsv(file: string, labelColumn: string): { X: Features; y: La
       else data[i * names.length + c++] = Number(cell);
     });
   });
-  return { X: numericFeatures(createMatrix(labels.length, names.length, data), names), y: encodeLabels(labels) };
+  return {
+    X: numericFeatures(createMatrix(labels.length, names.length, data), names),
+    y: encodeLabels(labels),
+  };
 }
 
 /** x ← (x − mean_) / scale_, the fixture's fitted StandardScaler. */

@@ -92,7 +92,9 @@ async function expectSamePredictions(
     const got = decisions.data.subarray(row * decisions.cols, (row + 1) * decisions.cols);
     const wanted = Array.isArray(want) ? want : [want];
     expect(got.length).toBe(wanted.length);
-    wanted.forEach((v, k) => expect(Math.abs(got[k] - v)).toBeLessThan(decisionTolerance * Math.max(1, Math.abs(v))));
+    wanted.forEach((v, k) =>
+      expect(Math.abs(got[k] - v)).toBeLessThan(decisionTolerance * Math.max(1, Math.abs(v))),
+    );
   });
 }
 
@@ -114,18 +116,23 @@ describe('LogisticRegression L2 (lbfgs) vs scikit-learn 1.2.1', () => {
     await expectSamePredictions(testCase, model, 1e-5, 1e-3);
   });
 
-  it.each(l2Cases.map((c) => [c.id, c] as const))('%s at tol=1e-12 matches refined_optimum to 1e-6', async (_, testCase) => {
-    const { model } = await fitCase(testCase, { tol: 1e-12 });
-    const refined = testCase.refined_optimum!;
-    expect(model.diagnostics.converged).toBe(true);
-    expect(coefDeviation(model, refined.coef_, refined.intercept_)).toBeLessThan(1e-6);
-    expect(model.diagnostics.objective).toBeLessThanOrEqual(refined.objective * (1 + 1e-12));
-    const { X } = loadCase(testCase);
-    const proba = await model.predictProba(X);
-    refined.predict_proba_first_rows.forEach((want, row) => {
-      expect(maxAbsDiff(proba.data.subarray(row * proba.cols, (row + 1) * proba.cols), want)).toBeLessThan(1e-7);
-    });
-  });
+  it.each(l2Cases.map((c) => [c.id, c] as const))(
+    '%s at tol=1e-12 matches refined_optimum to 1e-6',
+    async (_, testCase) => {
+      const { model } = await fitCase(testCase, { tol: 1e-12 });
+      const refined = testCase.refined_optimum!;
+      expect(model.diagnostics.converged).toBe(true);
+      expect(coefDeviation(model, refined.coef_, refined.intercept_)).toBeLessThan(1e-6);
+      expect(model.diagnostics.objective).toBeLessThanOrEqual(refined.objective * (1 + 1e-12));
+      const { X } = loadCase(testCase);
+      const proba = await model.predictProba(X);
+      refined.predict_proba_first_rows.forEach((want, row) => {
+        expect(maxAbsDiff(proba.data.subarray(row * proba.cols, (row + 1) * proba.cols), want)).toBeLessThan(
+          1e-7,
+        );
+      });
+    },
+  );
 });
 
 describe('LogisticRegression L1 / elastic-net vs liblinear and saga', () => {
@@ -135,7 +142,9 @@ describe('LogisticRegression L1 / elastic-net vs liblinear and saga', () => {
     expect(model.diagnostics.converged).toBe(true);
     const d = model.coefficients.cols;
     expected.coef_.forEach((row, k) =>
-      row.forEach((v, j) => expect(model.coefficients.data[k * d + j] === 0, `coef[${k}][${j}]`).toBe(v === 0)),
+      row.forEach((v, j) =>
+        expect(model.coefficients.data[k * d + j] === 0, `coef[${k}][${j}]`).toBe(v === 0),
+      ),
     );
     let nonZero = 0;
     for (const v of model.coefficients.data) if (v !== 0) nonZero++;
@@ -180,12 +189,16 @@ describe('LogisticRegression error cases', () => {
 
   it('liblinear + multinomial is invalid_param', async () => {
     const params = errorCase('liblinear_multinomial').estimator_params;
-    expect(await codeOf(async () => createLogisticRegression(params))).toMatch(/^invalid_param: .*multinomial/);
+    expect(await codeOf(async () => createLogisticRegression(params))).toMatch(
+      /^invalid_param: .*multinomial/,
+    );
   });
 
   it('elasticnet without l1_ratio is invalid_param with a hint (not a TypeError)', async () => {
     const { solver: _, ...params } = errorCase('elasticnet_without_l1_ratio').estimator_params;
-    expect(await codeOf(async () => createLogisticRegression(params))).toMatch(/^invalid_param: .*l1_ratio.*set l1_ratio/);
+    expect(await codeOf(async () => createLogisticRegression(params))).toMatch(
+      /^invalid_param: .*l1_ratio.*set l1_ratio/,
+    );
   });
 
   it('single-class training data is single_class', async () => {

@@ -1,0 +1,44 @@
+import { ModeldebugError } from '../core/errors.js';
+import type { Dataset } from '../data/dataset.js';
+import { findTransformer } from './registry.js';
+import type { StepSpec } from './spec.js';
+
+/**
+ * Checks the whole file against the model spec before any split, so that a missing value or a text
+ * column is reported with the file line where it is, not a row number inside some training fold.
+ */
+export function checkDataFitsModel(dataset: Dataset, steps: readonly StepSpec[]): void {
+  const handled = new Set(steps.slice(0, -1).map((step) => findTransformer(step.name)?.handles));
+  const { features, source } = dataset;
+  if (!handled.has('categorical-columns')) {
+    const column = features.columns.find((candidate) => candidate.kind !== 'numeric');
+    if (column) {
+      throw new ModeldebugError(
+        'non_numeric_feature',
+        `column "${column.name}" is ${column.kind}, and the model takes numbers only`,
+        {
+          where: source,
+          hint:
+            column.kind === 'text'
+              ? `drop it with --drop "${column.name}"`
+              : `encode it with --encode onehot, or drop it with --drop "${column.name}"`,
+        },
+      );
+    }
+  }
+  if (!handled.has('missing-values')) {
+    const first = features.data.findIndex(Number.isNaN);
+    if (first >= 0) {
+      const column = features.columns[first % features.cols].name;
+      const row = Math.floor(first / features.cols);
+      throw new ModeldebugError(
+        'missing_values',
+        `column "${column}" has a missing value, and the model has no imputer`,
+        {
+          where: `${source}:${row + 2}`,
+          hint: 'add --impute mean|median|most_frequent|constant, or clean the file first',
+        },
+      );
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { runCli, writeTempCsv } from './run-cli.js';
+
+/** A bad-input run must end in exactly one line on stderr, exit code 2, and no stack trace. */
+function expectOneLineError(result: ReturnType<typeof runCli>, ...fragments: string[]): void {
+  expect(result.status).toBe(2);
+  expect(result.stdout).toBe('');
+  const lines = result.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^modeldebug: error: /);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+  for (const fragment of fragments) expect(lines[0]).toContain(fragment);
+}
+
+const categorical = writeTempCsv(
+  'pets.csv',
+  `weight,colour,kind\n${Array.from({ length: 40 }, (_, i) => `${i % 2 ? 4 + (i % 5) : 20 + (i % 7)},${['red', 'blue', 'green'][i % 3]},${i % 2 ? 'cat' : 'dog'}`).join('\n')}\n`,
+);
+const withGaps = writeTempCsv(
+  'gaps.csv',
+  `a,b,y\n${Array.from({ length: 30 }, (_, i) => `${i % 7 === 0 ? '' : i},${i % 3},${i % 2}`).join('\n')}\n`,
+);
+
+describe('modeldebug eval', () => {
+  it('cross-validates a bundled example and prints metrics, report and confusion matrix', () => {
+    const result = runCli(['eval', '--example', 'iris', '--scale', 'standard', '--cv', '5']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    for (const section of [
+      'Cross-validation scores',
+      'balanced accuracy',
+      'Classification report',
+      'Confusion matrix',
+      'setosa',
+    ]) {
+      expect(result.stdout).toContain(section);
+    }
+    expect(result.stdout).toMatch(/^mean\s+0\.9600/m);
+  });
+
+  it('prints one JSON document with metrics, confusion matrix and per-fold scores', () => {
+    const result = runCli([
+      'eval',
+      '--example',
+      'breast_cancer',
+      '--scale',
+      'standard',
+      '--cv',
+      '3',
+      '--json',
+    ]);
+    expect(result.status).toBe(0);
+    const document = JSON.parse(result.stdout);
+    expect(document.schema).toBe('modeldebug.eval');
+    expect(document.confusion_matrix.labels).toEqual(['0', '1']);
+    expect(document.confusion_matrix.matrix.flat().reduce((a: number, b: number) => a + b, 0)).toBe(569);
+    expect(document.cross_validation.folds).toHaveLength(3);
+    expect(document.metrics.roc_auc.binary).toBeGreaterThan(0.95);
+    expect(document.metrics.brier).toBeLessThan(0.1);
+    expect(document.classification_report['weighted avg']['f1-score']).toBeCloseTo(
+      document.metrics.f1.weighted,
+      12,
+    );
+  });
+
+  it('evaluates on a hold-out split by default and encodes categorical columns on request', () => {
+    const result = runCli(['eval', categorical, '--label', 'kind', '--encode', 'onehot', '--json']);
+    expect(result.status).toBe(0);
+    const document = JSON.parse(result.stdout);
+    expect(document.protocol.kind).toBe('holdout');
+    expect(document.test_rows).toBe(8);
+    expect(document.model.steps.map((step: { name: string }) => step.name)).toEqual(['onehot', 'logreg']);
+  });
+
+  it('trains on one file and tests on another', () => {
+    const result = runCli([
+      'eval',
+      withGaps,
+      '--label',
+      'y',
+      '--impute',
+      'mean',
+      '--test',
+      withGaps,
+      '--json',
+    ]);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).test_rows).toBe(30);
+  });
+
+  describe('bad input: one line, where, how to fix, exit 2', () => {
+    it('missing file', () =>
+      expectOneLineError(runCli(['eval', '/no/such.csv', '--label', 'y']), '/no/such.csv'));
+    it('missing label column lists the columns', () =>
+      expectOneLineError(
+        runCli(['eval', categorical, '--label', 'species']),
+        'label column "species" not found',
+        'weight, colour, kind',
+      ));
+    it('non-numeric feature without an encoder names it and the flag', () =>
+      expectOneLineError(runCli(['eval', categorical, '--label', 'kind']), '"colour"', '--encode onehot'));
+    it('missing values without an imputer', () =>
+      expectOneLineError(runCli(['eval', withGaps, '--label', 'y']), 'column "a"', '--impute'));
+    it('a single class', () => {
+      const single = writeTempCsv('one.csv', 'x,y\n1,a\n2,a\n3,a\n');
+      expectOneLineError(runCli(['eval', single, '--label', 'y', '--cv', '2']), 'only one class');
+    });
+    it('fewer rows per class than folds', () =>
+      expectOneLineError(
+        runCli(['eval', categorical, '--label', 'kind', '--encode', 'onehot', '--cv', '25']),
+        'fewer than the 25 folds',
+        '--cv 20',
+      ));
+    it('an unknown param lists the valid ones', () =>
+      expectOneLineError(
+        runCli(['eval', '--example', 'iris', '--param', 'gamma=1']),
+        'unknown param "gamma"',
+        'penalty',
+      ));
+    it('an invalid param value', () =>
+      expectOneLineError(runCli(['eval', '--example', 'iris', '--param', 'C=-1']), 'param "C"'));
+    it('an unknown flag', () => {
+      const result = runCli(['eval', '--example', 'iris', '--folds', '3']);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain("unknown option '--folds'");
+    });
+  });
+});

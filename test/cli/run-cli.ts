@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface CliResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI from source, as a user's shell would, and captures everything it prints. */
+export function runCli(args: readonly string[]): CliResult {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(root, 'src', 'cli', 'main.ts'), ...args],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, MODELDEBUG_DEBUG: '' },
+    },
+  );
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function writeTempCsv(name: string, text: string): string {
+  const folder = mkdtempSync(join(tmpdir(), 'modeldebug-cli-'));
+  const path = join(folder, name);
+  writeFileSync(path, text);
+  return path;
+}
