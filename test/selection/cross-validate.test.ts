@@ -27,7 +27,9 @@ describe.each(reference.cases)('cross_val_score as sklearn: $id', ({ dataset, cr
     const result = await crossValidate(model, features, labels, { cv: 5, scoring });
     for (const expected of cross_val_score.results) {
       const ours = result.folds.map((fold) => fold.test[expected.scoring]);
-      ours.forEach((score, f) => expect(score).toBeCloseTo(expected.fold_scores[f], 12));
+      ours.forEach((score, f) => {
+        expect(score).toBeCloseTo(expected.fold_scores[f], 12);
+      });
       expect(result.test[expected.scoring].mean).toBeCloseTo(expected.mean, 12);
       expect(result.test[expected.scoring].std).toBeCloseTo(expected.std, 12);
     }
