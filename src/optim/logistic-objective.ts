@@ -1,4 +1,4 @@
-import { axpyAt, dotAt, gradientBlock, scoreBlock } from '../linalg/row-blocks.js';
+import { gradientBlock, scoreBlock } from '../linalg/row-blocks.js';
 import type { SmoothObjective } from './objective.js';
 
 /** The data side of a (binary or multinomial) logistic objective. */
@@ -28,6 +28,9 @@ export interface BinaryLogisticData extends LogisticData {
   readonly targets: Float64Array;
 }
 
+/** Rows per block of a pass: the block's scores stay in L1 and its rows (BLOCK x cols) in L2. */
+const BLOCK = 128;
+
 /** Parameters per class row: the coefficients, then the intercept weight if there is one. */
 export function parametersPerRow(data: LogisticData): number {
   return data.cols + (data.interceptFeature !== 0 ? 1 : 0);
@@ -43,40 +46,64 @@ export function createBinaryLogisticObjective(data: BinaryLogisticData, l2: L2Te
   const { X, rows, cols, sampleWeights, targets, interceptFeature: c } = data;
   const dimension = parametersPerRow(data);
   const hasIntercept = c !== 0;
+  const residuals = new Float64Array(BLOCK);
   return {
     dimension,
     evaluate(w, grad) {
-      grad.fill(0);
       const bias = hasIntercept ? c * w[cols] : 0;
-      let loss = 0;
-      let interceptGrad = 0;
-      for (let i = 0; i < rows; i++) {
-        const offset = i * cols;
-        const z = bias + dotAt(X, offset, w, 0, cols);
-        const y = targets[i];
-        const margin = y * z;
-        let rowLoss: number;
-        let q: number; // σ(−margin)
-        if (margin >= 0) {
-          const e = Math.exp(-margin);
-          rowLoss = Math.log1p(e);
-          q = e / (1 + e);
-        } else {
-          const e = Math.exp(margin);
-          rowLoss = -margin + Math.log1p(e);
-          q = 1 / (1 + e);
-        }
-        const weight = sampleWeights[i];
-        loss += weight * rowLoss;
-        const r = -weight * y * q;
-        if (r === 0) continue;
-        axpyAt(r, X, offset, grad, 0, cols);
-        interceptGrad += r;
-      }
+      const { loss, interceptGrad } = binaryLossRows(X, rows, cols, targets, sampleWeights, w, bias, grad, residuals);
       if (hasIntercept) grad[cols] = c * interceptGrad;
       return loss + addL2(w, grad, cols, hasIntercept, l2);
     },
   };
+}
+
+/**
+ * The data part of the binary objective in blocks of rows (margins for the block, then the block's
+ * gradient share while its rows are in cache): returns Σ_i s_i·log(1 + e^{−y_i z_i}) and
+ * Σ_i r_i, and overwrites grad[0 .. cols) with Σ_i r_i·x_i, where r_i = −s_i·y_i·σ(−y_i z_i).
+ * `residuals` is caller-owned scratch of BLOCK entries.
+ */
+export function binaryLossRows(
+  X: Float64Array,
+  rows: number,
+  cols: number,
+  targets: Float64Array,
+  sampleWeights: Float64Array,
+  w: Float64Array,
+  bias: number,
+  grad: Float64Array,
+  residuals: Float64Array,
+): { loss: number; interceptGrad: number } {
+  grad.fill(0, 0, cols);
+  let loss = 0;
+  let interceptGrad = 0;
+  for (let i0 = 0; i0 < rows; i0 += BLOCK) {
+    const m = Math.min(BLOCK, rows - i0);
+    scoreBlock(X, cols, i0, m, w, cols, 1, residuals);
+    for (let b = 0; b < m; b++) {
+      const y = targets[i0 + b];
+      const margin = y * (residuals[b] + bias);
+      let rowLoss: number;
+      let q: number; // σ(−margin)
+      if (margin >= 0) {
+        const e = Math.exp(-margin);
+        rowLoss = Math.log1p(e);
+        q = e / (1 + e);
+      } else {
+        const e = Math.exp(margin);
+        rowLoss = -margin + Math.log1p(e);
+        q = 1 / (1 + e);
+      }
+      const weight = sampleWeights[i0 + b];
+      loss += weight * rowLoss;
+      const r = -weight * y * q;
+      residuals[b] = r;
+      interceptGrad += r;
+    }
+    gradientBlock(residuals, 1, X, cols, i0, m, grad, cols, 1);
+  }
+  return { loss, interceptGrad };
 }
 
 export interface MultinomialLogisticData extends LogisticData {
@@ -133,9 +160,6 @@ export function createMultinomialLogisticObjective(
     },
   };
 }
-
-/** Rows per block of the multinomial pass: its scores (BLOCK x K) stay in L1, its rows in L2. */
-const BLOCK = 128;
 
 /**
  * The data part of the multinomial objective: returns Σ_i s_i·(logΣ_k e^{z_ik} − z_{i,y_i}) and
