@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { registerEvalCommand } from './commands/eval.js';
+import { registerModelsCommand } from './commands/models.js';
 
 const program = new Command()
   .name('modeldebug')
@@ -14,6 +15,7 @@ const program = new Command()
   .exitOverride();
 
 registerEvalCommand(program);
+registerModelsCommand(program);
 for (const command of program.commands) command.exitOverride();
 
 try {

@@ -51,7 +51,17 @@ export function createBinaryLogisticObjective(data: BinaryLogisticData, l2: L2Te
     dimension,
     evaluate(w, grad) {
       const bias = hasIntercept ? c * w[cols] : 0;
-      const { loss, interceptGrad } = binaryLossRows(X, rows, cols, targets, sampleWeights, w, bias, grad, residuals);
+      const { loss, interceptGrad } = binaryLossRows(
+        X,
+        rows,
+        cols,
+        targets,
+        sampleWeights,
+        w,
+        bias,
+        grad,
+        residuals,
+      );
       if (hasIntercept) grad[cols] = c * interceptGrad;
       return loss + addL2(w, grad, cols, hasIntercept, l2);
     },

@@ -58,6 +58,7 @@ export async function crossValidate(
     : undefined;
 
   const results: FoldScores[] = [];
+  options.onFoldDone?.(0, folds.length);
   for (const fold of folds) {
     options.signal?.throwIfAborted();
     const xTrain = takeFeatureRows(X, fold.train);

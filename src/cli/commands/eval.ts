@@ -6,6 +6,7 @@ import { buildModel, checkDataFitsModel } from '../../models/index.js';
 import { evaluationToJson } from '../format/eval-json.js';
 import { formatEvaluation } from '../format/eval-text.js';
 import { addModelOptions, collect, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
+import { progressLine } from '../progress-line.js';
 import { runAction } from '../run-action.js';
 
 interface EvalFlags extends ModelFlags {
@@ -44,7 +45,11 @@ export function registerEvalCommand(program: Command): void {
       const protocol = protocolFromFlags(flags, dataset);
       checkDataFitsModel(dataset, steps);
       if (protocol.kind === 'test-set') checkDataFitsModel(protocol.test, steps);
-      const evaluation = await evaluate(estimator, dataset, protocol);
+      const onProgress = progressLine(
+        protocol.kind === 'cross-validation' ? 'fitting fold' : 'fitting',
+        !flags.json,
+      );
+      const evaluation = await evaluate(estimator, dataset, protocol, { onProgress });
       const spec = steps.map((step) => formatStep(step.name, step.params)).join(' | ');
       process.stdout.write(
         flags.json
