@@ -111,7 +111,10 @@ function ensureData(csv: string, log: (line: string) => void): void {
 }
 
 /** A numeric CSV with a header; empty cells are NaN. Labels keep file order of first appearance sorted numerically. */
-function readCsv(path: string, label: string): { data: Float64Array; rows: number; cols: number; labels: Int32Array } {
+function readCsv(
+  path: string,
+  label: string,
+): { data: Float64Array; rows: number; cols: number; labels: Int32Array } {
   const lines = readFileSync(path, 'utf8').split('\n');
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   const header = lines[0].split(',');
@@ -168,7 +171,18 @@ interface PeerOutput {
 
 function runPeer(xPath: string, yPath: string, rows: number, cols: number, repeat: number): PeerOutput {
   if (!existsSync(PYTHON)) return { skipped: `${PYTHON} not found` };
-  const args = ['--x', xPath, '--y', yPath, '--rows', String(rows), '--cols', String(cols), '--repeat', String(repeat)];
+  const args = [
+    '--x',
+    xPath,
+    '--y',
+    yPath,
+    '--rows',
+    String(rows),
+    '--cols',
+    String(cols),
+    '--repeat',
+    String(repeat),
+  ];
   const run = spawnSync(PYTHON, [`${benchDir}logreg_peer.py`, ...args], { encoding: 'utf8' });
   if (run.status !== 0) return { skipped: `logreg_peer.py failed: ${run.stderr.trim().split('\n').pop()}` };
   const out = JSON.parse(run.stdout) as {

@@ -43,8 +43,8 @@ export function axpyAt(
 }
 
 /**
- * scores[b·K + k] = x_{i0+b}·W_k for the `m` rows from i0 and every class k < K: a block of class
- * scores, rows two at a time (an odd last row is paired with itself), classes three at a time.
+ * scores[b·K + k] = bias_k + x_{i0+b}·W_k for the `m` rows from i0 and every class k < K: a block of
+ * class scores, rows two at a time (an odd last row is paired with itself), classes three at a time.
  */
 export function scoreBlock(
   X: Float64Array,
@@ -54,6 +54,7 @@ export function scoreBlock(
   W: Float64Array,
   stride: number,
   K: number,
+  bias: Float64Array,
   scores: Float64Array,
 ): void {
   for (let b = 0; b < m; b += 2) {
@@ -62,9 +63,10 @@ export function scoreBlock(
     const yo = (i0 + second) * cols;
     let k = 0;
     for (; k + 2 < K; k += 3)
-      scores3(X, xo, yo, cols, W, k * stride, stride, scores, b * K + k, second * K + k);
-    if (K - k === 2) scores2(X, xo, yo, cols, W, k * stride, stride, scores, b * K + k, second * K + k);
-    else if (K - k === 1) scores1(X, xo, yo, cols, W, k * stride, scores, b * K + k, second * K + k);
+      scores3(X, xo, yo, cols, W, k * stride, stride, bias, k, scores, b * K + k, second * K + k);
+    if (K - k === 2)
+      scores2(X, xo, yo, cols, W, k * stride, stride, bias, k, scores, b * K + k, second * K + k);
+    else if (K - k === 1) scores1(X, xo, yo, cols, W, k * stride, bias[k], scores, b * K + k, second * K + k);
   }
 }
 
@@ -124,18 +126,20 @@ function scores3(
   W: Float64Array,
   w0: number,
   stride: number,
+  bias: Float64Array,
+  k: number,
   out: Float64Array,
   oa: number,
   ob: number,
 ): void {
   const w1 = w0 + stride;
   const w2 = w1 + stride;
-  let a0 = 0;
-  let a1 = 0;
-  let a2 = 0;
-  let b0 = 0;
-  let b1 = 0;
-  let b2 = 0;
+  let a0 = bias[k];
+  let a1 = bias[k + 1];
+  let a2 = bias[k + 2];
+  let b0 = a0;
+  let b1 = a1;
+  let b2 = a2;
   for (let j = 0; j < len; j++) {
     const x = X[xo + j];
     const y = X[yo + j];
@@ -165,15 +169,17 @@ function scores2(
   W: Float64Array,
   w0: number,
   stride: number,
+  bias: Float64Array,
+  k: number,
   out: Float64Array,
   oa: number,
   ob: number,
 ): void {
   const w1 = w0 + stride;
-  let a0 = 0;
-  let a1 = 0;
-  let b0 = 0;
-  let b1 = 0;
+  let a0 = bias[k];
+  let a1 = bias[k + 1];
+  let b0 = a0;
+  let b1 = a1;
   for (let j = 0; j < len; j++) {
     const x = X[xo + j];
     const y = X[yo + j];
@@ -197,13 +203,14 @@ function scores1(
   len: number,
   W: Float64Array,
   w0: number,
+  bias: number,
   out: Float64Array,
   oa: number,
   ob: number,
 ): void {
-  let a0 = 0;
+  let a0 = bias;
   let a1 = 0;
-  let b0 = 0;
+  let b0 = bias;
   let b1 = 0;
   let j = 0;
   for (; j + 1 < len; j += 2) {

@@ -74,9 +74,17 @@ export function minimizeOwlqn(
     if (iterations >= options.maxIterations) break;
     options.signal?.throwIfAborted();
     memory.direction(pg, d);
+    let moves = false;
     for (let j = 0; j < n; j++) {
       if (d[j] * pg[j] >= 0) d[j] = 0;
+      else moves = true;
       orthant[j] = x[j] !== 0 ? Math.sign(x[j]) : -Math.sign(pg[j]);
+    }
+    if (!moves) {
+      // The quasi-Newton direction disagrees in sign with −◇F everywhere: restart from steepest descent.
+      memory.clear();
+      for (let j = 0; j < n; j++) d[j] = -pg[j];
+      restarted = true;
     }
     const first = iterations === 0 || restarted;
     let alpha = first ? 1 / norm2(pg) : 1;

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { minimizeLbfgs } from '../../src/optim/lbfgs.js';
-import { createMultinomialLogisticObjective } from '../../src/optim/logistic-objective.js';
-import type { SmoothObjective } from '../../src/optim/objective.js';
+import {
+  createBinaryLogisticObjective,
+  createMultinomialLogisticObjective,
+} from '../../src/optim/logistic-objective.js';
+import type { CompositeObjective, SmoothObjective } from '../../src/optim/objective.js';
 import { minimizeOwlqn, pseudoGradient } from '../../src/optim/owlqn.js';
 import { loadCase, loadFixture } from '../models/logistic-regression/fixture-data.js';
 
@@ -76,11 +79,10 @@ describe('OWL-QN', () => {
     });
   });
 
-  it('KKT at the multinomial L1 optimum on iris: |∇_j f| ≤ λ at zeros, ∇_j f = −λ·sign(w_j) elsewhere', () => {
+  it('KKT at the multinomial L1 optimum on iris (saga fixture, C=0.5)', () => {
     const testCase = loadFixture().cases.find((c) => c.id === 'iris_l1_saga_C0.5')!;
     const { X, y } = loadCase(testCase);
     const n = X.rows;
-    const C = 0.5;
     const objective = createMultinomialLogisticObjective(
       {
         X: X.data,
@@ -94,28 +96,78 @@ describe('OWL-QN', () => {
       { strength: 0, penalizeIntercept: false },
     );
     const p = X.cols + 1;
-    const lambda = 1 / (C * n);
+    const lambda = 1 / (0.5 * n);
     const l1Weights = Float64Array.from({ length: 3 * p }, (_, k) => (k % p < X.cols ? lambda : 0));
-    const result = minimizeOwlqn({ smooth: objective, l1Weights }, new Float64Array(3 * p), {
-      gradientTolerance: 1e-12,
-      maxIterations: 10_000,
-    });
-    expect(result.converged).toBe(true);
-    const grad = new Float64Array(3 * p);
-    objective.evaluate(result.x, grad);
-    let zeros = 0;
-    for (let j = 0; j < 3 * p; j++) {
-      // In units of λ (the "after scaling" of the KKT conditions): |g/λ| ≤ 1 at 0, g/λ = −sign(w) otherwise.
-      const scaled = l1Weights[j] === 0 ? grad[j] : grad[j] / l1Weights[j];
-      if (l1Weights[j] === 0) expect(Math.abs(scaled)).toBeLessThan(1e-10);
-      else if (result.x[j] === 0) {
-        zeros++;
-        expect(Math.abs(scaled)).toBeLessThanOrEqual(1 + 1e-8);
-      } else expect(scaled).toBeCloseTo(-Math.sign(result.x[j]), 8);
-    }
+    const zeros = expectKkt({ smooth: objective, l1Weights });
     expect(zeros).toBe(12 - testCase.expected.n_nonzero_coef);
-    const pg = new Float64Array(3 * p);
-    pseudoGradient(result.x, grad, l1Weights, pg);
-    expect(Math.max(...pg.map(Math.abs))).toBeLessThanOrEqual(1e-12);
+  });
+
+  it.each([
+    ['breast_cancer_l1_liblinear_C0.5', 1, true],
+    ['breast_cancer_l1_saga_C0.05', 1, false],
+    ['breast_cancer_elasticnet_saga_C0.5_l1ratio0.5', 0.5, false],
+  ] as const)('KKT at the binary optimum of %s', (id, l1Ratio, liblinear) => {
+    const testCase = loadFixture().cases.find((c) => c.id === id)!;
+    const { X, y } = loadCase(testCase);
+    const n = X.rows;
+    const C = testCase.estimator.params.C as number;
+    const objective = createBinaryLogisticObjective(
+      {
+        X: X.data,
+        rows: n,
+        cols: X.cols,
+        sampleWeights: new Float64Array(n).fill(1 / n),
+        interceptFeature: 1,
+        targets: Float64Array.from(y.codes, (c) => (c === 1 ? 1 : -1)),
+      },
+      { strength: (1 - l1Ratio) / (C * n), penalizeIntercept: liblinear },
+    );
+    const lambda = l1Ratio / (C * n);
+    // liblinear penalises the intercept (the weight of the constant column) like any coefficient.
+    const l1Weights = Float64Array.from({ length: X.cols + 1 }, (_, j) =>
+      j < X.cols || liblinear ? lambda : 0,
+    );
+    const zeros = expectKkt({ smooth: objective, l1Weights });
+    const sklearnZeros = [
+      ...testCase.expected.coef_[0],
+      ...(liblinear ? testCase.expected.intercept_ : []),
+    ].filter((v) => v === 0).length;
+    expect(zeros).toBe(sklearnZeros);
   });
 });
+
+/**
+ * Minimises to ‖◇F‖ ≤ 1e-12 and checks the KKT conditions of F = f + Σ λ_j|w_j| in units of λ_j (the
+ * "after scaling" form): ∂_j f / λ_j ∈ [−1, 1] where w_j = 0, = −sign(w_j) elsewhere, and ∂_j f = 0 for
+ * unpenalised coordinates. Returns the number of penalised coordinates at exactly 0.
+ */
+function expectKkt(objective: CompositeObjective): number {
+  const { smooth, l1Weights } = objective;
+  const n = smooth.dimension;
+  const result = minimizeOwlqn(objective, new Float64Array(n), {
+    gradientTolerance: 1e-12,
+    maxIterations: 10_000,
+  });
+  expect(result.converged).toBe(true);
+  const grad = new Float64Array(n);
+  smooth.evaluate(result.x, grad);
+  let zeros = 0;
+  for (let j = 0; j < n; j++) {
+    const lambda = l1Weights[j];
+    if (lambda === 0) {
+      expect(Math.abs(grad[j])).toBeLessThan(1e-11);
+      continue;
+    }
+    const scaled = grad[j] / lambda;
+    if (result.x[j] === 0) {
+      zeros++;
+      expect(Math.abs(scaled)).toBeLessThanOrEqual(1 + 1e-8);
+    } else {
+      expect(Math.abs(scaled + Math.sign(result.x[j]))).toBeLessThan(1e-8);
+    }
+  }
+  const pg = new Float64Array(n);
+  pseudoGradient(result.x, grad, l1Weights, pg);
+  expect(Math.max(...pg.map(Math.abs))).toBeLessThanOrEqual(1e-12);
+  return zeros;
+}

@@ -59,11 +59,13 @@ export function fitProblems(
   const classWeights = classWeightsFor(params.class_weight, y.classes, counts, knownClasses);
   const problems = buildProblems(y, classWeights, counts, params, plan);
 
-  const rowCount = plan.probability === 'softmax' || plan.probability === 'ovr' ? K : 1;
+  // softmax-binary fits both rows of the two-class softmax and keeps one below.
+  const rowCount = plan.probability === 'sigmoid' ? 1 : K;
   const coefficients = createMatrix(rowCount, d);
   const intercepts = new Float64Array(rowCount);
   let iterations = 0;
   let converged = true;
+  let hitIterationLimit = false;
   let objective = 0;
   let gradientNorm = 0;
   const warnings: FitWarning[] = [...plan.warnings];
@@ -72,6 +74,7 @@ export function fitProblems(
     const { w, result, scale } = solve(X, problem, K, params, plan, signal);
     iterations = Math.max(iterations, result.iterations);
     converged &&= result.converged;
+    hitIterationLimit ||= result.reason === 'max_iterations';
     objective += scale * result.value;
     gradientNorm = Math.max(gradientNorm, result.gradientNorm);
     const p = d + (plan.interceptFeature !== 0 ? 1 : 0);
@@ -107,9 +110,13 @@ export function fitProblems(
       warnings.push({
         code: 'convergence',
         message:
-          `${plan.solver} did not converge in max_iter=${params.max_iter} iterations ` +
+          (hitIterationLimit
+            ? `${plan.solver} did not converge in max_iter=${params.max_iter} iterations `
+            : `${plan.solver} stopped before converging: its line search found no further decrease `) +
           `(max |gradient| ${gradientNorm.toExponential(2)} > tol ${params.tol}); ` +
-          'increase max_iter or standardise the features',
+          (hitIterationLimit
+            ? 'increase max_iter or standardise the features'
+            : 'standardise the features or raise tol'),
       });
     }
     return { iterations, converged, solver: plan.solver, objective, gradientNorm, warnings };

@@ -44,11 +44,11 @@ function coefDeviation(model: FittedLogisticRegression, coef: number[][], interc
   const scale = largestAbs(coef);
   const d = model.coefficients.cols;
   let worst = 0;
-  coef.forEach((row, k) =>
+  coef.forEach((row, k) => {
     row.forEach((v, j) => {
       worst = Math.max(worst, Math.abs(model.coefficients.data[k * d + j] - v) / scale);
-    }),
-  );
+    });
+  });
   intercept.forEach((v, k) => {
     worst = Math.max(worst, Math.abs(model.intercepts[k] - v) / Math.max(scale, Math.abs(v)));
   });
@@ -92,9 +92,9 @@ async function expectSamePredictions(
     const got = decisions.data.subarray(row * decisions.cols, (row + 1) * decisions.cols);
     const wanted = Array.isArray(want) ? want : [want];
     expect(got.length).toBe(wanted.length);
-    wanted.forEach((v, k) =>
-      expect(Math.abs(got[k] - v)).toBeLessThan(decisionTolerance * Math.max(1, Math.abs(v))),
-    );
+    wanted.forEach((v, k) => {
+      expect(Math.abs(got[k] - v)).toBeLessThan(decisionTolerance * Math.max(1, Math.abs(v)));
+    });
   });
 }
 
@@ -141,15 +141,17 @@ describe('LogisticRegression L1 / elastic-net vs liblinear and saga', () => {
     const expected = testCase.expected;
     expect(model.diagnostics.converged).toBe(true);
     const d = model.coefficients.cols;
-    expected.coef_.forEach((row, k) =>
-      row.forEach((v, j) =>
-        expect(model.coefficients.data[k * d + j] === 0, `coef[${k}][${j}]`).toBe(v === 0),
-      ),
-    );
+    expected.coef_.forEach((row, k) => {
+      row.forEach((v, j) => {
+        expect(model.coefficients.data[k * d + j] === 0, `coef[${k}][${j}]`).toBe(v === 0);
+      });
+    });
     let nonZero = 0;
     for (const v of model.coefficients.data) if (v !== 0) nonZero++;
     expect(nonZero).toBe(expected.n_nonzero_coef);
-    expected.intercept_.forEach((v, k) => expect(model.intercepts[k] === 0).toBe(v === 0));
+    expected.intercept_.forEach((v, k) => {
+      expect(model.intercepts[k] === 0).toBe(v === 0);
+    });
     expect(coefDeviation(model, expected.coef_, expected.intercept_)).toBeLessThan(1e-5);
     expect(model.diagnostics.objective).toBeLessThanOrEqual(expected.objective.value * (1 + 1e-9));
     await expectSamePredictions(testCase, model, 1e-5, 1e-5);
