@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'unknown_label'
   | 'not_fitted'
   | 'unsupported'
+  | 'llm_request_failed'
+  | 'budget_exceeded'
   | 'internal';
 
 export interface ErrorDetails {

@@ -1,8 +1,20 @@
 /**
  * Cell texts read as a missing value. pandas' read_csv treats the same markers as NaN by default, so a
- * file that pandas reads as numeric is numeric here too.
+ * file that pandas reads as numeric is numeric here too. Compared after trimming and lower-casing, so
+ * whitespace-only cells are missing as well.
  */
-const MISSING_MARKERS = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '?', '#n/a', '-nan', '<na>']);
+export const MISSING_MARKERS: ReadonlySet<string> = new Set([
+  '',
+  'na',
+  'n/a',
+  'nan',
+  'null',
+  'none',
+  '?',
+  '#n/a',
+  '-nan',
+  '<na>',
+]);
 
 export function isMissingCell(text: string): boolean {
   return MISSING_MARKERS.has(text.trim().toLowerCase());

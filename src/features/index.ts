@@ -53,3 +53,16 @@ export type {
   SerializedTransformer,
   Transformer,
 } from './transformer.js';
+export {
+  featureImportance,
+  type HasFeatureImportances,
+  hasCoefficients,
+  hasFeatureImportances,
+} from './importance-source.js';
+export {
+  type RfeIteration,
+  type RfeOptions,
+  type RfeResult,
+  recursiveFeatureElimination,
+} from './rfe.js';
+export { type RfecvOptions, type RfecvResult, recursiveFeatureEliminationCV } from './rfecv.js';
