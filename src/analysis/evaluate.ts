@@ -9,6 +9,7 @@ import { type CrossValidateResult, crossValidate } from '../selection/cross-vali
 import { stratifiedKFold } from '../selection/stratified-k-fold.js';
 import { trainTestSplit } from '../selection/train-test-split.js';
 import { type ClassificationSummary, summariseClassification } from './classification-summary.js';
+import { type LlmOutcomeSummary, llmOutcomesOf } from './llm-outcome-summary.js';
 
 export type EvaluationProtocol =
   | {
@@ -45,6 +46,11 @@ export interface Evaluation {
   };
   /** The fit of the single train/test protocols (iterations, convergence). */
   readonly fit?: FitDiagnostics;
+  /**
+   * For an LLM classifier under a hold-out or test-set protocol: accuracy with unparseable, refused and
+   * failed rows counted as errors, and the confusion matrix with a column for each of those outcomes.
+   */
+  readonly llmOutcomes?: LlmOutcomeSummary;
   readonly warnings: readonly FitWarning[];
 }
 
@@ -84,7 +90,9 @@ export async function evaluate(
       cv: stratifiedKFold(labels.codes, protocol.folds, { shuffle: protocol.shuffle, seed: protocol.seed })
         .folds,
       scoring,
-      returnTrainScore: true,
+      // An LLM's train score would pay for a call per training row of every fold (4x the test calls
+      // under 5 folds) and says little about a model that does not learn from those rows.
+      returnTrainScore: estimator.kind !== 'llm',
       returnPredictions: true,
       signal: options.signal,
       onFoldDone: options.onProgress,
@@ -121,8 +129,13 @@ export async function evaluate(
       test.labels.classes,
     ),
     fit: fitted.diagnostics,
+    ...optional('llmOutcomes', llmOutcomesOf(fitted, test.labels.codes, test.labels.classes)),
     warnings: fitted.diagnostics.warnings,
   };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 /** The per-fold scores printed under `--cv`: sklearn scorer names. */

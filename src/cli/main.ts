@@ -1,7 +1,17 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { registerCleanCommand } from './commands/clean.js';
+import { registerCurveCommand } from './commands/curve.js';
+import { registerEnsembleCommand } from './commands/ensemble.js';
 import { registerEvalCommand } from './commands/eval.js';
+import { registerImportanceCommand } from './commands/importance.js';
 import { registerModelsCommand } from './commands/models.js';
+import { registerRegpathCommand } from './commands/regpath.js';
+import { registerRunsCommand } from './commands/runs.js';
+import { registerSearchCommand } from './commands/search.js';
+import { registerSelectCommand } from './commands/select.js';
+import { registerValidateCommand } from './commands/validate.js';
+import { registerVcurveCommand } from './commands/vcurve.js';
 
 const program = new Command()
   .name('modeldebug')
@@ -15,7 +25,17 @@ const program = new Command()
   .exitOverride();
 
 registerEvalCommand(program);
+registerEnsembleCommand(program);
 registerModelsCommand(program);
+registerSelectCommand(program);
+registerImportanceCommand(program);
+registerRegpathCommand(program);
+registerSearchCommand(program);
+registerRunsCommand(program);
+registerCurveCommand(program);
+registerVcurveCommand(program);
+registerValidateCommand(program);
+registerCleanCommand(program);
 for (const command of program.commands) command.exitOverride();
 
 try {

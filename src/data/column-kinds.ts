@@ -1,5 +1,5 @@
 import type { ColumnKind } from '../core/features.js';
-import { isMissingCell, parseNumericCell } from './missing.js';
+import type { TextColumnProfile } from './duck/profile-columns.js';
 
 export interface KindOptions {
   /** Columns the user declared as free text. */
@@ -14,26 +14,17 @@ export interface KindOptions {
  */
 export function inferColumnKind(
   name: string,
-  cells: readonly string[],
+  profile: TextColumnProfile | undefined,
+  rows: number,
   options: KindOptions = {},
 ): ColumnKind {
   if (options.text?.includes(name)) return 'text';
   if (options.categorical?.includes(name)) return 'categorical';
-  let present = 0;
-  let numeric = 0;
-  let totalLength = 0;
-  let withSpaces = 0;
-  const distinct = new Set<string>();
-  for (const cell of cells) {
-    if (isMissingCell(cell)) continue;
-    present++;
-    if (!Number.isNaN(parseNumericCell(cell))) numeric++;
-    totalLength += cell.length;
-    if (cell.includes(' ')) withSpaces++;
-    distinct.add(cell);
-  }
-  if (present === numeric) return 'numeric';
+  if (profile === undefined || profile.nonNumeric === 0) return 'numeric';
+  const present = rows - profile.missing;
   const looksLikeProse =
-    totalLength / present >= 30 && withSpaces / present >= 0.8 && distinct.size / present >= 0.5;
+    profile.meanLength >= 30 &&
+    profile.withSpaces / present >= 0.8 &&
+    Math.min(profile.approxDistinct, present) / present >= 0.5;
   return looksLikeProse ? 'text' : 'categorical';
 }

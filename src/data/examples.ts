@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ModeldebugError } from '../core/errors.js';
 import type { Dataset } from './dataset.js';
-import { loadCsv } from './load-csv.js';
+import { loadDataset } from './load-dataset.js';
 
 /** iris is served with species names as labels so that reports read in words. */
 const EXAMPLES = {
@@ -39,7 +39,7 @@ export function examplePath(name: string): string {
   });
 }
 
-export function loadExample(name: string): Dataset {
+export async function loadExample(name: string): Promise<Dataset> {
   const path = examplePath(name);
-  return loadCsv(path, { label: EXAMPLES[name as ExampleName].label, sourceName: `example:${name}` });
+  return loadDataset(path, { label: EXAMPLES[name as ExampleName].label, sourceName: `example:${name}` });
 }

@@ -1,4 +1,5 @@
 export type { ColumnSignature } from './columns.js';
+export { featuresSeenByFinalStep } from './final-step-features.js';
 export {
   createFittedPipeline,
   type FittedClassifierStep,
@@ -6,6 +7,20 @@ export {
   type FittedTransformerStep,
   type SerializedPipelineState,
 } from './fitted-pipeline.js';
+export {
+  featureImportance,
+  type HasFeatureImportances,
+  hasCoefficients,
+  hasFeatureImportances,
+  innermostModel,
+} from './importance-source.js';
+export {
+  createKBinsDiscretizer,
+  type FittedKBinsDiscretizer,
+  K_BINS_DISCRETIZER,
+  type KBinsDiscretizerParams,
+  loadKBinsDiscretizer,
+} from './k-bins-discretizer.js';
 export { loadPipeline } from './load-pipeline.js';
 export { loadTransformer } from './load-transformer.js';
 export {
@@ -15,6 +30,7 @@ export {
   MIN_MAX_SCALER,
   type MinMaxScalerParams,
 } from './min-max-scaler.js';
+export { type MutualInfoOptions, mutualInfoClassif } from './mutual-info.js';
 export type { Category } from './one-hot-categories.js';
 export {
   createOneHotEncoder,
@@ -23,6 +39,11 @@ export {
   ONE_HOT_ENCODER,
   type OneHotEncoderParams,
 } from './one-hot-encoder.js';
+export {
+  type PermutationImportanceOptions,
+  type PermutationImportanceResult,
+  permutationImportance,
+} from './permutation-importance.js';
 export {
   type ClassifierStep,
   createPipeline,
@@ -33,6 +54,27 @@ export {
   type TransformerStep,
 } from './pipeline.js';
 export { STEP_SEPARATOR } from './pipeline-params.js';
+export {
+  createPolynomialFeatures,
+  type FittedPolynomialFeatures,
+  loadPolynomialFeatures,
+  POLYNOMIAL_FEATURES,
+  type PolynomialFeaturesParams,
+} from './polynomial-features.js';
+export {
+  type RfeIteration,
+  type RfeOptions,
+  type RfeResult,
+  recursiveFeatureElimination,
+} from './rfe.js';
+export { type RfecvOptions, type RfecvResult, recursiveFeatureEliminationCV } from './rfecv.js';
+export {
+  createSelectKBest,
+  type FittedSelectKBest,
+  loadSelectKBest,
+  SELECT_K_BEST,
+  type SelectKBestParams,
+} from './select-k-best.js';
 export {
   createSimpleImputer,
   type FittedSimpleImputer,
@@ -53,16 +95,4 @@ export type {
   SerializedTransformer,
   Transformer,
 } from './transformer.js';
-export {
-  featureImportance,
-  type HasFeatureImportances,
-  hasCoefficients,
-  hasFeatureImportances,
-} from './importance-source.js';
-export {
-  type RfeIteration,
-  type RfeOptions,
-  type RfeResult,
-  recursiveFeatureElimination,
-} from './rfe.js';
-export { type RfecvOptions, type RfecvResult, recursiveFeatureEliminationCV } from './rfecv.js';
+export { chi2, fClassif, type UnivariateScores } from './univariate-scores.js';

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { ModeldebugError } from '../core/index.js';
+import { K_BINS_DISCRETIZER, loadKBinsDiscretizer } from './k-bins-discretizer.js';
 import { loadMinMaxScaler, MIN_MAX_SCALER } from './min-max-scaler.js';
 import { loadOneHotEncoder, ONE_HOT_ENCODER } from './one-hot-encoder.js';
+import { loadPolynomialFeatures, POLYNOMIAL_FEATURES } from './polynomial-features.js';
+import { loadSelectKBest, SELECT_K_BEST } from './select-k-best.js';
 import { loadSimpleImputer, SIMPLE_IMPUTER } from './simple-imputer.js';
 import { loadStandardScaler, STANDARD_SCALER } from './standard-scaler.js';
 import type { FittedTransformer, SerializedTransformer } from './transformer.js';
@@ -11,7 +14,10 @@ type TransformerLoader = (params: unknown, state: unknown) => FittedTransformer;
 // A Map, not an object literal, so that a kind such as "constructor" cannot reach Object.prototype.
 const LOADERS: ReadonlyMap<string, TransformerLoader> = new Map<string, TransformerLoader>([
   [MIN_MAX_SCALER, loadMinMaxScaler],
+  [K_BINS_DISCRETIZER, loadKBinsDiscretizer],
   [ONE_HOT_ENCODER, loadOneHotEncoder],
+  [POLYNOMIAL_FEATURES, loadPolynomialFeatures],
+  [SELECT_K_BEST, loadSelectKBest],
   [SIMPLE_IMPUTER, loadSimpleImputer],
   [STANDARD_SCALER, loadStandardScaler],
 ]);

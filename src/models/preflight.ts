@@ -1,6 +1,6 @@
 import { ModeldebugError } from '../core/errors.js';
 import type { Dataset } from '../data/dataset.js';
-import { findTransformer } from './registry.js';
+import { CLASSIFIERS, findTransformer } from './registry.js';
 import type { StepSpec } from './spec.js';
 
 /**
@@ -8,6 +8,11 @@ import type { StepSpec } from './spec.js';
  * column is reported with the file line where it is, not a row number inside some training fold.
  */
 export function checkDataFitsModel(dataset: Dataset, steps: readonly StepSpec[]): void {
+  const last = steps[steps.length - 1];
+  const classifier = CLASSIFIERS.find(
+    (entry) => entry.kind === last.name || entry.aliases.includes(last.name),
+  );
+  if (classifier?.takesRawColumns) return;
   const handled = new Set(steps.slice(0, -1).map((step) => findTransformer(step.name)?.handles));
   const { features, source } = dataset;
   if (!handled.has('categorical-columns')) {

@@ -1,9 +1,12 @@
 import { ModeldebugError } from '../core/errors.js';
 import type { Classifier, FittedClassifier, SerializedModel } from '../core/estimator.js';
 import {
+  createKBinsDiscretizer,
   createMinMaxScaler,
   createOneHotEncoder,
   createPipeline,
+  createPolynomialFeatures,
+  createSelectKBest,
   createSimpleImputer,
   createStandardScaler,
   loadPipeline,
@@ -11,12 +14,29 @@ import {
   type Transformer,
   type TransformerStep,
 } from '../features/index.js';
+import { createRandomForest, loadRandomForest, RANDOM_FOREST_KIND } from './forest/index.js';
+import {
+  createHistGradientBoosting,
+  HIST_GRADIENT_BOOSTING_KIND,
+  loadHistGradientBoosting,
+} from './hist-gradient-boosting/index.js';
+import { createKNeighbors, K_NEIGHBORS_KIND, loadKNeighbors } from './knn/index.js';
+import { createLlmClassifier, LLM_CLASSIFIER_KIND, loadLlmClassifier } from './llm-classifier/index.js';
 import {
   createLogisticRegression,
   LOGISTIC_REGRESSION_KIND,
   loadLogisticRegression,
 } from './logistic-regression/index.js';
+import {
+  createGaussianNb,
+  createMultinomialNb,
+  GAUSSIAN_NB_KIND,
+  loadGaussianNb,
+  loadMultinomialNb,
+  MULTINOMIAL_NB_KIND,
+} from './naive-bayes/index.js';
 import type { StepSpec } from './spec.js';
+import { createDecisionTree, DECISION_TREE_KIND, loadDecisionTree } from './tree/index.js';
 
 export interface ClassifierEntry {
   readonly kind: string;
@@ -25,6 +45,8 @@ export interface ClassifierEntry {
   readonly summary: string;
   create(params?: unknown): Classifier;
   load(serialized: SerializedModel): FittedClassifier;
+  /** Reads text and categorical cells (and missing values) itself, so preflight lets them through. */
+  readonly takesRawColumns?: boolean;
 }
 
 export interface TransformerEntry {
@@ -44,6 +66,60 @@ export const CLASSIFIERS: readonly ClassifierEntry[] = [
       'logistic regression: penalty l2|l1|elasticnet|none, C, l1_ratio, class_weight, solver auto|lbfgs|owlqn|liblinear',
     create: (params) => createLogisticRegression(params as never),
     load: loadLogisticRegression,
+  },
+  {
+    kind: GAUSSIAN_NB_KIND,
+    aliases: ['gnb', 'gaussian-nb', 'naive-bayes'],
+    summary: 'Gaussian naive Bayes: var_smoothing, priors',
+    create: (params) => createGaussianNb(params as never),
+    load: loadGaussianNb,
+  },
+  {
+    kind: MULTINOMIAL_NB_KIND,
+    aliases: ['mnb', 'multinomial-nb'],
+    summary: 'multinomial naive Bayes for counts / TF-IDF: alpha, fit_prior, class_prior',
+    create: (params) => createMultinomialNb(params as never),
+    load: loadMultinomialNb,
+  },
+  {
+    kind: K_NEIGHBORS_KIND,
+    aliases: ['knn', 'k-neighbors'],
+    summary: 'k nearest neighbours: n_neighbors, weights uniform|distance, metric, p',
+    create: (params) => createKNeighbors(params as never),
+    load: loadKNeighbors,
+  },
+  {
+    kind: DECISION_TREE_KIND,
+    aliases: ['tree', 'decision-tree', 'cart'],
+    summary:
+      'CART decision tree: criterion gini|entropy, max_depth, min_samples_split, min_samples_leaf, max_features, random_state',
+    create: (params) => createDecisionTree(params as never),
+    load: loadDecisionTree,
+  },
+  {
+    kind: RANDOM_FOREST_KIND,
+    aliases: ['forest', 'rf', 'random-forest'],
+    summary:
+      'random forest: n_estimators, max_features, bootstrap, max_samples, tree params, random_state, n_jobs (worker threads)',
+    create: (params) => createRandomForest(params as never),
+    load: loadRandomForest,
+  },
+  {
+    kind: HIST_GRADIENT_BOOSTING_KIND,
+    aliases: ['hgb', 'hist-gradient-boosting', 'gbm'],
+    summary:
+      'gradient boosting on binned features: learning_rate, max_iter, max_leaf_nodes, max_depth, min_samples_leaf, l2_regularization, max_bins, early_stopping',
+    create: (params) => createHistGradientBoosting(params as never),
+    load: loadHistGradientBoosting,
+  },
+  {
+    kind: LLM_CLASSIFIER_KIND,
+    aliases: ['llm'],
+    summary:
+      'an LLM over an OpenAI-compatible endpoint: model, base_url, api_key_env, template, system, few_shot_k, parse, probabilities, samples, cache, max_cost',
+    create: (params) => createLlmClassifier(params as never),
+    load: (serialized) => loadLlmClassifier(serialized),
+    takesRawColumns: true,
   },
 ];
 
@@ -73,6 +149,24 @@ export const TRANSFORMERS: readonly TransformerEntry[] = [
     summary: 'one column per category of each categorical column',
     handles: 'categorical-columns',
     create: (p) => createOneHotEncoder(p as never),
+  },
+  {
+    kind: 'polynomial-features',
+    aliases: ['poly', 'polynomial'],
+    summary: 'products of features up to degree (interaction_only, include_bias), as sklearn names them',
+    create: (p) => createPolynomialFeatures(p as never),
+  },
+  {
+    kind: 'k-bins-discretizer',
+    aliases: ['bins', 'kbins'],
+    summary: 'bin numeric columns: n_bins, strategy quantile|uniform, encode onehot|ordinal',
+    create: (p) => createKBinsDiscretizer(p as never),
+  },
+  {
+    kind: 'select-k-best',
+    aliases: ['kbest'],
+    summary: 'keep the k features scoring highest: score_func f_classif|chi2|mutual_info_classif',
+    create: (p) => createSelectKBest(p as never),
   },
 ];
 

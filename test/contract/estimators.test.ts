@@ -26,10 +26,18 @@ interface ContractCase {
 
 const INVALID_VALUES: Record<string, { invalid: Record<string, unknown>; valid: Record<string, unknown> }> = {
   'logistic-regression': { invalid: { C: -1 }, valid: { C: 0.5 } },
+  'gaussian-nb': { invalid: { var_smoothing: -1 }, valid: { var_smoothing: 1e-6 } },
+  'multinomial-nb': { invalid: { alpha: -1 }, valid: { alpha: 0.5 } },
+  'k-neighbors': { invalid: { n_neighbors: 0 }, valid: { n_neighbors: 3 } },
+  'decision-tree': { invalid: { max_depth: 0 }, valid: { max_depth: 3 } },
+  'random-forest': { invalid: { n_estimators: 0 }, valid: { n_estimators: 10 } },
+  'hist-gradient-boosting': { invalid: { learning_rate: 0 }, valid: { max_iter: 20 } },
 };
 
 const cases: ContractCase[] = [
-  ...CLASSIFIERS.map((entry) => ({
+  // The LLM classifier would call OpenAI from `{}` params; it runs this same contract against the local
+  // test server in test/models/llm-classifier/contract.test.ts.
+  ...CLASSIFIERS.filter((entry) => entry.kind !== 'llm').map((entry) => ({
     name: entry.kind,
     create: () => entry.create({}),
     invalidValue: INVALID_VALUES[entry.kind]?.invalid ?? {},
@@ -43,7 +51,7 @@ const cases: ContractCase[] = [
   },
 ];
 
-const iris = loadExample('iris');
+const iris = await loadExample('iris');
 
 function relabel(labels: Labels, names: readonly string[]): Labels {
   return encodeLabels(Array.from(labels.codes, (code) => names[code]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCsv } from '../../src/data/index.js';
+import { loadDataset } from '../../src/data/index.js';
 import { buildModel, parseModelSpec } from '../../src/models/index.js';
 import { crossValidate, kFold } from '../../src/selection/index.js';
 import { datasetPath, loadReference } from '../helpers/fixtures.js';
@@ -19,7 +19,7 @@ describe.each(reference.cases)('cross_val_score as sklearn: $id', ({ dataset, cr
     const [scaler, lr] = cross_val_score.estimator.steps;
     expect(scaler.estimator.class).toBe('StandardScaler');
     expect(lr.estimator.params).toMatchObject({ solver: 'lbfgs', penalty: 'l2', C: 1 });
-    const { features, labels } = loadCsv(datasetPath(dataset.file), { label: dataset.label_column });
+    const { features, labels } = await loadDataset(datasetPath(dataset.file), { label: dataset.label_column });
     const model = buildModel(
       parseModelSpec(`scale | logreg(C=1, tol=${lr.estimator.params.tol}, max_iter=10000)`),
     );
@@ -38,7 +38,7 @@ describe.each(reference.cases)('cross_val_score as sklearn: $id', ({ dataset, cr
 
 describe('crossValidate', () => {
   it('returns train scores, out-of-fold predictions for every row and honours explicit folds', async () => {
-    const { features, labels } = loadCsv(datasetPath('iris.csv'), { label: 'target' });
+    const { features, labels } = await loadDataset(datasetPath('iris.csv'), { label: 'target' });
     const folds = kFold(features.rows, 3, { shuffle: true, seed: 3 });
     const result = await crossValidate(buildModel(parseModelSpec('scale | logreg')), features, labels, {
       cv: folds,
@@ -63,7 +63,7 @@ describe('crossValidate', () => {
   });
 
   it('stops when its signal is aborted', async () => {
-    const { features, labels } = loadCsv(datasetPath('iris.csv'), { label: 'target' });
+    const { features, labels } = await loadDataset(datasetPath('iris.csv'), { label: 'target' });
     const controller = new AbortController();
     controller.abort();
     await expect(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadCsv } from '../../src/data/index.js';
 import { kFold, stratifiedKFold, trainTestSplit } from '../../src/selection/index.js';
-import { datasetPath, loadReference } from '../helpers/fixtures.js';
+import { loadBundledDatasets } from '../helpers/datasets.js';
+import { loadReference } from '../helpers/fixtures.js';
 
 interface SplitFixture {
   splitter: { class: 'StratifiedKFold' | 'KFold'; n_splits: number };
@@ -12,9 +12,10 @@ interface ModelSelection {
 }
 
 const reference = loadReference<ModelSelection>('model_selection');
+const datasets = await loadBundledDatasets(reference.cases.map((c) => c.dataset));
 
 describe.each(reference.cases)('fold assignment as sklearn: $id', ({ dataset, splits }) => {
-  const { labels } = loadCsv(datasetPath(dataset.file), { label: dataset.label_column });
+  const { labels } = datasets.get(dataset.file)!;
   it.each(splits.map((split) => [split.splitter.class, split] as const))('%s', (_, split) => {
     const folds =
       split.splitter.class === 'KFold'

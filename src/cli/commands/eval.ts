@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { type EvaluationProtocol, evaluate } from '../../analysis/index.js';
 import { ModeldebugError } from '../../core/errors.js';
-import { type Dataset, loadCsv, loadExample } from '../../data/index.js';
+import { type Dataset, loadDataset as loadDataFile, loadExample } from '../../data/index.js';
 import { buildModel, checkDataFitsModel } from '../../models/index.js';
 import { evaluationToJson } from '../format/eval-json.js';
 import { formatEvaluation } from '../format/eval-text.js';
@@ -39,10 +39,10 @@ export function registerEvalCommand(program: Command): void {
     .option('--json', 'print one JSON document instead of text');
   addModelOptions(command).action(
     runAction(async (data: string | undefined, flags: EvalFlags) => {
-      const dataset = loadDataset(data, flags);
+      const dataset = await loadDataset(data, flags);
       const steps = modelStepsFromFlags(flags);
       const estimator = buildModel(steps);
-      const protocol = protocolFromFlags(flags, dataset);
+      const protocol = await protocolFromFlags(flags, dataset);
       checkDataFitsModel(dataset, steps);
       if (protocol.kind === 'test-set') checkDataFitsModel(protocol.test, steps);
       const onProgress = progressLine(
@@ -61,20 +61,20 @@ export function registerEvalCommand(program: Command): void {
   );
 }
 
-export function loadDataset(
+export async function loadDataset(
   data: string | undefined,
   flags: Pick<EvalFlags, 'label' | 'example' | 'drop' | 'text'>,
-): Dataset {
+): Promise<Dataset> {
   if (flags.example) {
     if (data) throw usage('give either a data file or --example, not both');
     return loadExample(flags.example);
   }
   if (!data) throw usage('no data: give a CSV file or --example iris');
   if (!flags.label) throw usage('--label is required with a data file: name the column that holds the class');
-  return loadCsv(data, { label: flags.label, drop: flags.drop, text: flags.text });
+  return loadDataFile(data, { label: flags.label, drop: flags.drop, text: flags.text });
 }
 
-function protocolFromFlags(flags: EvalFlags, dataset: Dataset): EvaluationProtocol {
+async function protocolFromFlags(flags: EvalFlags, dataset: Dataset): Promise<EvaluationProtocol> {
   const chosen = [flags.cv, flags.testSize, flags.test].filter((value) => value !== undefined);
   if (chosen.length > 1) throw usage('choose one of --cv, --test-size and --test');
   const seed = integerFlag('--seed', flags.seed, 0);
@@ -89,7 +89,11 @@ function protocolFromFlags(flags: EvalFlags, dataset: Dataset): EvaluationProtoc
   if (flags.test !== undefined) {
     return {
       kind: 'test-set',
-      test: loadCsv(flags.test, { label: dataset.labelColumn, drop: flags.drop, text: flags.text }),
+      test: await loadDataFile(flags.test, {
+        label: dataset.labelColumn,
+        drop: flags.drop,
+        text: flags.text,
+      }),
     };
   }
   const testSize = flags.testSize === undefined ? 0.2 : Number(flags.testSize);

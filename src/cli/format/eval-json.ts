@@ -74,6 +74,26 @@ export function evaluationToJson(
     fit: evaluation.fit
       ? { iterations: evaluation.fit.iterations ?? null, converged: evaluation.fit.converged ?? null }
       : null,
+    ...(evaluation.llmOutcomes
+      ? {
+          llm_outcomes: {
+            accuracy: evaluation.llmOutcomes.accuracy,
+            counts: evaluation.llmOutcomes.counts,
+            confusion_matrix: {
+              rows: evaluation.llmOutcomes.rowLabels,
+              columns: evaluation.llmOutcomes.columnLabels,
+              matrix: evaluation.llmOutcomes.rowLabels.map((_, i) =>
+                Array.from(
+                  evaluation.llmOutcomes!.confusion.data.subarray(
+                    i * evaluation.llmOutcomes!.confusion.cols,
+                    (i + 1) * evaluation.llmOutcomes!.confusion.cols,
+                  ),
+                ),
+              ),
+            },
+          },
+        }
+      : {}),
     warnings: [
       ...metrics.warnings.map((warning) => ({ code: warning.code, message: warning.message })),
       ...evaluation.warnings.map((warning) => ({ code: warning.code, message: warning.message })),

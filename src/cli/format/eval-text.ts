@@ -19,6 +19,7 @@ export function formatEvaluation(evaluation: Evaluation, modelSpec: string): str
   sections.push(
     `Confusion matrix (rows: true label, columns: predicted; count and % of the row)\n${formatConfusion(evaluation)}`,
   );
+  if (evaluation.llmOutcomes) sections.push(formatLlmOutcomes(evaluation.llmOutcomes));
   const notes = [
     ...metrics.warnings.map((warning) => `${warning.category}: ${warning.message}`),
     ...metrics.undefinedMetrics.map((entry) => `${entry.metric} undefined: ${entry.reason}`),
@@ -75,6 +76,17 @@ function formatConfusion({ metrics }: Evaluation): string {
     ...counts[i].map((count, j) => `${count} (${(rowNormalised[i][j] * 100).toFixed(1)}%)`),
   ]);
   return textTable(['true \\ predicted', ...labels], rows);
+}
+
+function formatLlmOutcomes(outcomes: NonNullable<Evaluation['llmOutcomes']>): string {
+  const { counts } = outcomes;
+  const summary = `accuracy ${fixed(outcomes.accuracy)} with non-answers counted as errors: ${counts.label} labelled (${counts.wrong} wrong), ${counts.unparseable} unparseable, ${counts.refusal} refused, ${counts.error} failed requests`;
+  const { cols, data } = outcomes.confusion;
+  const table = outcomes.rowLabels.map((label, i) => [
+    label,
+    ...Array.from({ length: cols }, (_, j) => String(data[i * cols + j])),
+  ]);
+  return `LLM outcomes\n${summary}\n${textTable(['true \\ answer', ...outcomes.columnLabels], table)}`;
 }
 
 function uniqueMessages(messages: readonly string[]): string[] {

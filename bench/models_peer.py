@@ -1,0 +1,68 @@
+#!/usr/bin/python3
+"""scikit-learn side of bench/models.ts, on the SAME preprocessed matrix (float64 row-major file written
+by models.ts: mean-imputed, standardised). Train on the first 80% of rows, predict the last 20%; the
+timed span is fit + predict. Prints one JSON line.
+
+  /usr/bin/python3 bench/models_peer.py --x X.f64 --y y.i32 --rows N --cols D --repeat R [--skip-forest]
+"""
+import argparse
+import json
+import os
+import sys
+import time
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--x", required=True)
+    ap.add_argument("--y", required=True)
+    ap.add_argument("--rows", type=int, required=True)
+    ap.add_argument("--cols", type=int, required=True)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--forest-repeat", type=int, default=1)
+    ap.add_argument("--skip-forest", action="store_true")
+    a = ap.parse_args(argv)
+    try:
+        import numpy as np
+        import sklearn
+        from sklearn.ensemble import RandomForestClassifier, VotingClassifier
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.naive_bayes import GaussianNB
+        from sklearn.tree import DecisionTreeClassifier
+    except ImportError as error:
+        print(json.dumps({"skipped": f"scikit-learn not importable: {error}"}))
+        return 0
+    X = np.fromfile(a.x, dtype="<f8").reshape(a.rows, a.cols)
+    y = np.fromfile(a.y, dtype="<i4")
+    cut = int(a.rows * 0.8)
+    Xtr, ytr, Xte, yte = X[:cut], y[:cut], X[cut:], y[cut:]
+
+    def timed(make, repeat):
+        seconds = []
+        for _ in range(repeat):
+            model = make()
+            t0 = time.perf_counter()
+            model.fit(Xtr, ytr)
+            predicted = model.predict(Xte)
+            seconds.append(time.perf_counter() - t0)
+        return {"seconds": seconds, "accuracy": float((predicted == yte).mean())}
+
+    out = {"sklearn_version": sklearn.__version__, "load": os.getloadavg()[0], "results": {}}
+    members = lambda: [  # noqa: E731
+        ("lr", LogisticRegression()),
+        ("gnb", GaussianNB()),
+        ("tree", DecisionTreeClassifier(random_state=0)),
+    ]
+    out["results"]["voting_hard_lr_gnb_tree"] = timed(lambda: VotingClassifier(members(), voting="hard"), a.repeat)
+    for name, make in [("lr", LogisticRegression), ("gnb", GaussianNB), ("tree", lambda: DecisionTreeClassifier(random_state=0))]:
+        out["results"][f"member_{name}"] = timed(make, a.repeat)
+    if not a.skip_forest:
+        out["results"]["forest_100_njobs2"] = timed(
+            lambda: RandomForestClassifier(n_estimators=100, n_jobs=2, random_state=0), a.forest_repeat
+        )
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,158 @@
+/**
+ * `modeldebug validate` vs pandas (read_csv, isnull().sum(), duplicated().sum(), drop_duplicates()) on
+ * the same 1,000,000 x 10 CSV in one run, as whole processes (wall time, start-up included) and as the
+ * work alone (our report's seconds vs the peer's timer). Then a 10,000,000-row validation under
+ * /usr/bin/time -v for peak RSS. Run directly with `npx tsx bench/validate.ts [--rows N] [--big N]`, or
+ * call `runValidateBench()` (bench/run.ts does).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { makeValidateData } from './validate-make-data.js';
+
+const benchDir = fileURLToPath(new URL('.', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const PYTHON = '/usr/bin/python3';
+
+export interface ValidateBenchOptions {
+  readonly rows?: number;
+  /** Rows of the peak-memory run; 0 skips it. */
+  readonly bigRows?: number;
+  readonly log?: (line: string) => void;
+}
+
+export interface ValidateBenchResult {
+  readonly rows: number;
+  readonly oursWall: number;
+  readonly oursWork: number;
+  readonly pandasWall?: number;
+  readonly pandasWork?: number;
+  readonly ratioWall?: number;
+  readonly ratioWork?: number;
+  readonly duplicatesOurs: number;
+  readonly duplicatesPandas?: number;
+  readonly big?: { readonly rows: number; readonly wall: number; readonly peakRssMb: number };
+  readonly pandasSkipped?: string;
+}
+
+export async function runValidateBench(options: ValidateBenchOptions = {}): Promise<ValidateBenchResult> {
+  const rows = options.rows ?? 1_000_000;
+  const bigRows = options.bigRows ?? 10_000_000;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const csv = `${benchDir}data/validate_${rows}.csv`;
+  if (!existsSync(csv)) log(`making ${csv} …`);
+  await makeValidateData(csv, rows);
+
+  const ours = runOurs(csv);
+  const peer = runPeer(csv);
+  const result: ValidateBenchResult = {
+    rows,
+    oursWall: ours.wall,
+    oursWork: ours.report.seconds,
+    duplicatesOurs: ours.duplicates,
+    pandasWall: peer.wall,
+    pandasWork: peer.result?.seconds,
+    duplicatesPandas: peer.result?.duplicates,
+    ratioWall: peer.wall === undefined ? undefined : ours.wall / peer.wall,
+    ratioWork: peer.result === undefined ? undefined : ours.report.seconds / peer.result.seconds,
+    pandasSkipped: peer.skipped,
+    big: bigRows > 0 ? await runBig(bigRows, log) : undefined,
+  };
+  log(
+    `validate bench: ${rows.toLocaleString('en-US')} rows x 10 columns (nulls, 2 % duplicates, a mixed-type column)`,
+  );
+  log(
+    `  ours   wall ${result.oursWall.toFixed(2)}s  work ${result.oursWork.toFixed(2)}s  (${ours.findings} findings, ${result.duplicatesOurs} duplicate rows)`,
+  );
+  if (peer.result && peer.wall !== undefined) {
+    log(
+      `  pandas wall ${peer.wall.toFixed(2)}s  work ${peer.result.seconds.toFixed(2)}s  (${peer.result.duplicates} duplicate rows)`,
+    );
+    log(
+      `  ratio ours / pandas: wall ${result.ratioWall?.toFixed(2)}x, work ${result.ratioWork?.toFixed(2)}x (goal <= 0.3x)`,
+    );
+  } else log(`  pandas skipped (${peer.skipped})`);
+  if (result.big) {
+    log(
+      `  ${result.big.rows.toLocaleString('en-US')} rows: wall ${result.big.wall.toFixed(1)}s, peak RSS ${result.big.peakRssMb.toFixed(0)} MB (goal < 2048 MB)`,
+    );
+  }
+  return result;
+}
+
+interface OurRun {
+  readonly wall: number;
+  readonly report: { seconds: number };
+  readonly duplicates: number;
+  readonly findings: number;
+}
+
+function cliArgs(csv: string): string[] {
+  // From source through tsx, so the bench always measures the working tree (dist/ may be stale).
+  return [
+    '--import',
+    'tsx',
+    `${root}src/cli/main.ts`,
+    'validate',
+    csv,
+    '--label',
+    'label',
+    '--json',
+    '--fail-on',
+    'never',
+  ];
+}
+
+function runOurs(csv: string): OurRun {
+  const start = performance.now();
+  const run = spawnSync(process.execPath, cliArgs(csv), { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const wall = (performance.now() - start) / 1000;
+  if (run.status !== 0) throw new Error(`modeldebug validate failed: ${run.stderr}`);
+  const report = JSON.parse(run.stdout) as {
+    seconds: number;
+    findings: { check: string; status: string; evidence: { duplicateRows?: number } }[];
+  };
+  const duplicates =
+    report.findings.find((finding) => finding.check === 'duplicate_rows')?.evidence.duplicateRows ?? 0;
+  return { wall, report, duplicates, findings: report.findings.filter((f) => f.status !== 'pass').length };
+}
+
+function runPeer(csv: string): {
+  wall?: number;
+  result?: { seconds: number; duplicates: number };
+  skipped?: string;
+} {
+  if (!existsSync(PYTHON)) return { skipped: `${PYTHON} not found` };
+  const start = performance.now();
+  const run = spawnSync(PYTHON, [`${benchDir}validate_peer.py`, csv], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  const wall = (performance.now() - start) / 1000;
+  if (run.status !== 0) return { skipped: `pandas failed: ${run.stderr.split('\n').slice(-2).join(' ')}` };
+  return { wall, result: JSON.parse(run.stdout) as { seconds: number; duplicates: number } };
+}
+
+async function runBig(rows: number, log: (line: string) => void) {
+  const csv = `${benchDir}data/validate_${rows}.csv`;
+  if (!existsSync(csv)) log(`making ${csv} …`);
+  await makeValidateData(csv, rows);
+  const start = performance.now();
+  const run = spawnSync('/usr/bin/time', ['-v', process.execPath, ...cliArgs(csv)], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  const wall = (performance.now() - start) / 1000;
+  const kilobytes = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1];
+  if (run.status !== 0 || !kilobytes) throw new Error(`10M validate failed: ${run.stderr.slice(-500)}`);
+  return { rows, wall, peakRssMb: Number(kilobytes) / 1024 };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const flag = (name: string) => {
+    const index = process.argv.indexOf(name);
+    return index > 0 ? Number(process.argv[index + 1]) : undefined;
+  };
+  await runValidateBench({ rows: flag('--rows'), bigRows: flag('--big') });
+}

@@ -1,0 +1,104 @@
+import type { Command } from 'commander';
+import { learningCurveVerdict, probeRegularization } from '../../analysis/index.js';
+import { ModeldebugError } from '../../core/errors.js';
+import { DEFAULT_TRAIN_SIZES, formatModelSpec, learningCurve } from '../../selection/index.js';
+import { curvePointsJson, formatCurvePoints, formatFailures } from '../format/curve-text.js';
+import { createProgress } from '../format/progress-bar.js';
+import { addModelOptions } from '../model-options.js';
+import { runAction } from '../run-action.js';
+import {
+  addSelectionOptions,
+  createExecutor,
+  datasetLine,
+  readSelectionInput,
+  type SelectionFlags,
+} from '../selection-flags.js';
+
+interface CurveFlags extends SelectionFlags {
+  readonly sizes?: string;
+  readonly probe: boolean;
+}
+
+export function registerCurveCommand(program: Command): void {
+  const command = program
+    .command('curve')
+    .description('learning curve: train and CV scores as the training set grows, and what they mean')
+    .argument('[data]', 'CSV, TSV, JSON(L) or Parquet file')
+    .option(
+      '--sizes <fractions>',
+      `training sizes: fractions of the largest training fold or row counts (default ${DEFAULT_TRAIN_SIZES.join(',')})`,
+    )
+    .option('--no-probe', 'skip the C/10 or C×10 fit that backs an over- or underfitting verdict');
+  addSelectionOptions(addModelOptions(command)).action(
+    runAction(async (data: string | undefined, flags: CurveFlags) => {
+      const input = await readSelectionInput(data, flags);
+      const { features, labels } = input.dataset;
+      const trainSizes = flags.sizes === undefined ? undefined : parseNumbers(flags.sizes, '--sizes');
+      const progress = createProgress('learning curve', flags.json ? 'none' : 'auto');
+      const executor = createExecutor(input);
+      try {
+        const common = { cv: input.cv, scoring: flags.scoring, executor };
+        const curve = await learningCurve(features, labels, {
+          ...common,
+          steps: input.steps,
+          trainSizes,
+          onProgress: (done, total) => progress.update(done, total),
+        });
+        progress.stop();
+        const verdict = learningCurveVerdict(curve.trainSizes, curve.points, curve.scoring);
+        const probe = flags.probe
+          ? await probeRegularization(features, labels, input.steps, verdict.diagnosis, common)
+          : undefined;
+        const model = formatModelSpec(input.steps);
+        if (flags.json) {
+          const json = {
+            dataset: { source: input.dataset.source, rows: features.rows, features: features.cols },
+            model,
+            scoring: curve.scoring,
+            n_splits: input.cv,
+            train_sizes_abs: curve.trainSizes,
+            ...curvePointsJson(curve.points),
+            failures: curve.failures.map((f) => ({
+              train_size: curve.trainSizes[f.point],
+              fold: f.fold,
+              error: f.error,
+            })),
+            verdict: { ...verdict, probe: probe?.nextStep ?? null },
+          };
+          process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+          return 0;
+        }
+        const failures = formatFailures(curve.failures, (p) => `${curve.trainSizes[p]} rows`);
+        process.stdout.write(
+          [
+            datasetLine('curve', input.dataset),
+            `model: ${model}`,
+            `protocol: learning curve, ${input.cv}-fold stratified cross-validation, scoring ${curve.scoring}`,
+            '',
+            formatCurvePoints('train rows', curve.trainSizes, curve.points, curve.scoring),
+            ...(failures ? ['', failures] : []),
+            '',
+            `verdict: ${verdict.summary}`,
+            `next step: ${probe?.nextStep ?? verdict.nextStep}`,
+            '',
+          ].join('\n'),
+        );
+        return 0;
+      } finally {
+        progress.stop();
+        await executor.close();
+      }
+    }),
+  );
+}
+
+export function parseNumbers(text: string, flag: string): number[] {
+  const values = text.split(',').map((part) => Number(part.trim()));
+  if (values.length === 0 || values.some((value) => !Number.isFinite(value))) {
+    throw new ModeldebugError('invalid_argument', `cannot read the numbers "${text}"`, {
+      where: flag,
+      hint: `give comma-separated numbers, e.g. ${flag} 0.1,0.5,1`,
+    });
+  }
+  return values;
+}

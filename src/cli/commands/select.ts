@@ -1,0 +1,128 @@
+import type { Command } from 'commander';
+import { ModeldebugError } from '../../core/errors.js';
+import {
+  createSelectKBest,
+  type FittedSelectKBest,
+  featuresSeenByFinalStep,
+  recursiveFeatureElimination,
+  recursiveFeatureEliminationCV,
+  type SelectKBestParams,
+} from '../../features/index.js';
+import { buildModel, checkDataFitsModel } from '../../models/index.js';
+import { kBestToJson, rfecvToJson, rfeToJson } from '../format/select-json.js';
+import { formatKBest, formatRfe, formatRfecv } from '../format/select-text.js';
+import { type DataFlags, formatStep, wholeNumberFlag } from '../format/selection-flags.js';
+import { addModelOptions, collect, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
+import { progressLine } from '../progress-line.js';
+import { runAction } from '../run-action.js';
+import { loadDataset } from './eval.js';
+
+interface SelectFlags extends ModelFlags, DataFlags {
+  readonly rfe?: string;
+  readonly rfecv?: boolean;
+  readonly kbest?: string;
+  readonly step: string;
+  readonly cv: string;
+  readonly scoring: string;
+  readonly scoreFunc: string;
+  readonly shuffle?: boolean;
+}
+
+export function registerSelectCommand(program: Command): void {
+  const command = program
+    .command('select')
+    .description('pick features: recursive elimination (RFE, RFECV) or univariate scores (SelectKBest)')
+    .argument('[data]', 'CSV file with a header row')
+    .option('--label <column>', 'the label column (default for --example: its label)')
+    .option('--example <name>', 'use a bundled dataset: iris | wine | breast_cancer | digits')
+    .option('--rfe <k>', 'recursive feature elimination down to k features')
+    .option('--rfecv', 'recursive feature elimination, the count chosen by cross-validation')
+    .option('--kbest <k>', 'keep the k features with the best univariate score')
+    .option('--step <n>', 'features removed per RFE iteration', '1')
+    .option('--cv <k>', 'folds for --rfecv (stratified)', '5')
+    .option('--scoring <name>', 'scorer for --rfecv, e.g. accuracy, f1_macro, roc_auc', 'accuracy')
+    .option('--score-func <name>', 'for --kbest: f_classif | chi2 | mutual_info_classif', 'f_classif')
+    .option('--shuffle', 'shuffle before assigning folds (with --rfecv)')
+    .option('--seed <n>', 'seed for shuffling and mutual information', '0')
+    .option('--drop <column>', 'leave a column out of the features (repeatable)', collect, [])
+    .option('--text <column>', 'treat a column as free text (repeatable)', collect, [])
+    .option('--json', 'print one JSON document instead of text');
+  addModelOptions(command).action(
+    runAction(async (data: string | undefined, flags: SelectFlags) => {
+      const methods = [flags.rfe !== undefined, flags.rfecv === true, flags.kbest !== undefined];
+      if (methods.filter(Boolean).length !== 1) {
+        throw new ModeldebugError(
+          'invalid_argument',
+          'choose exactly one of --rfe K, --rfecv and --kbest K',
+          {
+            hint: 'e.g. modeldebug select data.csv --label y --rfe 10',
+          },
+        );
+      }
+      const dataset = await loadDataset(data, flags);
+      const steps = modelStepsFromFlags(flags);
+      const model = buildModel(steps);
+      checkDataFitsModel(dataset, steps);
+      const { features: X, labels: y } = dataset;
+      const names = X.columns.map((column) => column.name);
+      const spec = steps.map((step) => formatStep(step.name, step.params)).join(' | ');
+      const seed = wholeNumberFlag('--seed', flags.seed, 0);
+      const header = `modeldebug select: ${dataset.source} (${X.rows} rows, ${X.cols} features, ${y.classes.length} classes)\nmodel: ${spec}`;
+      const step = Number(flags.step);
+
+      let text: string;
+      let json: object;
+      if (flags.rfe !== undefined) {
+        const k = wholeNumberFlag('--rfe', flags.rfe, 1);
+        const result = await recursiveFeatureElimination(model, X, y, { nFeaturesToSelect: k, step });
+        text = formatRfe(result, names, `${header}\nmethod: RFE to ${k} features, step ${flags.step}`);
+        json = { method: 'rfe', step, ...rfeToJson(result, names) };
+      } else if (flags.rfecv) {
+        const folds = wholeNumberFlag('--cv', flags.cv, 2);
+        const result = await recursiveFeatureEliminationCV(model, X, y, {
+          step,
+          cv: folds,
+          scoring: flags.scoring,
+          shuffle: flags.shuffle,
+          seed,
+          onFoldDone: progressLine('RFE on fold', !flags.json),
+        });
+        text = formatRfecv(
+          result,
+          names,
+          `${header}\nmethod: RFECV, step ${flags.step}, ${folds} stratified folds`,
+        );
+        json = { method: 'rfecv', step, ...rfecvToJson(result, names) };
+      } else {
+        const k = wholeNumberFlag('--kbest', flags.kbest ?? '', 1);
+        const seen = await featuresSeenByFinalStep(model, X, y);
+        const selector = createSelectKBest({
+          k,
+          // Validated by the selector's params schema, which names the allowed values.
+          score_func: flags.scoreFunc as SelectKBestParams['score_func'],
+          random_state: seed,
+        });
+        const fitted = (await selector.fit(seen, y)) as FittedSelectKBest;
+        const outcome = {
+          scoreFunc: flags.scoreFunc,
+          k,
+          names: seen.columns.map((column) => column.name),
+          scores: fitted.scores,
+          pValues: fitted.pValues,
+          support: fitted.support,
+        };
+        text = formatKBest(
+          outcome,
+          `${header}\nmethod: SelectKBest(${flags.scoreFunc}, k=${k}) on the features the classifier sees`,
+        );
+        json = { method: 'kbest', ...kBestToJson(outcome) };
+      }
+      process.stdout.write(
+        flags.json
+          ? `${JSON.stringify({ source: dataset.source, label: dataset.labelColumn, model: spec, ...json }, null, 2)}\n`
+          : `${text}\n`,
+      );
+      return 0;
+    }),
+  );
+}

@@ -1,0 +1,74 @@
+import type { Command } from 'commander';
+import { ModeldebugError } from '../../core/errors.js';
+import { statusAtLeast, validateData } from '../../data/index.js';
+import { validationToJson } from '../format/validate-json.js';
+import { formatValidation } from '../format/validate-text.js';
+import { collect } from '../model-options.js';
+import { runAction } from '../run-action.js';
+
+interface ValidateFlags {
+  readonly label?: string;
+  readonly test?: string;
+  readonly text: string[];
+  readonly categorical: string[];
+  readonly check: string[];
+  readonly cv: string;
+  readonly json?: boolean;
+  readonly failOn: string;
+}
+
+export function registerValidateCommand(program: Command): void {
+  program
+    .command('validate')
+    .description('check a dataset before training: missing values, duplicates, conflicts, leaks, outliers, …')
+    .argument('<data>', 'CSV / TSV (.gz), JSON, JSONL or Parquet file')
+    .option('--label <column>', 'the label column (enables the label checks)')
+    .option('--test <file>', 'a test file with the same columns (enables the train-test checks)')
+    .option('--text <column>', 'treat a column as free text (repeatable)', collect, [])
+    .option(
+      '--categorical <column>',
+      'treat a column as categorical even if numeric (repeatable)',
+      collect,
+      [],
+    )
+    .option('--check <id>', 'run only this check (repeatable)', collect, [])
+    .option('--cv <k>', 'folds of the cross-validation to come: smaller classes fail', '5')
+    .option('--fail-on <level>', 'exit 1 when a check reaches this status: warn | fail | never', 'fail')
+    .option('--json', 'print one JSON document instead of the table')
+    .action(
+      runAction(async (data: string, flags: ValidateFlags) => {
+        const failOn = failOnLevel(flags.failOn);
+        const cvFolds = Number(flags.cv);
+        if (!Number.isInteger(cvFolds) || cvFolds < 2) {
+          throw new ModeldebugError(
+            'invalid_argument',
+            `--cv must be a whole number of at least 2, got "${flags.cv}"`,
+            {
+              where: '--cv',
+            },
+          );
+        }
+        const report = await validateData(data, {
+          label: flags.label,
+          test: flags.test,
+          text: flags.text,
+          categorical: flags.categorical,
+          checks: flags.check.length > 0 ? flags.check : undefined,
+          thresholds: { cvFolds },
+        });
+        process.stdout.write(
+          flags.json ? `${JSON.stringify(validationToJson(report), null, 2)}\n` : formatValidation(report),
+        );
+        const gated =
+          failOn !== 'never' && report.findings.some((finding) => statusAtLeast(finding.status, failOn));
+        return gated ? 1 : 0;
+      }),
+    );
+}
+
+function failOnLevel(text: string): 'warn' | 'fail' | 'never' {
+  if (text === 'warn' || text === 'fail' || text === 'never') return text;
+  throw new ModeldebugError('invalid_argument', `--fail-on must be warn, fail or never, got "${text}"`, {
+    where: '--fail-on',
+  });
+}

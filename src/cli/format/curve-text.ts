@@ -1,0 +1,56 @@
+import type { CurveFailure, CurvePoint } from '../../selection/index.js';
+import { formatValue } from './search-text.js';
+import { fixed, textTable } from './text-table.js';
+
+/** One row per size or value: mean ± std of train and CV scores, then per-fold CV scores. */
+export function formatCurvePoints(
+  firstHeader: string,
+  labels: readonly unknown[],
+  points: readonly CurvePoint[],
+  scoring: string,
+): string {
+  const nFolds = points[0]?.testScores.length ?? 0;
+  const header = [
+    firstHeader,
+    `train ${scoring}`,
+    '±',
+    `CV ${scoring}`,
+    '±',
+    ...Array.from({ length: nFolds }, (_, k) => `fold ${k + 1}`),
+  ];
+  const rows = points.map((point, p) => [
+    formatValue(labels[p]),
+    fixed(point.trainMean),
+    fixed(point.trainStd),
+    fixed(point.testMean),
+    fixed(point.testStd),
+    ...point.testScores.map((score) => fixed(score)),
+  ]);
+  return textTable(header, rows);
+}
+
+/** Failed fits are listed with their message (their scores show as n/a above). */
+export function formatFailures(
+  failures: readonly CurveFailure[],
+  labelOf: (point: number) => string,
+): string {
+  if (failures.length === 0) return '';
+  const lines = [`Failed fits (${failures.length}), scored n/a:`];
+  const shown = failures.slice(0, 10);
+  for (const failure of shown)
+    lines.push(`  ${labelOf(failure.point)}, fold ${failure.fold + 1}: ${failure.error}`);
+  if (failures.length > shown.length)
+    lines.push(`  … ${failures.length - shown.length} more (--json gives all)`);
+  return lines.join('\n');
+}
+
+export function curvePointsJson(points: readonly CurvePoint[]) {
+  return {
+    train_scores: points.map((point) => point.trainScores),
+    test_scores: points.map((point) => point.testScores),
+    train_scores_mean: points.map((point) => point.trainMean),
+    test_scores_mean: points.map((point) => point.testMean),
+    train_scores_std: points.map((point) => point.trainStd),
+    test_scores_std: points.map((point) => point.testStd),
+  };
+}

@@ -1,0 +1,88 @@
+import type { Command } from 'commander';
+import { ModeldebugError } from '../core/errors.js';
+import type { Dataset } from '../data/index.js';
+import { checkDataFitsModel, type StepSpec } from '../models/index.js';
+import { createWorkerPool, defaultJobs } from '../parallel/index.js';
+import { inProcessExecutor, type TaskExecutor } from '../selection/index.js';
+import { DEFAULT_STORE_PATH } from '../store/index.js';
+import { loadDataset } from './commands/eval.js';
+import { collect, type ModelFlags, modelStepsFromFlags } from './model-options.js';
+
+/** Flags shared by search, curve and vcurve. */
+export interface SelectionFlags extends ModelFlags {
+  readonly label?: string;
+  readonly example?: string;
+  readonly drop: string[];
+  readonly text: string[];
+  readonly cv: string;
+  readonly scoring: string;
+  readonly jobs?: string;
+  readonly seed: string;
+  readonly store: string;
+  readonly json?: boolean;
+}
+
+export function addSelectionOptions(command: Command): Command {
+  return command
+    .option('--label <column>', 'the label column')
+    .option('--example <name>', 'use a bundled dataset: iris | wine | breast_cancer | digits')
+    .option('--drop <column>', 'leave a column out of the features (repeatable)', collect, [])
+    .option('--text <column>', 'treat a column as free text (repeatable)', collect, [])
+    .option('--cv <k>', 'stratified k-fold cross-validation', '5')
+    .option('--scoring <name>', 'a scikit-learn scorer name, e.g. accuracy, f1_weighted, roc_auc', 'accuracy')
+    .option('--jobs <n>', 'worker threads (default: the number of cores; 1 runs in-process)')
+    .option('--seed <n>', 'seed for random choices', '0')
+    .option('--store <path>', 'the run store (SQLite)', DEFAULT_STORE_PATH)
+    .option('--json', 'print one JSON document instead of text (and no progress)');
+}
+
+export interface SelectionInput {
+  readonly dataset: Dataset;
+  readonly steps: StepSpec[];
+  readonly cv: number;
+  readonly seed: number;
+  readonly jobs: number;
+}
+
+export async function readSelectionInput(
+  data: string | undefined,
+  flags: SelectionFlags,
+  steps: StepSpec[] = modelStepsFromFlags(flags),
+): Promise<SelectionInput> {
+  const dataset = await loadDataset(data, flags);
+  checkDataFitsModel(dataset, steps);
+  return {
+    dataset,
+    steps,
+    cv: wholeNumber('--cv', flags.cv, 2),
+    seed: wholeNumber('--seed', flags.seed, 0),
+    jobs: flags.jobs === undefined ? defaultJobs() : wholeNumber('--jobs', flags.jobs, 1),
+  };
+}
+
+/** `--jobs 1` runs in-process; more start a worker pool over one shared copy of the data. */
+export function createExecutor(input: SelectionInput): TaskExecutor {
+  const { features, labels } = input.dataset;
+  return input.jobs === 1
+    ? inProcessExecutor({ features, labels })
+    : createWorkerPool(features, labels, { jobs: Math.min(input.jobs, 64) });
+}
+
+export function wholeNumber(name: string, text: string, minimum: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < minimum) {
+    throw new ModeldebugError(
+      'invalid_argument',
+      `${name} must be a whole number of at least ${minimum}, got "${text}"`,
+      {
+        where: name,
+      },
+    );
+  }
+  return value;
+}
+
+export function datasetLine(command: string, dataset: Dataset): string {
+  const { features, labels } = dataset;
+  return `modeldebug ${command}: ${dataset.source} (${features.rows} rows, ${features.cols} features, ${labels.classes.length} classes)`;
+}

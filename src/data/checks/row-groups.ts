@@ -1,0 +1,75 @@
+import type { DuckSession } from '../duck/duck-session.js';
+import type { StagedColumn, StagedTable } from '../duck/stage-table.js';
+
+/** Repeated feature rows, summarised for the duplicate and the conflicting-label checks. */
+export interface RowGroups {
+  /** Rows beyond the first of each group of identical rows, label included (what drop_duplicates removes). */
+  readonly duplicateRows: number;
+  readonly duplicateGroups: number;
+  /** Rows in groups whose features are equal and labels differ, and how many such groups. */
+  readonly conflictRows: number;
+  readonly conflictGroups: number;
+}
+
+const GROUPS = 'md_feature_groups';
+
+/**
+ * One hash aggregate over the feature columns (NULLs equal, as pandas' duplicated) serves both checks:
+ * groups whose labels agree are exact duplicates; groups whose labels differ are conflicts, and only
+ * their rows — few, normally — are grouped again by label to count the exact duplicates among them.
+ * The repeated groups, with their keys, stay in a temporary table for the examples.
+ */
+export async function groupRows(
+  session: DuckSession,
+  table: StagedTable,
+  features: readonly StagedColumn[],
+  label: StagedColumn | undefined,
+): Promise<RowGroups> {
+  const keys = features.map((column) => column.sql);
+  const conflict = label ? `min(${label.sql}) IS DISTINCT FROM max(${label.sql})` : 'false';
+  await session.run(`CREATE OR REPLACE TEMP TABLE ${GROUPS} AS
+    SELECT ${keys.join(', ')}, count(*) AS n, min(rowid) AS first, ${conflict} AS conflict
+    FROM ${table.table} GROUP BY ${keys.join(', ')} HAVING count(*) > 1`);
+  const [[agreeing, agreeingGroups, conflictRows, conflictGroups]] = await session.rows(`SELECT
+      coalesce(sum(n - 1) FILTER (WHERE NOT conflict), 0)::DOUBLE, count(*) FILTER (WHERE NOT conflict)::DOUBLE,
+      coalesce(sum(n) FILTER (WHERE conflict), 0)::DOUBLE, count(*) FILTER (WHERE conflict)::DOUBLE
+    FROM ${GROUPS}`);
+  let duplicateRows = Number(agreeing);
+  let duplicateGroups = Number(agreeingGroups);
+  if (label && Number(conflictGroups) > 0) {
+    const [[extra, groups]] = await session.rows(`SELECT coalesce(sum(n - 1), 0)::DOUBLE, count(*)::DOUBLE FROM (
+        SELECT count(*) AS n FROM ${table.table} t JOIN ${GROUPS} g ON g.conflict AND ${matchKeys(keys)}
+        GROUP BY ${keys.map((key) => `t.${key}`).join(', ')}, t.${label.sql} HAVING count(*) > 1)`);
+    duplicateRows += Number(extra);
+    duplicateGroups += Number(groups);
+  }
+  return {
+    duplicateRows,
+    duplicateGroups,
+    conflictRows: Number(conflictRows),
+    conflictGroups: Number(conflictGroups),
+  };
+}
+
+/**
+ * The 1-based rows (up to 5) of the first `examples` repeated groups, conflicting or agreeing, from the
+ * table `groupRows` left behind: one small join back to the data.
+ */
+export async function exampleGroups(
+  session: DuckSession,
+  table: StagedTable,
+  features: readonly StagedColumn[],
+  conflicting: boolean,
+  examples: number,
+): Promise<number[][]> {
+  const keys = features.map((column) => column.sql);
+  const rows = await session.rows(`WITH g AS (
+      SELECT * FROM ${GROUPS} WHERE conflict = ${conflicting} ORDER BY first LIMIT ${examples})
+    SELECT g.first, list(t.rowid + 1 ORDER BY t.rowid)[1:5]
+    FROM g JOIN ${table.table} t ON ${matchKeys(keys)} GROUP BY g.first ORDER BY g.first`);
+  return rows.map(([, list]) => (list as (number | string)[]).map(Number));
+}
+
+function matchKeys(keys: readonly string[]): string {
+  return keys.map((key) => `t.${key} IS NOT DISTINCT FROM g.${key}`).join(' AND ');
+}

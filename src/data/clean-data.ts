@@ -1,0 +1,162 @@
+import { existsSync, realpathSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { ModeldebugError } from '../core/errors.js';
+import type { KindOptions } from './column-kinds.js';
+import { type DuckSession, withDuckSession } from './duck/duck-session.js';
+import { sqlIdent, sqlString } from './duck/sql-literals.js';
+import { type StagedColumn, stageFile } from './duck/stage-table.js';
+
+export type ImputeStrategy = 'mean' | 'median' | 'most_frequent';
+
+export interface CleanOptions extends KindOptions {
+  /** Where to write the cleaned copy: .csv, .tsv (optionally .gz) or .parquet. */
+  readonly out: string;
+  /** With a label column, rows without a label are dropped (they cannot be trained on). */
+  readonly label?: string;
+  /** Keep exact duplicate rows (default: drop all but the first). */
+  readonly keepDuplicates?: boolean;
+  /** Drop rows with a missing value in any column. */
+  readonly dropMissing?: boolean;
+  /** Fill missing values per column: numbers with the mean / median / most frequent value, others with the most frequent. */
+  readonly impute?: ImputeStrategy;
+}
+
+export interface CleanReport {
+  readonly source: string;
+  readonly out: string;
+  readonly rowsIn: number;
+  readonly rowsOut: number;
+  readonly duplicatesDropped: number;
+  readonly unlabelledDropped: number;
+  readonly missingRowsDropped: number;
+  /** Cells spelled as a missing marker ('NA', '?', ' ', …) now written as empty / NULL. */
+  readonly markersNormalised: readonly { readonly column: string; readonly cells: number }[];
+  readonly imputed: readonly {
+    readonly column: string;
+    readonly cells: number;
+    readonly value: string | number;
+  }[];
+}
+
+/**
+ * Writes a cleaned copy of a data file and never touches the input: the copy is written to a temporary
+ * file beside the output and renamed into place only when complete, so a failure leaves nothing behind.
+ */
+export async function cleanData(path: string, options: CleanOptions): Promise<CleanReport> {
+  const format = outputFormat(options.out);
+  refuseSameFile(path, options.out);
+  return withDuckSession(async (session) => {
+    const staged = await stageFile(session, path, { ...options, table: 'data', keepText: true });
+    const label = staged.columns.find((column) => column.kind === 'label');
+    const all = staged.columns.map((column) => column.sql).join(', ');
+    const keep: string[] = [];
+    if (!options.keepDuplicates) keep.push(`rowid IN (SELECT min(rowid) FROM data GROUP BY ${all})`);
+    const afterDuplicates = await countWhere(session, keep);
+    if (label) keep.push(`${label.sql} IS NOT NULL`);
+    const afterLabel = await countWhere(session, keep);
+    if (options.dropMissing) keep.push(...staged.columns.map((column) => `${column.sql} IS NOT NULL`));
+    const afterMissing = await countWhere(session, keep);
+    const where = keep.length > 0 ? `WHERE ${keep.join(' AND ')}` : '';
+    await session.run(`CREATE TABLE cleaned AS SELECT * FROM data ${where} ORDER BY rowid`);
+
+    const imputed = options.impute ? await imputeColumns(session, staged.columns, options.impute) : [];
+    const fills = new Map(imputed.map((fill) => [fill.column, fill.value]));
+    const selects = staged.columns.map((column) => {
+      const value = fills.get(column.name);
+      const filled =
+        value === undefined ? column.sql : `coalesce(${column.sql}, ${sqlString(String(value))})`;
+      return `${filled} AS ${sqlIdent(column.name)}`;
+    });
+    // The extension stays last: DuckDB picks compression (.gz) from it.
+    const temporary = join(dirname(resolve(options.out)), `.tmp-${process.pid}-${basename(options.out)}`);
+    try {
+      await session.run(
+        `COPY (SELECT ${selects.join(', ')} FROM cleaned ORDER BY rowid) TO ${sqlString(temporary)} (${format})`,
+      );
+      renameSync(temporary, options.out);
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw new ModeldebugError(
+        'invalid_argument',
+        `cannot write ${options.out}: ${String(error).split('\n')[0]}`,
+        {
+          where: '--out',
+          hint: 'check that the folder exists and is writable',
+          cause: error,
+        },
+      );
+    }
+    return {
+      source: staged.source,
+      out: options.out,
+      rowsIn: staged.rows,
+      rowsOut: afterMissing,
+      duplicatesDropped: staged.rows - afterDuplicates,
+      unlabelledDropped: afterDuplicates - afterLabel,
+      missingRowsDropped: afterLabel - afterMissing,
+      markersNormalised: staged.columns.flatMap((column) => {
+        const cells = Object.entries(column.profile?.markers ?? {})
+          .filter(([marker]) => marker !== '')
+          .reduce((sum, [, n]) => sum + n, 0);
+        return cells > 0 ? [{ column: column.name, cells }] : [];
+      }),
+      imputed,
+    };
+  });
+}
+
+async function countWhere(session: DuckSession, conditions: readonly string[]): Promise<number> {
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  const [[n]] = await session.rows(`SELECT count(*)::DOUBLE FROM data ${where}`);
+  return Number(n);
+}
+
+/** The fill value of each feature column with missing cells, computed on the rows that are kept. */
+async function imputeColumns(
+  session: DuckSession,
+  columns: readonly StagedColumn[],
+  strategy: ImputeStrategy,
+) {
+  const fills: { column: string; cells: number; value: string | number }[] = [];
+  for (const column of columns) {
+    if (column.kind === 'label') continue;
+    const [[missing]] = await session.rows(
+      `SELECT count(*)::DOUBLE FROM cleaned WHERE ${column.sql} IS NULL`,
+    );
+    if (Number(missing) === 0) continue;
+    const numeric = column.kind === 'numeric' && strategy !== 'most_frequent';
+    // Most frequent: ties go to the value seen first, so the fill is deterministic.
+    const [[fill]] = await session.rows(
+      numeric
+        ? `SELECT ${strategy === 'mean' ? 'avg' : 'median'}(md_number(${column.sql}::VARCHAR)) FROM cleaned`
+        : `SELECT ${column.sql} FROM cleaned WHERE ${column.sql} IS NOT NULL
+           GROUP BY ALL ORDER BY count(*) DESC, min(rowid) LIMIT 1`,
+    );
+    if (fill === null) continue; // every value missing: nothing to impute from
+    fills.push({ column: column.name, cells: Number(missing), value: numeric ? Number(fill) : String(fill) });
+  }
+  return fills;
+}
+
+function outputFormat(out: string): string {
+  const lower = out.toLowerCase();
+  if (lower.endsWith('.parquet')) return 'FORMAT parquet';
+  if (/\.tsv(\.gz)?$/.test(lower)) return "FORMAT csv, HEADER, DELIMITER '\t'";
+  if (/\.csv(\.gz)?$/.test(lower)) return 'FORMAT csv, HEADER';
+  throw new ModeldebugError('invalid_argument', `cannot tell the output format of ${out}`, {
+    where: '--out',
+    hint: 'name it .csv, .tsv (optionally .gz) or .parquet',
+  });
+}
+
+function refuseSameFile(input: string, out: string): void {
+  const same =
+    resolve(input) === resolve(out) ||
+    (existsSync(out) && existsSync(input) && realpathSync(input) === realpathSync(out));
+  if (same) {
+    throw new ModeldebugError('invalid_argument', 'the output file is the input file', {
+      where: '--out',
+      hint: 'clean never overwrites its input: give another --out path',
+    });
+  }
+}

@@ -1,0 +1,135 @@
+import { ModeldebugError } from '../../core/errors.js';
+import type { ColumnKind } from '../../core/features.js';
+import { inferColumnKind, type KindOptions } from '../column-kinds.js';
+import type { DuckSession } from './duck-session.js';
+import type { FileFormat } from './file-format.js';
+import { asTextSql, profileFile, type TextColumnProfile } from './profile-columns.js';
+import { type FileSource, openFileSource } from './source-sql.js';
+import { sqlIdent, sqlString } from './sql-literals.js';
+import { translateReadError } from './translate-error.js';
+
+/** A column of the staged table: its name in the file and its typed column in DuckDB. */
+export interface StagedColumn {
+  readonly name: string;
+  /** Quoted identifier in the staged table (c0, c1, … in file order). */
+  readonly sql: string;
+  /** 'label' for the label column: trimmed text, kept apart from the features. */
+  readonly kind: ColumnKind | 'label';
+  /** Cells read as missing (NULL in the staged table). */
+  readonly missing: number;
+  /** Statistics of the raw text, when the file stored the column as text. */
+  readonly profile: TextColumnProfile | undefined;
+}
+
+/**
+ * A file loaded into a DuckDB table: numeric columns as DOUBLE, the rest as text, missing markers as
+ * NULL. The table's `rowid` is the 0-based data row (DuckDB keeps insertion order).
+ */
+export interface StagedTable {
+  readonly table: string;
+  readonly source: string;
+  readonly format: FileFormat;
+  readonly rows: number;
+  readonly columns: readonly StagedColumn[];
+}
+
+export interface StageOptions extends KindOptions {
+  /** Table name to create. */
+  readonly table: string;
+  readonly label?: string;
+  /** Columns that must exist (e.g. those given to --drop), with the flag that named them. */
+  readonly required?: readonly { readonly name: string; readonly flag: string }[];
+  readonly sourceName?: string;
+  /**
+   * Keep each cell's text instead of parsing numbers (missing markers still become NULL): cleaning
+   * writes values back exactly as the file spelled them. Kinds are inferred all the same.
+   */
+  readonly keepText?: boolean;
+}
+
+export async function stageFile(
+  session: DuckSession,
+  path: string,
+  options: StageOptions,
+): Promise<StagedTable> {
+  const file = await openFileSource(session, path, options.sourceName);
+  checkColumnsExist(file, options);
+  const profile = await profileFile(session, file);
+  if (profile.rows === 0) {
+    throw new ModeldebugError('parse_error', 'the file has a header row but no data rows', {
+      where: file.source,
+      hint: 'give a file with at least one data row',
+    });
+  }
+  const columns = file.names.map((name, j): StagedColumn => {
+    const text = profile.text[j];
+    const kind = name === options.label ? 'label' : inferColumnKind(name, text, profile.rows, options);
+    return { name, sql: sqlIdent(`c${j}`), kind, missing: text?.missing ?? 0, profile: text };
+  });
+  const selects = columns.map(
+    (column, j) => `${stagedExpression(file, j, column, options.keepText ?? false)} AS ${column.sql}`,
+  );
+  try {
+    await session.run(`CREATE TABLE ${options.table} AS SELECT ${selects.join(', ')} FROM ${file.fromSql}`);
+  } catch (error) {
+    throw translateReadError(error, file.source);
+  }
+  const withMissing = await countTypedMissing(session, options.table, columns);
+  return {
+    table: options.table,
+    source: file.source,
+    format: file.format,
+    rows: profile.rows,
+    columns: withMissing,
+  };
+}
+
+function checkColumnsExist(file: FileSource, options: StageOptions): void {
+  const wanted = [
+    ...(options.label === undefined ? [] : [{ name: options.label, flag: '--label' }]),
+    ...(options.required ?? []),
+  ];
+  for (const { name, flag } of wanted) {
+    if (file.names.includes(name)) continue;
+    const what = flag === '--label' ? `label column "${name}"` : `column "${name}" given to ${flag}`;
+    throw new ModeldebugError('missing_column', `${what} not found`, {
+      where: file.source,
+      hint: `columns are: ${file.names.join(', ')}${flag === '--label' ? '; pass one of them with --label' : ''}`,
+    });
+  }
+}
+
+function stagedExpression(file: FileSource, j: number, column: StagedColumn, keepText: boolean): string {
+  const text = asTextSql(file.names[j], file.types[j]);
+  if (column.profile === undefined && column.kind === 'numeric') {
+    if (keepText) return sqlIdent(file.names[j]);
+    // A number column of a Parquet / JSON file: NaN is how those formats spell missing.
+    const value = `CAST(${sqlIdent(file.names[j])} AS DOUBLE)`;
+    return `CASE WHEN isnan(${value}) THEN NULL ELSE ${value} END`;
+  }
+  // Every missing marker fails the number cast, so the cast alone gives NULL for them; md_number's
+  // string work is needed only when the column spells an infinity.
+  if (column.kind === 'numeric' && !keepText) {
+    return column.profile?.infinities ? `md_number(${text})` : `TRY_CAST(${text} AS DOUBLE)`;
+  }
+  // The profile knows the exact spellings of missing in this column: compare to those, no lower / trim.
+  const markers = Object.keys(column.profile?.markers ?? {});
+  const value = column.kind === 'label' ? `trim(${text})` : text;
+  if (markers.length === 0) return value;
+  return `CASE WHEN ${text} IN (${markers.map(sqlString).join(', ')}) THEN NULL ELSE ${value} END`;
+}
+
+/** Typed columns of Parquet / JSON files were not profiled; count their NULLs now. */
+async function countTypedMissing(
+  session: DuckSession,
+  table: string,
+  columns: StagedColumn[],
+): Promise<StagedColumn[]> {
+  const typed = columns.filter((column) => column.profile === undefined);
+  if (typed.length === 0) return columns;
+  const [row] = await session.rows(
+    `SELECT ${typed.map((column) => `count(*) FILTER (WHERE ${column.sql} IS NULL)::DOUBLE`).join(', ')} FROM ${table}`,
+  );
+  const counts = new Map(typed.map((column, k) => [column.name, Number(row[k])]));
+  return columns.map((column) => ({ ...column, missing: counts.get(column.name) ?? column.missing }));
+}

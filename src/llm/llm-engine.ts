@@ -1,0 +1,47 @@
+import { createRng, type Rng } from '../core/rng.js';
+import { type AimdLimiter, createAimdLimiter } from './aimd-limiter.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './call-with-retries.js';
+import type { ResponseCache } from './response-cache.js';
+
+export interface LlmEngineOptions {
+  /** The most requests in flight per (base URL, model); AIMD adapts below it. */
+  readonly maxConcurrency?: number;
+  readonly policy?: Partial<RetryPolicy>;
+  /** Omit for no caching (`--no-cache`). */
+  readonly cache?: ResponseCache;
+  /** Seeds the backoff jitter. */
+  readonly seed?: number;
+}
+
+/**
+ * The context every LLM call runs in: one AIMD limiter per (base URL, model) — so two classifiers on one
+ * endpoint share its rate limit — the retry policy, the response cache and the jitter RNG. It is passed
+ * around, never a module global.
+ */
+export interface LlmEngine {
+  readonly policy: RetryPolicy;
+  readonly cache: ResponseCache | undefined;
+  readonly rng: Rng;
+  readonly maxConcurrency: number;
+  limiterFor(baseURL: string, model: string): AimdLimiter;
+}
+
+export function createLlmEngine(options: LlmEngineOptions = {}): LlmEngine {
+  const maxConcurrency = options.maxConcurrency ?? 8;
+  const limiters = new Map<string, AimdLimiter>();
+  return {
+    policy: { ...DEFAULT_RETRY_POLICY, ...options.policy },
+    cache: options.cache,
+    rng: createRng(options.seed ?? 0),
+    maxConcurrency,
+    limiterFor(baseURL, model) {
+      const key = `${baseURL}\u0000${model}`;
+      let limiter = limiters.get(key);
+      if (!limiter) {
+        limiter = createAimdLimiter({ maxConcurrency });
+        limiters.set(key, limiter);
+      }
+      return limiter;
+    },
+  };
+}

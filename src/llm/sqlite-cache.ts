@@ -1,0 +1,72 @@
+import Database from 'better-sqlite3';
+import { z } from 'zod';
+import type { ChatResult } from './chat-types.js';
+import type { ResponseCache } from './response-cache.js';
+
+/**
+ * The table's own version: when src/store's numbered migrations land, this statement becomes one
+ * migration and `openSqliteCache` takes the store's connection instead of opening a file.
+ */
+export const SQLITE_CACHE_TABLE = 'llm_response_cache_v1';
+
+const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS ${SQLITE_CACHE_TABLE} (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+) WITHOUT ROWID`;
+
+const alternative = z.object({ token: z.string(), logprob: z.number() });
+const cachedResultSchema = z.object({
+  choices: z.array(
+    z.object({
+      text: z.string(),
+      finishReason: z.string(),
+      refusal: z.string().optional(),
+      logprobs: z.array(alternative.extend({ top: z.array(alternative) })).optional(),
+    }),
+  ),
+  usage: z.object({ promptTokens: z.number(), completionTokens: z.number() }),
+});
+
+export interface SqliteCache extends ResponseCache {
+  readonly size: () => number;
+  close(): void;
+}
+
+/** A response cache in a SQLite file (created if missing), or in an open better-sqlite3 connection. */
+export function openSqliteCache(target: string | Database.Database): SqliteCache {
+  const db = typeof target === 'string' ? new Database(target) : target;
+  if (typeof target === 'string') db.pragma('journal_mode = WAL');
+  db.exec(CREATE_TABLE);
+  const select = db.prepare<[string], { value: string }>(
+    `SELECT value FROM ${SQLITE_CACHE_TABLE} WHERE key = ?`,
+  );
+  const upsert = db.prepare<[string, string, number]>(
+    `INSERT OR REPLACE INTO ${SQLITE_CACHE_TABLE} (key, value, created_at) VALUES (?, ?, ?)`,
+  );
+  const count = db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM ${SQLITE_CACHE_TABLE}`);
+  return {
+    async get(key) {
+      const row = select.get(key);
+      if (!row) return undefined;
+      // A row that no longer reads as a result (hand edits, a bug) is a miss, not a crash.
+      const parsed = cachedResultSchema.safeParse(safeJson(row.value));
+      return parsed.success ? (parsed.data as ChatResult) : undefined;
+    },
+    async set(key, value) {
+      upsert.run(key, JSON.stringify(value), Date.now());
+    },
+    size: () => count.get()!.n,
+    close: () => {
+      if (typeof target === 'string') db.close();
+    },
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { TreeArrays } from '../tree/index.js';
+import { type ForestJob, growTrees, treesForWorker } from './grow-trees.js';
+
+export interface GrownForest {
+  readonly trees: TreeArrays[];
+  /** Threads that grew trees (1: this thread). */
+  readonly threads: number;
+  /** Why fewer threads than asked, if so. */
+  readonly note?: string;
+}
+
+/** Threads for `nJobs` (sklearn's n_jobs: null → 1, −1 → every core), never more than trees. */
+export function threadCount(nJobs: number | null, trees: number): number {
+  const asked = nJobs === null ? 1 : nJobs < 0 ? availableParallelism() + 1 + nJobs : nJobs;
+  return Math.max(1, Math.min(asked, trees));
+}
+
+/**
+ * Grows a forest's trees on `threads` worker threads (the data shared, not copied), or in this thread
+ * when threads is 1 or no worker script can be found. Results do not depend on the thread count.
+ */
+export async function growForest(
+  job: ForestJob,
+  threads: number,
+  signal?: AbortSignal,
+): Promise<GrownForest> {
+  const treeCount = job.seeds.length;
+  const indices = Array.from({ length: treeCount }, (_, t) => t);
+  if (threads <= 1) return { trees: growTrees(job, indices, signal), threads: 1 };
+  const source = workerSource();
+  if (!source) {
+    return {
+      trees: growTrees(job, indices, signal),
+      threads: 1,
+      note: 'the forest worker script is missing from this build; trees were grown in one thread',
+    };
+  }
+  const trees: TreeArrays[] = new Array(treeCount);
+  const workers: Worker[] = [];
+  const stopAll = () => {
+    for (const worker of workers) void worker.terminate();
+  };
+  signal?.addEventListener('abort', stopAll, { once: true });
+  try {
+    await Promise.all(
+      Array.from({ length: threads }, (_, w) => {
+        const input = { job, indices: treesForWorker(treeCount, w, threads) };
+        const worker = startWorker(source, input);
+        workers.push(worker);
+        return new Promise<void>((resolve, reject) => {
+          worker.once('message', (message: { indices: number[]; trees: TreeArrays[] }) => {
+            message.indices.forEach((t, k) => {
+              trees[t] = message.trees[k];
+            });
+            resolve();
+          });
+          worker.once('error', reject);
+          worker.once('exit', (code) => {
+            if (code !== 0) reject(signal?.reason ?? new Error(`forest worker exited with code ${code}`));
+          });
+        });
+      }),
+    );
+  } finally {
+    signal?.removeEventListener('abort', stopAll);
+    stopAll();
+  }
+  signal?.throwIfAborted();
+  return { trees, threads };
+}
+
+type Source = { readonly file: string } | { readonly tsEntry: string; readonly tsxApi: string };
+
+/**
+ * The worker script: the built `forest-worker.js` beside this module's bundle, or, when running from
+ * the TypeScript sources (vitest, tsx), `forest-worker.ts` loaded through tsx's API, since a worker does
+ * not inherit the parent's loader.
+ */
+function workerSource(moduleUrl: string = import.meta.url): Source | undefined {
+  if (moduleUrl.endsWith('.ts')) {
+    try {
+      const api = createRequire(moduleUrl)
+        .resolve('tsx/esm/api')
+        .replace(/\.cjs$/, '.mjs');
+      return { tsEntry: new URL('./forest-worker.ts', moduleUrl).href, tsxApi: pathToFileURL(api).href };
+    } catch {
+      return undefined;
+    }
+  }
+  for (const relative of ['./forest-worker.js', './models/forest/forest-worker.js']) {
+    const file = fileURLToPath(new URL(relative, moduleUrl));
+    if (existsSync(file)) return { file };
+  }
+  return undefined;
+}
+
+function startWorker(source: Source, input: unknown): Worker {
+  if ('file' in source) return new Worker(source.file, { workerData: input });
+  const boot = `const { workerData } = require('node:worker_threads');
+import(workerData.boot.tsxApi).then(({ tsImport }) => tsImport(workerData.boot.entry, workerData.boot.entry));`;
+  return new Worker(boot, {
+    eval: true,
+    workerData: { ...(input as object), boot: { tsxApi: source.tsxApi, entry: source.tsEntry } },
+  });
+}

@@ -1,0 +1,77 @@
+import type { Rng } from '../../core/rng.js';
+
+/** Rows used to find bin thresholds, as sklearn's `subsample=2e5`. */
+const BINNING_SUBSAMPLE = 200_000;
+
+/**
+ * Per-feature bin thresholds (sklearn's `_BinMapper`): with at most `maxBins` distinct values, the
+ * midpoints between consecutive ones; otherwise the `maxBins − 1` inner percentiles of the (sub)sample,
+ * numpy's 'midpoint' method. A value x falls in bin i iff t[i−1] < x <= t[i].
+ * Returns `thresholds[f]` (ascending) for row-major X.
+ */
+export function findBinThresholds(
+  X: Float64Array,
+  rows: number,
+  d: number,
+  maxBins: number,
+  rng: Rng,
+): Float64Array[] {
+  let sample: Int32Array | null = null;
+  if (rows > BINNING_SUBSAMPLE) {
+    const order = Int32Array.from({ length: rows }, (_, i) => i);
+    rng.shuffle(order);
+    sample = order.subarray(0, BINNING_SUBSAMPLE).sort();
+  }
+  const count = sample ? sample.length : rows;
+  const column = new Float64Array(count);
+  const thresholds: Float64Array[] = [];
+  for (let f = 0; f < d; f++) {
+    for (let r = 0; r < count; r++) column[r] = X[(sample ? sample[r] : r) * d + f];
+    column.sort();
+    let distinct = count > 0 ? 1 : 0;
+    for (let r = 1; r < count; r++) if (column[r] !== column[r - 1]) distinct++;
+    if (distinct <= maxBins) {
+      const midpoints = new Float64Array(Math.max(0, distinct - 1));
+      let k = 0;
+      for (let r = 1; r < count; r++) {
+        if (column[r] !== column[r - 1]) midpoints[k++] = (column[r - 1] + column[r]) * 0.5;
+      }
+      thresholds.push(midpoints);
+      continue;
+    }
+    const midpoints = new Float64Array(maxBins - 1);
+    for (let q = 1; q < maxBins; q++) {
+      const position = ((q * 100) / maxBins / 100) * (count - 1);
+      const below = Math.floor(position);
+      const above = Math.ceil(position);
+      midpoints[q - 1] = (column[below] + column[above]) / 2;
+    }
+    thresholds.push(midpoints);
+  }
+  return thresholds;
+}
+
+/** Row-major bins: the number of thresholds below x (binary search; x <= t goes to the lower bin). */
+export function mapToBins(
+  X: Float64Array,
+  rows: number,
+  d: number,
+  thresholds: readonly Float64Array[],
+): Uint8Array {
+  const binned = new Uint8Array(rows * d);
+  for (let f = 0; f < d; f++) {
+    const t = thresholds[f];
+    for (let i = 0; i < rows; i++) {
+      const x = X[i * d + f];
+      let lo = 0;
+      let hi = t.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (x <= t[mid]) hi = mid;
+        else lo = mid + 1;
+      }
+      binned[i * d + f] = lo;
+    }
+  }
+  return binned;
+}

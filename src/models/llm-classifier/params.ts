@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { ModeldebugError } from '../../core/errors.js';
+import { parseParams } from '../../core/params.js';
+import { OPENAI_BASE_URL } from '../../llm/openai-provider.js';
+
+export const LLM_CLASSIFIER_KIND = 'llm';
+
+const price = z.strictObject({ input: z.number().nonnegative(), output: z.number().nonnegative() });
+
+/**
+ * An LLM behind any OpenAI-compatible endpoint, as a classifier. The API key is not a param: the
+ * classifier reads it from the environment variable `api_key_env` names, when it calls.
+ *
+ * - `template`: the user message, `{{column}}` placeholders filled from the row (default: one
+ *   `column: value` line per column); `system` may use `{{labels}}` (default: an instruction listing them).
+ * - `few_shot_k` examples from the training rows only, chosen `random`ly, `stratified` across classes, or
+ *   the most `similar` by TF-IDF cosine; a row is never its own example.
+ * - `parse`: `exact`, `insensitive` (case and whitespace), `json` (`{"label": …}`; `structured_output`
+ *   asks the endpoint for a JSON schema), `regex` (first group), or `auto` (insensitive, then json).
+ * - `probabilities`: `logprobs` over the label tokens, `samples` (self-consistency over `samples`
+ *   answers), `one-hot`, or `auto` (logprobs when the endpoint returns them, else samples when
+ *   `samples` > 1, else one-hot).
+ * - `cache`: `memory`, a SQLite file path, or null for none. `prices` in $ per million tokens by model;
+ *   `max_cost` refuses a run whose estimate exceeds it and stops one that reaches it.
+ */
+export const llmClassifierParamsSchema = z.strictObject({
+  model: z.string().min(1).default('gpt-4o-mini'),
+  base_url: z.string().url().default(OPENAI_BASE_URL),
+  api_key_env: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name')
+    .default('OPENAI_API_KEY'),
+  temperature: z.number().min(0).max(2).default(0),
+  top_p: z.number().gt(0).max(1).nullable().default(null),
+  max_tokens: z.number().int().positive().default(20),
+  seed: z.number().int().nullable().default(0),
+  system: z.string().nullable().default(null),
+  template: z.string().nullable().default(null),
+  label_descriptions: z.record(z.string(), z.string()).default({}),
+  few_shot_k: z.number().int().min(0).max(100).default(0),
+  few_shot_selection: z.enum(['random', 'stratified', 'similar']).default('stratified'),
+  few_shot_pool: z.number().int().positive().default(2000),
+  random_state: z.number().int().default(0),
+  parse: z.enum(['auto', 'exact', 'insensitive', 'json', 'regex']).default('auto'),
+  regex: z.string().nullable().default(null),
+  structured_output: z.boolean().default(false),
+  probabilities: z.enum(['auto', 'logprobs', 'samples', 'one-hot']).default('auto'),
+  samples: z.number().int().min(1).max(64).default(1),
+  top_logprobs: z.number().int().min(1).max(20).default(10),
+  concurrency: z.number().int().positive().max(1024).default(8),
+  timeout_ms: z.number().int().positive().default(60_000),
+  max_attempts: z.number().int().positive().max(20).default(6),
+  cache: z.string().min(1).nullable().default('memory'),
+  max_cost: z.number().positive().nullable().default(null),
+  prices: z.record(z.string(), price).default({}),
+});
+
+export type LlmClassifierParams = z.infer<typeof llmClassifierParamsSchema>;
+
+const SECRET_KEYS = ['api_key', 'apiKey', 'key', 'token', 'openai_api_key'];
+
+export function parseLlmClassifierParams(input: unknown): LlmClassifierParams {
+  if (input && typeof input === 'object') {
+    const secret = SECRET_KEYS.find((key) => key in input);
+    if (secret) {
+      // Said before parsing, so the value is never echoed in an "invalid value" message.
+      throw new ModeldebugError('unknown_param', `${LLM_CLASSIFIER_KIND} takes no "${secret}" param`, {
+        where: `param ${secret}`,
+        hint: 'keys never go in params: put it in an environment variable and name that with api_key_env',
+      });
+    }
+  }
+  const params = parseParams(LLM_CLASSIFIER_KIND, llmClassifierParamsSchema, input);
+  if (params.parse === 'regex') checkRegex(params.regex);
+  return params;
+}
+
+function checkRegex(source: string | null): void {
+  const invalid = (problem: string): ModeldebugError =>
+    new ModeldebugError('invalid_param', `${LLM_CLASSIFIER_KIND}: ${problem}`, {
+      where: 'param regex',
+      hint: 'give regex a pattern whose first group is the label, e.g. regex="Answer: (\\w+)"',
+    });
+  if (source === null) throw invalid("parse 'regex' needs a regex");
+  try {
+    new RegExp(source);
+  } catch (error) {
+    throw invalid(`regex does not compile: ${(error as Error).message}`);
+  }
+}

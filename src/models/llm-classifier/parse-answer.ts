@@ -1,0 +1,81 @@
+import type { ChatChoice } from '../../llm/chat-types.js';
+import type { ParsedAnswer } from './llm-outcome.js';
+
+export type ParseMode = 'auto' | 'exact' | 'insensitive' | 'json' | 'regex';
+
+export type AnswerParser = (choice: ChatChoice) => ParsedAnswer;
+
+/** Longer answers are cut before parsing: the text is untrusted and only ever matched, never run. */
+const MAX_ANSWER_CHARS = 4_000;
+
+/** How refusals usually open; a clarifying question ("Sorry, which one?") stays unparseable. */
+const REFUSAL =
+  /^(i'?m sorry|i am sorry|i can(?:'|no)t|i cannot|i won'?t|i am unable|i'm unable|as an ai\b)/i;
+
+/** Lower case, whitespace collapsed, surrounding quotes, backticks and a final period removed. */
+export function normaliseLabel(text: string): string {
+  return text
+    .trim()
+    .replace(/^["'`*]+|["'`*.]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Builds the parser for a label set; the regex (for mode 'regex') was checked when params were parsed. */
+export function createAnswerParser(
+  classes: readonly string[],
+  mode: ParseMode,
+  regex: string | null,
+  jsonField = 'label',
+): AnswerParser {
+  const exact = new Map(classes.map((name, k) => [name, k]));
+  const loose = new Map(classes.map((name, k) => [normaliseLabel(name), k]));
+  const pattern = mode === 'regex' && regex !== null ? new RegExp(regex, 's') : undefined;
+
+  const byName = (text: string, strict: boolean): number | undefined =>
+    strict ? exact.get(text.trim()) : loose.get(normaliseLabel(text));
+
+  const fromJson = (text: string): number | undefined => {
+    const body = text.replace(/^\s*```(?:json)?\s*|\s*```\s*$/g, '');
+    let value: unknown;
+    try {
+      value = JSON.parse(body);
+    } catch {
+      return undefined;
+    }
+    if (typeof value === 'string') return byName(value, false);
+    if (value && typeof value === 'object' && jsonField in value) {
+      const field = (value as Record<string, unknown>)[jsonField];
+      return typeof field === 'string' || typeof field === 'number'
+        ? byName(String(field), false)
+        : undefined;
+    }
+    return undefined;
+  };
+
+  const match = (text: string): number | undefined => {
+    switch (mode) {
+      case 'exact':
+        return byName(text, true);
+      case 'insensitive':
+        return byName(text, false);
+      case 'json':
+        return fromJson(text);
+      case 'regex': {
+        const found = pattern!.exec(text);
+        return found ? byName(found[1] ?? found[0], false) : undefined;
+      }
+      case 'auto':
+        return byName(text, false) ?? fromJson(text);
+    }
+  };
+
+  return (choice) => {
+    if (choice.refusal || choice.finishReason === 'content_filter') return { outcome: 'refusal' };
+    const text = choice.text.slice(0, MAX_ANSWER_CHARS);
+    const label = match(text);
+    if (label !== undefined) return { outcome: 'label', label };
+    return { outcome: REFUSAL.test(text.trim()) ? 'refusal' : 'unparseable' };
+  };
+}

@@ -1,0 +1,249 @@
+import { ModeldebugError } from '../../core/errors.js';
+import type { FitWarning } from '../../core/estimator.js';
+import type { Features } from '../../core/features.js';
+import type { Matrix } from '../../core/matrix.js';
+import type { ChatProvider } from '../../llm/chat-provider.js';
+import type { LlmEngine } from '../../llm/llm-engine.js';
+import { costOf, estimateTokens } from '../../llm/price-table.js';
+import { type ChatJob, type RunSummary, runChatJobs } from '../../llm/run-chat-jobs.js';
+import type { ProgressSink } from '../../llm/run-progress.js';
+import { probabilitiesFromLogprobs, probabilitiesFromVotes } from './label-probabilities.js';
+import { LLM_OUTCOMES, OUTCOME_CODE } from './llm-outcome.js';
+import type { LlmClassifierParams } from './params.js';
+import { type LlmClassifierState, type PredictionPlan, planPrediction } from './prediction-plan.js';
+
+/** Everything a prediction run produced, row by row, with the outcome of each row. */
+export interface LlmPrediction {
+  /**
+   * Indices into `classes`. A row whose outcome is not `label` gets the argmax of the training prior
+   * (so the estimator contract holds); use `outcomes` to count it as the error it is.
+   */
+  readonly predicted: Int32Array;
+  /** Rows sum to 1; rows without a label hold the training prior. */
+  readonly proba: Matrix;
+  /** Per row, an index into LLM_OUTCOMES. */
+  readonly outcomes: Uint8Array;
+  /** The first sample's answer per row, cut to 200 characters (untrusted text: display it, never run it). */
+  readonly answers: readonly string[];
+  /** How each row's probabilities were obtained. */
+  readonly probabilitySource: {
+    readonly logprobs: number;
+    readonly samples: number;
+    readonly oneHot: number;
+  };
+  readonly usage: RunSummary;
+  readonly warnings: readonly FitWarning[];
+}
+
+export interface PredictRowsContext {
+  readonly engine: LlmEngine;
+  readonly provider: ChatProvider;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: ProgressSink;
+}
+
+/** Calls the endpoint for every row (and sample), parses the answers and turns them into probabilities. */
+export async function predictRows(
+  params: LlmClassifierParams,
+  state: LlmClassifierState,
+  X: Features,
+  context: PredictRowsContext,
+): Promise<LlmPrediction> {
+  const plan = planPrediction(params, state, X);
+  const { samples } = plan;
+  const nClasses = state.classes.length;
+  const total = X.rows * samples;
+  if (params.max_cost !== null) checkEstimate(params, plan, X);
+
+  const sampleLabels = new Int32Array(total).fill(-1);
+  const sampleOutcomes = new Uint8Array(total);
+  const logprobProba = new Float64Array(X.rows * nClasses);
+  const hasLogprobs = new Uint8Array(X.rows);
+  const answers: string[] = new Array(X.rows).fill('');
+
+  const usage = await runChatJobs(
+    context.engine,
+    context.provider,
+    jobs(plan, X),
+    (index, result) => {
+      const row = Math.floor(index / samples);
+      if (!result.ok) {
+        sampleOutcomes[index] = OUTCOME_CODE.error;
+        if (index % samples === 0)
+          answers[row] = `[${result.error.reason}] ${result.error.message}`.slice(0, 200);
+        return;
+      }
+      const choice = result.result.choices[0];
+      const parsed = plan.parser(choice);
+      sampleOutcomes[index] = OUTCOME_CODE[parsed.outcome];
+      if (parsed.outcome === 'label') sampleLabels[index] = parsed.label;
+      if (index % samples !== 0) return;
+      answers[row] = (choice.refusal ?? choice.text).slice(0, 200);
+      const fromLogprobs = plan.wantsLogprobs
+        ? probabilitiesFromLogprobs(choice.logprobs, state.classes)
+        : undefined;
+      if (fromLogprobs && parsed.outcome === 'label') {
+        logprobProba.set(fromLogprobs, row * nClasses);
+        hasLogprobs[row] = 1;
+      }
+    },
+    {
+      total,
+      signal: context.signal,
+      prices: params.prices,
+      ...(params.max_cost === null ? {} : { maxCostUsd: params.max_cost }),
+      onProgress: context.onProgress,
+    },
+  );
+  return combineSamples(
+    params,
+    state,
+    { sampleLabels, sampleOutcomes, logprobProba, hasLogprobs },
+    answers,
+    usage,
+  );
+}
+
+function* jobs(plan: PredictionPlan, X: Features): Generator<ChatJob> {
+  for (let row = 0; row < X.rows; row++) {
+    for (let sample = 0; sample < plan.samples; sample++) {
+      yield { request: plan.requestFor(X, row, sample), sampleIndex: sample };
+    }
+  }
+}
+
+/** `max_cost`: refuse a run whose estimate (prompt ≈ chars / 4, every answer `max_tokens` long) exceeds it. */
+function checkEstimate(params: LlmClassifierParams, plan: PredictionPlan, X: Features): void {
+  if (!params.prices[params.model]) {
+    throw new ModeldebugError('invalid_param', `max_cost needs a price for model "${params.model}"`, {
+      where: 'param prices',
+      hint: `add prices={"${params.model}": {"input": <$ per 1M tokens>, "output": <$ per 1M tokens>}}`,
+    });
+  }
+  let promptTokens = 0;
+  for (let row = 0; row < X.rows; row++) {
+    const request = plan.requestFor(X, row, 0);
+    promptTokens += request.messages.reduce((sum, message) => sum + estimateTokens(message.content) + 4, 0);
+  }
+  const calls = X.rows * plan.samples;
+  const estimate =
+    costOf(params.prices, params.model, {
+      promptTokens: promptTokens * plan.samples,
+      completionTokens: calls * params.max_tokens,
+    }) ?? 0;
+  if (estimate > params.max_cost!) {
+    throw new ModeldebugError(
+      'budget_exceeded',
+      `the run's estimated cost $${estimate.toFixed(4)} exceeds max_cost $${params.max_cost} (${calls} calls)`,
+      { hint: 'raise max_cost, predict fewer rows, or use fewer samples or few-shot examples' },
+    );
+  }
+}
+
+interface SampleTable {
+  readonly sampleLabels: Int32Array;
+  readonly sampleOutcomes: Uint8Array;
+  readonly logprobProba: Float64Array;
+  readonly hasLogprobs: Uint8Array;
+}
+
+function combineSamples(
+  params: LlmClassifierParams,
+  state: LlmClassifierState,
+  table: SampleTable,
+  answers: readonly string[],
+  usage: RunSummary,
+): LlmPrediction {
+  const nClasses = state.classes.length;
+  const rows = answers.length;
+  const samples = params.samples;
+  const proba = new Float64Array(rows * nClasses);
+  const predicted = new Int32Array(rows);
+  const outcomes = new Uint8Array(rows);
+  const fallback = argmax(state.prior);
+  const source = { logprobs: 0, samples: 0, oneHot: 0 };
+  for (let row = 0; row < rows; row++) {
+    const labels = table.sampleLabels.subarray(row * samples, (row + 1) * samples);
+    const votes = probabilitiesFromVotes(labels, nClasses);
+    let distribution: ArrayLike<number>;
+    if (!votes) {
+      outcomes[row] = worstOutcome(table.sampleOutcomes.subarray(row * samples, (row + 1) * samples));
+      distribution = state.prior;
+    } else if (
+      table.hasLogprobs[row] &&
+      params.probabilities !== 'samples' &&
+      params.probabilities !== 'one-hot'
+    ) {
+      distribution = table.logprobProba.subarray(row * nClasses, (row + 1) * nClasses);
+      source.logprobs++;
+    } else if (samples > 1 && params.probabilities !== 'one-hot') {
+      distribution = votes;
+      source.samples++;
+    } else {
+      const oneHot = new Float64Array(nClasses);
+      oneHot[argmax(votes)] = 1;
+      distribution = oneHot;
+      source.oneHot++;
+    }
+    for (let k = 0; k < nClasses; k++) proba[row * nClasses + k] = distribution[k];
+    predicted[row] = votes ? argmax(distribution) : fallback;
+  }
+  return {
+    predicted,
+    proba: { rows, cols: nClasses, data: proba },
+    outcomes,
+    answers,
+    probabilitySource: source,
+    usage,
+    warnings: outcomeWarnings(params, outcomes, source),
+  };
+}
+
+/** A row with no label is an `error` only if every sample failed; a refusal outranks unparseable text. */
+function worstOutcome(codes: Uint8Array): number {
+  if (codes.every((code) => code === OUTCOME_CODE.error)) return OUTCOME_CODE.error;
+  return codes.includes(OUTCOME_CODE.refusal) ? OUTCOME_CODE.refusal : OUTCOME_CODE.unparseable;
+}
+
+function argmax(values: ArrayLike<number>): number {
+  let best = 0;
+  for (let k = 1; k < values.length; k++) if (values[k] > values[best]) best = k;
+  return best;
+}
+
+function outcomeWarnings(
+  params: LlmClassifierParams,
+  outcomes: Uint8Array,
+  source: LlmPrediction['probabilitySource'],
+): FitWarning[] {
+  const warnings: FitWarning[] = [];
+  const counts = new Int32Array(LLM_OUTCOMES.length);
+  for (const code of outcomes) counts[code]++;
+  const what = {
+    unparseable: 'an unparseable answer',
+    refusal: 'a refusal',
+    error: 'a failed request',
+  } as const;
+  for (const outcome of ['unparseable', 'refusal', 'error'] as const) {
+    const count = counts[OUTCOME_CODE[outcome]];
+    if (count > 0) {
+      warnings.push({
+        code: `llm_${outcome}`,
+        message: `${count} of ${outcomes.length} rows got ${what[outcome]}; predict() gives them the most frequent training class — predictDetailed() and llmOutcomeSummary() count them as errors`,
+      });
+    }
+  }
+  if (params.probabilities === 'logprobs' && source.logprobs === 0 && outcomes.length > 0) {
+    warnings.push({
+      code: 'llm_no_logprobs',
+      message: 'the endpoint returned no usable logprobs; probabilities fell back to samples or one-hot',
+    });
+  }
+  if (params.samples > 1 && params.temperature === 0) {
+    warnings.push({
+      code: 'llm_identical_samples',
+      message: `samples=${params.samples} at temperature 0 are (near) identical; raise temperature for self-consistency`,
+    });
+  }
+  return warnings;
+}

@@ -1,0 +1,77 @@
+import { ModeldebugError } from '../../core/errors.js';
+import type { FetchFunction } from '../../llm/chat-provider.js';
+import { createLlmEngine, type LlmEngine } from '../../llm/llm-engine.js';
+import { createOpenAIProvider, normaliseBaseURL, OPENAI_BASE_URL } from '../../llm/openai-provider.js';
+import { createMemoryCache, type ResponseCache } from '../../llm/response-cache.js';
+import type { ProgressSink } from '../../llm/run-progress.js';
+import { openSqliteCache } from '../../llm/sqlite-cache.js';
+import type { LlmClassifierParams } from './params.js';
+
+/**
+ * What an LLM classifier needs besides its params, injected rather than global: `fetch` (tests, proxies),
+ * the environment the API key is read from, a shared engine (limiters per endpoint and model), a cache
+ * that overrides the `cache` param (`null`: none), and a progress sink.
+ */
+export interface LlmRuntime {
+  readonly fetch?: FetchFunction;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly engine?: LlmEngine;
+  readonly cache?: ResponseCache | null;
+  readonly onProgress?: ProgressSink;
+}
+
+/** The cache a `cache` param names; a SQLite file opens on first use. */
+export function cacheFromParam(spec: string | null): ResponseCache | undefined {
+  if (spec === null || spec === 'none') return undefined;
+  if (spec === 'memory') return createMemoryCache();
+  let opened: ResponseCache | undefined;
+  const open = (): ResponseCache => {
+    opened ??= openSqliteCache(spec);
+    return opened;
+  };
+  return { get: (key) => open().get(key), set: (key, value) => open().set(key, value) };
+}
+
+export function engineFor(
+  params: LlmClassifierParams,
+  runtime: LlmRuntime,
+  cache: ResponseCache | undefined,
+) {
+  return (
+    runtime.engine ??
+    createLlmEngine({
+      maxConcurrency: params.concurrency,
+      policy: { timeoutMs: params.timeout_ms, maxAttempts: params.max_attempts },
+      cache,
+      seed: params.random_state,
+    })
+  );
+}
+
+/**
+ * Reads the key from the variable `api_key_env` names, at call time only. OpenAI's own endpoint needs
+ * one; local servers (Ollama, vLLM, llama.cpp, LM Studio) usually take none.
+ */
+export function readApiKey(params: LlmClassifierParams, runtime: LlmRuntime): string | undefined {
+  const env = runtime.env ?? process.env;
+  const key = env[params.api_key_env];
+  if ((key === undefined || key === '') && normaliseBaseURL(params.base_url) === OPENAI_BASE_URL) {
+    throw new ModeldebugError(
+      'invalid_argument',
+      `the environment variable ${params.api_key_env} is not set`,
+      {
+        where: 'param api_key_env',
+        hint: `export ${params.api_key_env}=<your key>, or name another variable with api_key_env`,
+      },
+    );
+  }
+  return key === '' ? undefined : key;
+}
+
+export function providerFor(params: LlmClassifierParams, runtime: LlmRuntime) {
+  return createOpenAIProvider({
+    baseURL: params.base_url,
+    apiKey: readApiKey(params, runtime),
+    ...(runtime.fetch ? { fetch: runtime.fetch } : {}),
+  });
+}

@@ -1,0 +1,2 @@
+export { fromNestedRows, parseSerializedState, toNestedRows } from './serialized-state.js';
+export { checkPredictionInput, prepareTrainingSet } from './training-set.js';

@@ -1,0 +1,62 @@
+import { ModeldebugError } from '../core/errors.js';
+import type { Features } from '../core/features.js';
+import type { Labels } from '../core/labels.js';
+import type { StepSpec } from '../models/spec.js';
+import { type CurveFailure, type CurvePoint, type CurveRunOptions, runCurve } from './curve-scores.js';
+import type { Fold } from './fold.js';
+import { resolveFolds } from './search.js';
+
+export interface LearningCurveOptions extends CurveRunOptions {
+  readonly steps: readonly StepSpec[];
+  /** Fractions in (0, 1] of the largest training fold, or whole row counts; sklearn's default. */
+  readonly trainSizes?: readonly number[];
+  readonly cv?: number | readonly Fold[];
+}
+
+export interface LearningCurve {
+  readonly scoring: string;
+  /** sklearn's train_sizes_abs. */
+  readonly trainSizes: readonly number[];
+  readonly points: readonly CurvePoint[];
+  readonly failures: readonly CurveFailure[];
+}
+
+export const DEFAULT_TRAIN_SIZES = [0.1, 0.325, 0.55, 0.775, 1] as const;
+
+/**
+ * sklearn's learning_curve (shuffle=False): for each size n and fold, fit on the first n of the fold's
+ * ascending training rows, score those rows and the fold's test rows.
+ */
+export async function learningCurve(
+  X: Features,
+  y: Labels,
+  options: LearningCurveOptions,
+): Promise<LearningCurve> {
+  const folds = resolveFolds(y, options.cv);
+  const trainSizes = absoluteTrainSizes(options.trainSizes ?? DEFAULT_TRAIN_SIZES, folds[0].train.length);
+  const { points, failures } = await runCurve(
+    X,
+    y,
+    folds,
+    (p, fold) => ({ steps: options.steps, train: fold.train.subarray(0, trainSizes[p]) }),
+    trainSizes.length,
+    options,
+  );
+  return { scoring: options.scoring ?? 'accuracy', trainSizes, points, failures };
+}
+
+/**
+ * `unique(clip(floor(fraction * nMax), 1, nMax))` for fractions in (0, 1]; values above 1 are row counts.
+ */
+export function absoluteTrainSizes(sizes: readonly number[], nMax: number): number[] {
+  const absolute = sizes.map((size) => {
+    if (!(size > 0) || (size > 1 && (!Number.isInteger(size) || size > nMax))) {
+      throw new ModeldebugError('invalid_argument', `invalid training size ${size}`, {
+        where: '--sizes',
+        hint: `give fractions in (0, 1] or whole row counts up to ${nMax}`,
+      });
+    }
+    return size <= 1 ? Math.min(nMax, Math.max(1, Math.floor(size * nMax))) : size;
+  });
+  return [...new Set(absolute)].sort((a, b) => a - b);
+}

@@ -1,0 +1,46 @@
+/**
+ * The run store's schema, one numbered step per change. A database records the steps it has applied in
+ * `schema_migrations`; opening it applies the missing ones in order, each in its own transaction. Never
+ * edit a released step: add the next number.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly description: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'runs and trials',
+    sql: `
+      CREATE TABLE runs (
+        id          TEXT PRIMARY KEY,
+        kind        TEXT NOT NULL,
+        status      TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed')),
+        config      TEXT NOT NULL,
+        summary     TEXT,
+        error       TEXT,
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+      );
+      CREATE TABLE trials (
+        run_id         TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        trial_index    INTEGER NOT NULL,
+        params         TEXT NOT NULL,
+        status         TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
+        test_scores    TEXT NOT NULL,
+        train_scores   TEXT,
+        mean_score     REAL,
+        std_score      REAL,
+        fit_seconds    TEXT NOT NULL,
+        score_seconds  TEXT NOT NULL,
+        error          TEXT,
+        resource       INTEGER,
+        iteration      INTEGER,
+        completed_at   TEXT NOT NULL,
+        PRIMARY KEY (run_id, trial_index)
+      );
+    `,
+  },
+];

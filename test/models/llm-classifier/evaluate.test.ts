@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluate } from '../../../src/analysis/evaluate.js';
+import { loadExample } from '../../../src/data/index.js';
+import { buildModel, parseModelSpec } from '../../../src/models/index.js';
+import {
+  type ChatBody,
+  lastUser,
+  startTestServer,
+  type TestServer,
+} from '../../helpers/openai-test-server.js';
+import { irisAnswer } from './iris-server.js';
+import { TEST, TRAIN } from './text-data.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({
+    answer: (body: ChatBody) => {
+      const input = lastUser(body);
+      if (input.includes('meh')) return 'no idea';
+      return input.includes('awful') || input.includes('broke') ? 'neg' : 'pos';
+    },
+  });
+});
+afterAll(() => server.close());
+
+describe('evaluate with an LLM classifier built from a model spec', () => {
+  it('reports outcome-aware accuracy and a confusion matrix with an unparseable column', async () => {
+    const estimator = buildModel(
+      parseModelSpec(`llm(base_url=${server.baseURL}, model=m, template='{{review}}')`),
+    );
+    const evaluation = await evaluate(
+      estimator,
+      { source: 'train', labelColumn: 'y', ...TRAIN },
+      { kind: 'test-set', test: { source: 'test', labelColumn: 'y', ...TEST } },
+    );
+    const outcomes = evaluation.llmOutcomes!;
+    expect(outcomes.columnLabels).toEqual(['neg', 'pos', 'unparseable', 'refusal', 'error']);
+    expect(outcomes.counts).toMatchObject({ label: 5, unparseable: 1 });
+    // great battery ✓, awful screen ✓, meh ✗ (unparseable), refuse this → pos ✗, json please ✓, broken server ✓
+    expect(outcomes.accuracy).toBeCloseTo(4 / 6, 12);
+    expect(outcomes.counts.wrong).toBe(1);
+    expect(evaluation.warnings.map((warning) => warning.code)).toContain('llm_unparseable');
+  });
+
+  it('cross-validates with one call per row: no train scores for an LLM', async () => {
+    const iris = await startTestServer({ answer: irisAnswer });
+    try {
+      const estimator = buildModel(parseModelSpec(`llm(base_url=${iris.baseURL}, model=iris, cache=null)`));
+      const evaluation = await evaluate(estimator, await loadExample('iris'), {
+        kind: 'cross-validation',
+        folds: 3,
+        shuffle: false,
+        seed: 0,
+      });
+      expect(iris.requests()).toBe(150);
+      expect(evaluation.metrics.accuracy).toBeGreaterThan(0.9);
+      expect(evaluation.crossValidation!.folds[0].train).toBeUndefined();
+    } finally {
+      await iris.close();
+    }
+  });
+});

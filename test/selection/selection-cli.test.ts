@@ -1,0 +1,98 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../cli/run-cli.js';
+
+const store = () => join(mkdtempSync(join(tmpdir(), 'modeldebug-cli-store-')), 'runs.db');
+
+describe('search, curve, vcurve and runs on the command line', () => {
+  it('search --json gives cv_results, failed trials with their errors, and a run to show', () => {
+    const path = store();
+    const search = runCli([
+      'search',
+      '--example',
+      'iris',
+      '--model',
+      'scale | logreg(solver=lbfgs)',
+      '--grid',
+      'penalty=l1,l2',
+      '--grid',
+      'C=0.1,1',
+      '--jobs',
+      '1',
+      '--store',
+      path,
+      '--json',
+    ]);
+    expect(search.stderr).toBe('');
+    expect(search.status).toBe(0);
+    const json = JSON.parse(search.stdout);
+    expect(json.cv_results.params).toEqual([
+      { C: 0.1, penalty: 'l1' },
+      { C: 0.1, penalty: 'l2' },
+      { C: 1, penalty: 'l1' },
+      { C: 1, penalty: 'l2' },
+    ]);
+    expect(json.cv_results.status).toEqual(['failed', 'ok', 'failed', 'ok']);
+    expect(json.cv_results.mean_test_score[0]).toBeNull();
+    expect(json.cv_results.rank_test_score).toEqual([null, 2, null, 1]);
+    expect(json.failed_trials[0].error).toMatch(/solver 'lbfgs' supports only penalty 'l2'/);
+    expect(json.best_params).toEqual({ C: 1, penalty: 'l2' });
+
+    const list = runCli(['runs', '--store', path, '--json']);
+    expect(JSON.parse(list.stdout)[0]).toMatchObject({ id: json.run_id, status: 'done', trialCount: 4 });
+    const show = runCli(['runs', 'show', json.run_id, '--store', path]);
+    expect(show.stdout).toContain(`run ${json.run_id}: search, done, 4 trials stored`);
+    expect(show.stdout).toContain('failed');
+    const missing = runCli(['runs', 'show', 'nope', '--store', path]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/no run "nope"/);
+  });
+
+  it('curve and vcurve print scores, failures and a verdict; --json has sklearn names', () => {
+    const curve = runCli([
+      'curve',
+      '--example',
+      'iris',
+      '--model',
+      'scale | logreg',
+      '--jobs',
+      '1',
+      '--no-probe',
+    ]);
+    expect(curve.status).toBe(0);
+    expect(curve.stdout).toContain('Failed fits (10), scored n/a:');
+    expect(curve.stdout).toMatch(/^verdict: /m);
+    expect(curve.stdout).toMatch(/^next step: /m);
+    const vcurve = runCli([
+      'vcurve',
+      '--example',
+      'breast_cancer',
+      '--model',
+      'scale | logreg(C=10)',
+      '--param',
+      'C',
+      '--values',
+      '0.1,1,10',
+      '--jobs',
+      '2',
+      '--json',
+      '--store',
+      store(),
+    ]);
+    expect(vcurve.stderr).toBe('');
+    const json = JSON.parse(vcurve.stdout);
+    expect(json.param_range).toEqual([0.1, 1, 10]);
+    expect(json.test_scores).toHaveLength(3);
+    expect(json.verdict.nextStep).toMatch(
+      /^stronger regularization: C=1 raised CV accuracy by 1\.2 pp over the current C=10/,
+    );
+  });
+
+  it('explains a bad search space in one line', () => {
+    const result = runCli(['search', '--example', 'iris', '--grid', 'scale.kind=minmax', '--store', store()]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^modeldebug: error: .*no step "scale"/);
+  });
+});
