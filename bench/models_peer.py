@@ -25,7 +25,7 @@ def main(argv=None):
     try:
         import numpy as np
         import sklearn
-        from sklearn.ensemble import RandomForestClassifier, VotingClassifier
+        from sklearn.ensemble import HistGradientBoostingClassifier, RandomForestClassifier, VotingClassifier
         from sklearn.linear_model import LogisticRegression
         from sklearn.naive_bayes import GaussianNB
         from sklearn.tree import DecisionTreeClassifier
@@ -56,6 +56,7 @@ def main(argv=None):
     out["results"]["voting_hard_lr_gnb_tree"] = timed(lambda: VotingClassifier(members(), voting="hard"), a.repeat)
     for name, make in [("lr", LogisticRegression), ("gnb", GaussianNB), ("tree", lambda: DecisionTreeClassifier(random_state=0))]:
         out["results"][f"member_{name}"] = timed(make, a.repeat)
+    out["results"]["hgb_defaults"] = timed(lambda: HistGradientBoostingClassifier(random_state=0), a.repeat)
     if not a.skip_forest:
         out["results"]["forest_100_njobs2"] = timed(
             lambda: RandomForestClassifier(n_estimators=100, n_jobs=2, random_state=0), a.forest_repeat

@@ -1,6 +1,7 @@
 export * from './analysis/index.js';
 export * from './core/index.js';
 export * from './data/index.js';
+export * from './ensemble/index.js';
 export * from './features/index.js';
 export * from './llm/index.js';
 export * from './metrics/index.js';

@@ -31,7 +31,6 @@ export async function validateData(path: string, options: ValidateOptions = {}):
       timings[step] = (performance.now() - since) / 1000;
     };
     const train = await stageFile(session, path, { ...options, table: 'train' });
-    lap('load', started);
     // The test file is typed like the training file, so that the same column compares as the same type.
     const kindNames = (kind: string) =>
       train.columns.filter((column) => column.kind === kind).map((c) => c.name);
@@ -44,6 +43,7 @@ export async function validateData(path: string, options: ValidateOptions = {}):
         })
       : undefined;
     if (test) checkTestColumns(train, test);
+    lap('load', started);
     const label = train.columns.find((column) => column.kind === 'label');
     const features = train.columns.filter((column) => column.kind !== 'label');
     let stats: Promise<Map<string, ColumnStats>> | undefined;

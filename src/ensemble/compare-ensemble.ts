@@ -1,5 +1,4 @@
-import type { Classifier, FitWarning } from '../core/estimator.js';
-import { argmaxRows } from '../core/estimator.js';
+import { argmaxRows, type FitWarning } from '../core/estimator.js';
 import type { Features } from '../core/features.js';
 import type { Labels } from '../core/labels.js';
 import { crossValidate, type ScoreSummary } from '../selection/cross-validate.js';
@@ -25,7 +24,7 @@ export interface ScoredModel {
   readonly foldAccuracies: readonly number[];
 }
 
-export interface Finding {
+export interface EnsembleFinding {
   readonly code: 'members_agree' | 'ensemble_gains' | 'ensemble_no_gain' | 'ensemble_worse' | 'oracle_gap';
   readonly message: string;
 }
@@ -35,7 +34,7 @@ export interface EnsembleComparison {
   readonly voting: ScoredModel;
   readonly stacking?: ScoredModel;
   readonly agreement: Agreement;
-  readonly findings: readonly Finding[];
+  readonly findings: readonly EnsembleFinding[];
   readonly warnings: readonly FitWarning[];
 }
 
@@ -96,7 +95,7 @@ export async function compareEnsemble(
   );
   let stacking: ScoredModel | undefined;
   if (options.stack) {
-    const run = await crossValidate(createStackingClassifier(members) as Classifier, X, y, {
+    const run = await crossValidate(createStackingClassifier(members), X, y, {
       cv: options.folds,
       signal: options.signal,
     });
@@ -140,8 +139,8 @@ function findingsFor(
   voting: ScoredModel,
   stacking: ScoredModel | undefined,
   agreement: Agreement,
-): Finding[] {
-  const findings: Finding[] = [];
+): EnsembleFinding[] {
+  const findings: EnsembleFinding[] = [];
   const M = names.length;
   let lowest = 1;
   for (let a = 0; a < M; a++)

@@ -2,7 +2,7 @@ export {
   type CompareEnsembleOptions,
   compareEnsemble,
   type EnsembleComparison,
-  type Finding,
+  type EnsembleFinding,
   type ScoredModel,
 } from './compare-ensemble.js';
 export {
@@ -21,6 +21,7 @@ export { loadVoting } from './load-voting.js';
 export { type Agreement, memberAgreement } from './member-agreement.js';
 export {
   assertMemberNames,
+  ensembleLabels,
   flattenMemberParams,
   type NamedClassifier,
   type NamedFittedClassifier,

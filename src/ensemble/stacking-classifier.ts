@@ -1,10 +1,10 @@
 import { ModeldebugError } from '../core/errors.js';
 import type { Classifier, FitContext } from '../core/estimator.js';
-import { compactLabels } from '../core/labels.js';
 import { createLogisticRegression } from '../models/logistic-regression/index.js';
 import { createFittedStacking, type FittedStacking } from './fitted-stacking.js';
 import {
   assertMemberNames,
+  ensembleLabels,
   flattenMemberParams,
   type NamedClassifier,
   type NamedFittedClassifier,
@@ -66,20 +66,7 @@ export function createStackingClassifier(
       return createStackingClassifier(rebuilt, { ...own, ...split.own }, final[1]);
     },
     async fit(X, y, context: FitContext = {}) {
-      if (X.rows !== y.codes.length) {
-        throw new ModeldebugError(
-          'shape_mismatch',
-          `X has ${X.rows} rows but y has ${y.codes.length} labels`,
-        );
-      }
-      const present = compactLabels(y);
-      if (present.classes.length < 2) {
-        throw new ModeldebugError(
-          'single_class',
-          `${STACKING_KIND} needs samples of at least 2 classes, but y holds only class ${present.classes[0] ?? '(none)'}`,
-          { hint: 'check the label column, or use a stratified split so every fold sees every class' },
-        );
-      }
+      const present = ensembleLabels(STACKING_KIND, X.rows, y);
       const [fitted, outOfFold] = await Promise.all([
         Promise.all(
           estimators.map(

@@ -1,9 +1,8 @@
-import { ModeldebugError } from '../core/errors.js';
 import type { Classifier, FitContext } from '../core/estimator.js';
-import { compactLabels } from '../core/labels.js';
 import { createFittedVoting, type FittedVoting } from './fitted-voting.js';
 import {
   assertMemberNames,
+  ensembleLabels,
   flattenMemberParams,
   type NamedClassifier,
   type NamedFittedClassifier,
@@ -50,20 +49,7 @@ export function createVotingClassifier(
       return createVotingClassifier(members, { ...own, ...split.own });
     },
     async fit(X, y, context: FitContext = {}) {
-      if (X.rows !== y.codes.length) {
-        throw new ModeldebugError(
-          'shape_mismatch',
-          `X has ${X.rows} rows but y has ${y.codes.length} labels`,
-        );
-      }
-      const present = compactLabels(y);
-      if (present.classes.length < 2) {
-        throw new ModeldebugError(
-          'single_class',
-          `${VOTING_KIND} needs samples of at least 2 classes, but y holds only class ${present.classes[0] ?? '(none)'}`,
-          { hint: 'check the label column, or use a stratified split so every fold sees every class' },
-        );
-      }
+      const present = ensembleLabels(VOTING_KIND, X.rows, y);
       const fitted = await Promise.all(
         estimators.map(
           async ([name, estimator]): Promise<NamedFittedClassifier> => [

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BAD_INPUTS } from '../data/bad-inputs.js';
 import { cleanTable, toCsv, withCell } from '../data/crafted.js';
@@ -49,7 +50,7 @@ describe('modeldebug validate', () => {
 
   it.each(BAD_INPUTS)('bad input, $name: one line on stderr, exit 2, nothing on stdout', (bad) => {
     const path = bad.file === 'missing.csv' ? '/nonexistent/missing.csv' : writeTempCsv(bad.file, '');
-    if (bad.file !== 'missing.csv') writeFileBytes(path, bad.content);
+    if (bad.file !== 'missing.csv') writeFileSync(path, bad.content); // bytes: BOMs and latin-1 included
     const result = runCli(['validate', path, '--label', 'y']);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
@@ -60,9 +61,3 @@ describe('modeldebug validate', () => {
     expect(lines[0]).toContain(`${bad.where}:`);
   });
 });
-
-import { writeFileSync } from 'node:fs';
-
-function writeFileBytes(path: string, content: string | Buffer): void {
-  writeFileSync(path, content);
-}

@@ -67,6 +67,15 @@ describe('data checks on crafted files', () => {
     expect(raised(findings, 'duplicate_rows')).toEqual([]);
   });
 
+  it('counts exact duplicates inside a conflicting group, and the whole group as a conflict', async () => {
+    const table = cleanTable();
+    const flipped = table[6][2] === 'a' ? 'b' : 'a';
+    table.push([...table[6]], [table[6][0], table[6][1], flipped]);
+    const findings = await validate(table);
+    expect(raised(findings, 'duplicate_rows')[0].evidence).toMatchObject({ duplicateRows: 1, groups: 1 });
+    expect(raised(findings, 'conflicting_labels')[0].evidence).toMatchObject({ rows: 3, groups: 1 });
+  });
+
   it('mixed types: text in a column of numbers, with the value and its row', async () => {
     const [finding] = raised(await validate(withCell(cleanTable(), 6, 'x', 'abc')), 'mixed_types');
     expect(finding).toMatchObject({ column: 'x', evidence: { numbers: 39, text: 1 } });

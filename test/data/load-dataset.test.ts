@@ -24,6 +24,7 @@ describe('loadDataset', () => {
       '123456789.123456789',
       '-0.0',
       '9007199254740993',
+      ' 0.25 ',
     ];
     const file = tempFile('floats.csv', `x,y\n${cells.map((cell, i) => `${cell},${i % 2}`).join('\n')}\n`);
     const { features } = await loadDataset(file, { label: 'y' });

@@ -5,10 +5,11 @@ import { permutationImportance } from '../../features/index.js';
 import { buildModel, checkDataFitsModel } from '../../models/index.js';
 import { trainTestSplit } from '../../selection/index.js';
 import { formatImportance, importanceToJson } from '../format/importance-text.js';
-import { type DataFlags, formatStep, fractionFlag, wholeNumberFlag } from '../format/selection-flags.js';
+import { type DataFlags, formatStep, fractionFlag } from '../format/selection-flags.js';
 import { addModelOptions, collect, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
 import { progressLine } from '../progress-line.js';
 import { runAction } from '../run-action.js';
+import { wholeNumber } from '../selection-flags.js';
 import { loadDataset } from './eval.js';
 
 interface ImportanceFlags extends ModelFlags, DataFlags {
@@ -41,9 +42,9 @@ export function registerImportanceCommand(program: Command): void {
       const steps = modelStepsFromFlags(flags);
       const model = buildModel(steps);
       checkDataFitsModel(dataset, steps);
-      const seed = wholeNumberFlag('--seed', flags.seed, 0);
+      const seed = wholeNumber('--seed', flags.seed, 0);
       const testSize = fractionFlag('--test-size', flags.testSize);
-      const nRepeats = wholeNumberFlag('--repeats', flags.repeats, 1);
+      const nRepeats = wholeNumber('--repeats', flags.repeats, 1);
       const { features: X, labels: y } = dataset;
       const split = trainTestSplit(X.rows, { testSize, seed, stratify: y.codes });
       const fitted = await model.fit(takeFeatureRows(X, split.train), takeLabelRows(y, split.train));

@@ -3,10 +3,11 @@ import { describeRegularizationPath, regularizationPath } from '../../analysis/i
 import { ModeldebugError } from '../../core/errors.js';
 import { buildModel, CLASSIFIERS, checkDataFitsModel, LOGISTIC_REGRESSION_KIND } from '../../models/index.js';
 import { formatRegularizationPath, regularizationPathToJson } from '../format/regpath-text.js';
-import { type DataFlags, formatStep, wholeNumberFlag } from '../format/selection-flags.js';
+import { type DataFlags, formatStep } from '../format/selection-flags.js';
 import { addModelOptions, collect, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
 import { progressLine } from '../progress-line.js';
 import { runAction } from '../run-action.js';
+import { wholeNumber } from '../selection-flags.js';
 import { loadDataset } from './eval.js';
 
 interface RegpathFlags extends ModelFlags, DataFlags {
@@ -72,11 +73,11 @@ export function registerRegpathCommand(program: Command): void {
         dataset.features,
         dataset.labels,
         {
-          cs: wholeNumberFlag('--cs', flags.cs, 1),
-          cv: wholeNumberFlag('--cv', flags.cv, 2),
+          cs: wholeNumber('--cs', flags.cs, 1),
+          cv: wholeNumber('--cv', flags.cv, 2),
           scoring: flags.scoring,
           shuffle: flags.shuffle,
-          seed: wholeNumberFlag('--seed', flags.seed, 0),
+          seed: wholeNumber('--seed', flags.seed, 0),
           onProgress: progressLine('fitting', !flags.json),
         },
       );

@@ -11,10 +11,11 @@ import {
 import { buildModel, checkDataFitsModel } from '../../models/index.js';
 import { kBestToJson, rfecvToJson, rfeToJson } from '../format/select-json.js';
 import { formatKBest, formatRfe, formatRfecv } from '../format/select-text.js';
-import { type DataFlags, formatStep, wholeNumberFlag } from '../format/selection-flags.js';
+import { type DataFlags, formatStep } from '../format/selection-flags.js';
 import { addModelOptions, collect, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
 import { progressLine } from '../progress-line.js';
 import { runAction } from '../run-action.js';
+import { wholeNumber } from '../selection-flags.js';
 import { loadDataset } from './eval.js';
 
 interface SelectFlags extends ModelFlags, DataFlags {
@@ -66,19 +67,19 @@ export function registerSelectCommand(program: Command): void {
       const { features: X, labels: y } = dataset;
       const names = X.columns.map((column) => column.name);
       const spec = steps.map((step) => formatStep(step.name, step.params)).join(' | ');
-      const seed = wholeNumberFlag('--seed', flags.seed, 0);
+      const seed = wholeNumber('--seed', flags.seed, 0);
       const header = `modeldebug select: ${dataset.source} (${X.rows} rows, ${X.cols} features, ${y.classes.length} classes)\nmodel: ${spec}`;
       const step = Number(flags.step);
 
       let text: string;
       let json: object;
       if (flags.rfe !== undefined) {
-        const k = wholeNumberFlag('--rfe', flags.rfe, 1);
+        const k = wholeNumber('--rfe', flags.rfe, 1);
         const result = await recursiveFeatureElimination(model, X, y, { nFeaturesToSelect: k, step });
         text = formatRfe(result, names, `${header}\nmethod: RFE to ${k} features, step ${flags.step}`);
         json = { method: 'rfe', step, ...rfeToJson(result, names) };
       } else if (flags.rfecv) {
-        const folds = wholeNumberFlag('--cv', flags.cv, 2);
+        const folds = wholeNumber('--cv', flags.cv, 2);
         const result = await recursiveFeatureEliminationCV(model, X, y, {
           step,
           cv: folds,
@@ -94,7 +95,7 @@ export function registerSelectCommand(program: Command): void {
         );
         json = { method: 'rfecv', step, ...rfecvToJson(result, names) };
       } else {
-        const k = wholeNumberFlag('--kbest', flags.kbest ?? '', 1);
+        const k = wholeNumber('--kbest', flags.kbest ?? '', 1);
         const seen = await featuresSeenByFinalStep(model, X, y);
         const selector = createSelectKBest({
           k,

@@ -10,20 +10,6 @@ export interface DataFlags {
   readonly json?: boolean;
 }
 
-export function wholeNumberFlag(name: string, text: string, minimum: number): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < minimum) {
-    throw new ModeldebugError(
-      'invalid_argument',
-      `${name} must be a whole number of at least ${minimum}, got "${text}"`,
-      {
-        where: name,
-      },
-    );
-  }
-  return value;
-}
-
 export function fractionFlag(name: string, text: string): number {
   const value = Number(text);
   if (!(value > 0 && value < 1)) {
@@ -43,3 +29,6 @@ export function formatStep(name: string, params: Readonly<Record<string, unknown
   if (entries.length === 0) return name;
   return `${name}(${entries.map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`).join(', ')})`;
 }
+
+// One implementation of the whole-number check for every command (ensemble imports it by this name).
+export { wholeNumber as wholeNumberFlag } from '../selection-flags.js';

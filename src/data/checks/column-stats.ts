@@ -24,8 +24,12 @@ export interface ColumnStats {
   readonly numeric?: NumericStats;
 }
 
-/** Exact quantiles (numpy's "linear") up to this many rows; DuckDB's t-digest estimate beyond. */
-const EXACT_QUANTILE_ROWS = 200_000;
+/**
+ * Quantiles (numpy's "linear") are exact up to this many rows; beyond, they are exact quantiles of a
+ * systematic sample of about this many rows (every k-th row): deterministic, and close enough for IQR
+ * fences and bins at a fraction of the cost of a full sort.
+ */
+const QUANTILE_ROWS = 200_000;
 
 /**
  * One scan for all columns' aggregates, then the most common value of the columns that could be
@@ -38,7 +42,8 @@ export async function computeColumnStats(
   columns: readonly StagedColumn[],
   nearConstantShare: number,
 ): Promise<Map<string, ColumnStats>> {
-  const quantile = table.rows <= EXACT_QUANTILE_ROWS ? 'quantile_cont' : 'approx_quantile';
+  const step = Math.ceil(table.rows / QUANTILE_ROWS);
+  const sample = step > 1 ? ` FILTER (WHERE rowid % ${step} = 0)` : '';
   const parts = columns.flatMap((column) => {
     const c = column.sql;
     const base = [`count(${c})::DOUBLE`, `approx_count_distinct(${c})::DOUBLE`];
@@ -47,7 +52,7 @@ export async function computeColumnStats(
       ...base,
       `min(${c})`,
       `max(${c})`,
-      `${quantile}(${c}, [0.01, 0.25, 0.5, 0.75, 0.99])`,
+      `quantile_cont(${c}, [0.01, 0.25, 0.5, 0.75, 0.99])${sample}`,
       `coalesce(bool_and(${c} = floor(${c})), false)`,
     ];
   });

@@ -26,19 +26,26 @@ export async function groupRows(
   label: StagedColumn | undefined,
 ): Promise<RowGroups> {
   const keys = features.map((column) => column.sql);
-  const conflict = label ? `min(${label.sql}) IS DISTINCT FROM max(${label.sql})` : 'false';
+  if (keys.length === 0) return { duplicateRows: 0, duplicateGroups: 0, conflictRows: 0, conflictGroups: 0 };
+  const conflict = label ? `min(${label.sql}) <> max(${label.sql})` : 'false';
+  // Groups whose labels are not all equal and present (conflicts, or some labels missing) are regrouped
+  // by label to count their exact duplicates.
+  const mixed = label ? `${conflict} OR count(${label.sql}) NOT IN (0, count(*))` : 'false';
   await session.run(`CREATE OR REPLACE TEMP TABLE ${GROUPS} AS
-    SELECT ${keys.join(', ')}, count(*) AS n, min(rowid) AS first, ${conflict} AS conflict
+    SELECT ${keys.join(', ')}, count(*) AS n, min(rowid) AS first, coalesce(${conflict}, false) AS conflict,
+      coalesce(${mixed}, false) AS mixed
     FROM ${table.table} GROUP BY ${keys.join(', ')} HAVING count(*) > 1`);
-  const [[agreeing, agreeingGroups, conflictRows, conflictGroups]] = await session.rows(`SELECT
-      coalesce(sum(n - 1) FILTER (WHERE NOT conflict), 0)::DOUBLE, count(*) FILTER (WHERE NOT conflict)::DOUBLE,
-      coalesce(sum(n) FILTER (WHERE conflict), 0)::DOUBLE, count(*) FILTER (WHERE conflict)::DOUBLE
+  const [[agreeing, agreeingGroups, conflictRows, conflictGroups, mixedGroups]] = await session.rows(`SELECT
+      coalesce(sum(n - 1) FILTER (WHERE NOT mixed), 0)::DOUBLE, count(*) FILTER (WHERE NOT mixed)::DOUBLE,
+      coalesce(sum(n) FILTER (WHERE conflict), 0)::DOUBLE, count(*) FILTER (WHERE conflict)::DOUBLE,
+      count(*) FILTER (WHERE mixed)::DOUBLE
     FROM ${GROUPS}`);
   let duplicateRows = Number(agreeing);
   let duplicateGroups = Number(agreeingGroups);
-  if (label && Number(conflictGroups) > 0) {
-    const [[extra, groups]] = await session.rows(`SELECT coalesce(sum(n - 1), 0)::DOUBLE, count(*)::DOUBLE FROM (
-        SELECT count(*) AS n FROM ${table.table} t JOIN ${GROUPS} g ON g.conflict AND ${matchKeys(keys)}
+  if (label && Number(mixedGroups) > 0) {
+    const [[extra, groups]] =
+      await session.rows(`SELECT coalesce(sum(n - 1), 0)::DOUBLE, count(*)::DOUBLE FROM (
+        SELECT count(*) AS n FROM ${table.table} t JOIN ${GROUPS} g ON g.mixed AND ${matchKeys(keys)}
         GROUP BY ${keys.map((key) => `t.${key}`).join(', ')}, t.${label.sql} HAVING count(*) > 1)`);
     duplicateRows += Number(extra);
     duplicateGroups += Number(groups);
@@ -64,7 +71,7 @@ export async function exampleGroups(
 ): Promise<number[][]> {
   const keys = features.map((column) => column.sql);
   const rows = await session.rows(`WITH g AS (
-      SELECT * FROM ${GROUPS} WHERE conflict = ${conflicting} ORDER BY first LIMIT ${examples})
+      SELECT * FROM ${GROUPS} WHERE ${conflicting ? 'conflict' : 'NOT mixed'} ORDER BY first LIMIT ${examples})
     SELECT g.first, list(t.rowid + 1 ORDER BY t.rowid)[1:5]
     FROM g JOIN ${table.table} t ON ${matchKeys(keys)} GROUP BY g.first ORDER BY g.first`);
   return rows.map(([, list]) => (list as (number | string)[]).map(Number));

@@ -66,13 +66,18 @@ export async function stageFile(
     const kind = name === options.label ? 'label' : inferColumnKind(name, text, profile.rows, options);
     return { name, sql: sqlIdent(`c${j}`), kind, missing: text?.missing ?? 0, profile: text };
   });
-  const selects = columns.map(
-    (column, j) => `${stagedExpression(file, j, column, options.keepText ?? false)} AS ${column.sql}`,
-  );
-  try {
-    await session.run(`CREATE TABLE ${options.table} AS SELECT ${selects.join(', ')} FROM ${file.fromSql}`);
-  } catch (error) {
-    throw translateReadError(error, file.source);
+  const keepText = options.keepText ?? false;
+  const parsed =
+    !keepText && file.retyped ? await createParsed(session, file, columns, options.table) : false;
+  if (!parsed) {
+    const selects = columns.map(
+      (column, j) => `${stagedExpression(file, j, column, keepText)} AS ${column.sql}`,
+    );
+    try {
+      await session.run(`CREATE TABLE ${options.table} AS SELECT ${selects.join(', ')} FROM ${file.fromSql}`);
+    } catch (error) {
+      throw translateReadError(error, file.source);
+    }
   }
   const withMissing = await countTypedMissing(session, options.table, columns);
   return {
@@ -82,6 +87,37 @@ export async function stageFile(
     rows: profile.rows,
     columns: withMissing,
   };
+}
+
+/**
+ * The fast path for delimited files: DuckDB's reader parses the numeric columns as DOUBLE itself and
+ * reads every missing spelling the profile saw as NULL, instead of materialising text and casting it.
+ * False when the reader refuses a cell our cast accepts (e.g. padded numbers): the caller then casts.
+ */
+async function createParsed(
+  session: DuckSession,
+  file: FileSource,
+  columns: readonly StagedColumn[],
+  table: string,
+): Promise<boolean> {
+  const direct = columns.map((column) => column.kind === 'numeric' && !column.profile?.infinities);
+  const types = columns.map((_, j) => (direct[j] ? 'DOUBLE' : 'VARCHAR'));
+  const nullStrings = [
+    ...new Set(['', ...columns.flatMap((column) => Object.keys(column.profile?.markers ?? {}))]),
+  ];
+  const selects = columns.map((column, j) => {
+    if (direct[j]) return `${sqlIdent(file.names[j])} AS ${column.sql}`;
+    return `${stagedExpression(file, j, column, false)} AS ${column.sql}`;
+  });
+  try {
+    await session.run(
+      `CREATE TABLE ${table} AS SELECT ${selects.join(', ')} FROM ${file.retyped!(types, nullStrings)}`,
+    );
+    return true;
+  } catch {
+    await session.run(`DROP TABLE IF EXISTS ${table}`);
+    return false;
+  }
 }
 
 function checkColumnsExist(file: FileSource, options: StageOptions): void {

@@ -51,12 +51,17 @@ export function findBinThresholds(
   return thresholds;
 }
 
-/** Row-major bins: the number of thresholds below x (binary search; x <= t goes to the lower bin). */
+/**
+ * Bins: the number of thresholds below x (binary search; x <= t goes to the lower bin). Row-major by
+ * default; column-major (`binned[f * rows + i]`) for training, where histograms are built feature by
+ * feature.
+ */
 export function mapToBins(
   X: Float64Array,
   rows: number,
   d: number,
   thresholds: readonly Float64Array[],
+  layout: 'rows' | 'columns' = 'rows',
 ): Uint8Array {
   const binned = new Uint8Array(rows * d);
   for (let f = 0; f < d; f++) {
@@ -70,7 +75,7 @@ export function mapToBins(
         if (x <= t[mid]) hi = mid;
         else lo = mid + 1;
       }
-      binned[i * d + f] = lo;
+      binned[layout === 'rows' ? i * d + f : f * rows + i] = lo;
     }
   }
   return binned;

@@ -51,7 +51,7 @@ export function boost(input: BoostingInput, options: BoostingOptions, rng: Rng):
   const train = gather(X, d, input.trainRows);
   const thresholds = findBinThresholds(train, input.trainRows.length, d, options.maxBins, rng);
   const n = input.trainRows.length;
-  const binned = mapToBins(train, n, d, thresholds);
+  const binned = mapToBins(train, n, d, thresholds, 'columns');
   const trainCodes = Int32Array.from(input.trainRows, (row) => input.codes[row]);
   const validationCodes = Int32Array.from(input.validationRows, (row) => input.codes[row]);
   const nValidation = input.validationRows.length;

@@ -11,8 +11,9 @@ export interface GrowerSettings {
   readonly learningRate: number;
 }
 
-/** Binned training data (row-major Uint8Array) and the per-feature bin thresholds. */
+/** Binned training data and the per-feature bin thresholds. */
 export interface BinnedData {
+  /** Column-major: `binned[f * rows + i]`. */
   readonly binned: Uint8Array;
   readonly rows: number;
   readonly features: number;
@@ -33,11 +34,20 @@ export function binOffsets(thresholds: readonly Float64Array[]): Int32Array {
 export interface GrowerWorkspace {
   readonly indices: Int32Array;
   readonly buffer: Int32Array;
+  /** A node's gradients and hessians in its row order, so the per-feature loops read them in sequence. */
+  readonly orderedGradients: Float64Array;
+  readonly orderedHessians: Float64Array;
   readonly pool: Float64Array[];
 }
 
 export function createGrowerWorkspace(rows: number): GrowerWorkspace {
-  return { indices: new Int32Array(rows), buffer: new Int32Array(rows), pool: [] };
+  return {
+    indices: new Int32Array(rows),
+    buffer: new Int32Array(rows),
+    orderedGradients: new Float64Array(rows),
+    orderedHessians: new Float64Array(rows),
+    pool: [],
+  };
 }
 
 interface Leaf {
@@ -94,7 +104,7 @@ export function growBoostedTree(
     sumG += gradients[i];
     sumH += hessians[i];
   }
-  fillHistogram(data, ws.indices, 0, rows, gradients, hessians, rootHistogram);
+  fillHistogram(data, ws, 0, rows, gradients, hessians, rootHistogram);
   const open: Leaf[] = [];
   const finished: Leaf[] = [];
   const root: Leaf = {
@@ -124,7 +134,7 @@ export function growBoostedTree(
     nodes.right[parent.node] = right.node;
     const [small, large] = left.end - left.start <= right.end - right.start ? [left, right] : [right, left];
     small.histogram = takeHistogram(ws.pool, data.offsets);
-    fillHistogram(data, ws.indices, small.start, small.end, gradients, hessians, small.histogram);
+    fillHistogram(data, ws, small.start, small.end, gradients, hessians, small.histogram);
     large.histogram = parent.histogram;
     for (let b = 0; b < large.histogram.length; b++) large.histogram[b] -= small.histogram[b];
     leafCount++;
@@ -212,26 +222,34 @@ function takeHistogram(pool: Float64Array[], offsets: Int32Array): Float64Array 
   return histogram;
 }
 
-/** histogram[(offsets[f] + bin)·3 + {0,1,2}] += (g, h, 1) over the rows indices[start, end). */
+/**
+ * histogram[(offsets[f] + bin)·3 + {0,1,2}] += (g, h, 1) over the rows indices[start, end), feature by
+ * feature as sklearn builds them: one feature's histogram stays in L1 cache while its bins are read.
+ */
 function fillHistogram(
   data: BinnedData,
-  indices: Int32Array,
+  ws: GrowerWorkspace,
   start: number,
   end: number,
   gradients: Float64Array,
   hessians: Float64Array,
   histogram: Float64Array,
 ): void {
-  const { binned, features: d, offsets } = data;
-  for (let r = start; r < end; r++) {
-    const row = indices[r];
-    const g = gradients[row];
-    const h = hessians[row];
-    const offset = row * d;
-    for (let f = 0; f < d; f++) {
-      const slot = (offsets[f] + binned[offset + f]) * 3;
-      histogram[slot] += g;
-      histogram[slot + 1] += h;
+  const { binned, rows, features: d, offsets } = data;
+  const { indices, orderedGradients: g, orderedHessians: h } = ws;
+  const count = end - start;
+  for (let r = 0; r < count; r++) {
+    const row = indices[start + r];
+    g[r] = gradients[row];
+    h[r] = hessians[row];
+  }
+  for (let f = 0; f < d; f++) {
+    const column = f * rows;
+    const base = offsets[f] * 3;
+    for (let r = 0; r < count; r++) {
+      const slot = base + 3 * binned[column + indices[start + r]];
+      histogram[slot] += g[r];
+      histogram[slot + 1] += h[r];
       histogram[slot + 2] += 1;
     }
   }
@@ -239,12 +257,12 @@ function fillHistogram(
 
 /** Rows of the leaf with bin <= cut first; returns where the right child starts. */
 function partition(data: BinnedData, ws: GrowerWorkspace, leaf: Leaf): number {
-  const { binned, features: d } = data;
+  const column = leaf.feature * data.rows;
   let write = leaf.start;
   let buffered = 0;
   for (let r = leaf.start; r < leaf.end; r++) {
     const row = ws.indices[r];
-    if (binned[row * d + leaf.feature] <= leaf.bin) ws.indices[write++] = row;
+    if (data.binned[column + row] <= leaf.bin) ws.indices[write++] = row;
     else ws.buffer[buffered++] = row;
   }
   ws.indices.set(ws.buffer.subarray(0, buffered), write);

@@ -14,7 +14,7 @@ export interface SplitInput {
   readonly features: number;
   readonly K: number;
   /** `values[f * m + r]`: the float32-rounded value of feature f at rank r. */
-  readonly values: Float64Array;
+  readonly values: Float32Array;
   /** `tags[f * m + r]`: (weight << 16) | class code of the row at rank r. */
   readonly tags: Int32Array;
   readonly criterion: Criterion;
