@@ -1,7 +1,32 @@
 /**
- * `npm run bench`: every side-by-side benchmark against the Python peer, in one run. Not part of
- * `npm test`: timings belong here, printed as ratios, never in assertions.
+ * `npm run bench [-- NAME ...]`: the side-by-side benchmarks against the Python peer (scikit-learn 1.2.1 and
+ * pandas from Debian, /usr/bin/python3), each in one run on the same data, printing ratios. Not part of
+ * `npm test`: timings belong here, never in assertions. With no names, all of them run (about 15 minutes
+ * on a 2-core machine, most of it the scikit-learn side).
  */
+import { runLlmBench } from './llm.js';
 import { runLogregBench } from './logreg.js';
+import { runModelsBench } from './models.js';
+import { runRfeBench } from './rfe.js';
+import { runSearchBench } from './search.js';
+import { runValidateBench } from './validate.js';
 
-await runLogregBench();
+const BENCHES: Record<string, () => Promise<unknown>> = {
+  logreg: () => runLogregBench(),
+  validate: () => runValidateBench(),
+  search: () => runSearchBench(),
+  rfe: () => runRfeBench(),
+  models: () => runModelsBench(),
+  llm: () => runLlmBench(),
+};
+
+const requested = process.argv.slice(2);
+const unknown = requested.filter((name) => !(name in BENCHES));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark ${unknown.join(', ')}: choose from ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+for (const name of requested.length > 0 ? requested : Object.keys(BENCHES)) {
+  console.log(`\n== ${name}`);
+  await BENCHES[name]();
+}

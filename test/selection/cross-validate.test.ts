@@ -19,7 +19,9 @@ describe.each(reference.cases)('cross_val_score as sklearn: $id', ({ dataset, cr
     const [scaler, lr] = cross_val_score.estimator.steps;
     expect(scaler.estimator.class).toBe('StandardScaler');
     expect(lr.estimator.params).toMatchObject({ solver: 'lbfgs', penalty: 'l2', C: 1 });
-    const { features, labels } = await loadDataset(datasetPath(dataset.file), { label: dataset.label_column });
+    const { features, labels } = await loadDataset(datasetPath(dataset.file), {
+      label: dataset.label_column,
+    });
     const model = buildModel(
       parseModelSpec(`scale | logreg(C=1, tol=${lr.estimator.params.tol}, max_iter=10000)`),
     );
