@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import {
   type ChatJob,
   type ChatProvider,
@@ -17,6 +17,7 @@ import {
   type RunSummary,
   runChatJobs,
 } from '../src/llm/index.js';
+import { isMainModule } from './shared/command-line.js';
 
 const ITEMS = 2_000;
 const LATENCY_MS = 100;
@@ -186,4 +187,4 @@ export async function runLlmBench(): Promise<LlmBenchFigures> {
   return figures;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runLlmBench();
+if (isMainModule(import.meta.url)) await runLlmBench();

@@ -4,19 +4,14 @@
  * Only `fit` is timed on both sides. Run directly with `npx tsx bench/logreg.ts [--repeat N]`, or call
  * `runLogregBench()` (bench/run.ts does).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { numericFeatures } from '../src/core/features.js';
-import type { Labels } from '../src/core/labels.js';
-import { createMatrix } from '../src/core/matrix.js';
 import {
   createLogisticRegression,
   type LogisticRegressionParams,
 } from '../src/models/logistic-regression/index.js';
+import { isMainModule, numberFlag } from './shared/command-line.js';
+import { type BenchMatrix, loadBenchMatrix, median } from './shared/data.js';
+import { matrixArgs, runPeer } from './shared/peer.js';
 
-const benchDir = fileURLToPath(new URL('.', import.meta.url));
-const PYTHON = '/usr/bin/python3';
 const ROWS = 100_000;
 const FEATURES = 50;
 
@@ -56,15 +51,10 @@ export interface LogregBenchOptions {
 export async function runLogregBench(options: LogregBenchOptions = {}): Promise<LogregBenchResult> {
   const repeat = options.repeat ?? 5;
   const log = options.log ?? ((line: string) => console.log(line));
-  const csv = `${benchDir}data/synth_${ROWS / 1000}k_${FEATURES}.csv`;
-  ensureData(csv, log);
-  const { X, y } = prepare(readCsv(csv, 'target'));
-  const xPath = `${benchDir}data/logreg_X.f64`;
-  const yPath = `${benchDir}data/logreg_y.i32`;
-  writeFileSync(xPath, new Uint8Array(X.data.buffer, X.data.byteOffset, X.data.byteLength));
-  writeFileSync(yPath, new Uint8Array(y.codes.buffer, y.codes.byteOffset, y.codes.byteLength));
+  const matrix = loadBenchMatrix('logreg', ROWS, FEATURES, log);
+  const { X, y } = matrix;
 
-  const peer = runPeer(xPath, yPath, X.rows, X.cols, repeat);
+  const peer = runSklearn(matrix, repeat);
   const cases: LogregBenchCase[] = [];
   for (const { name, params } of CASES) {
     const seconds: number[] = [];
@@ -98,100 +88,19 @@ export async function runLogregBench(options: LogregBenchOptions = {}): Promise<
   return { rows: X.rows, features: X.cols, cases, sklearnSkipped: peer.skipped };
 }
 
-function ensureData(csv: string, log: (line: string) => void): void {
-  if (existsSync(csv)) return;
-  mkdirSync(`${benchDir}data`, { recursive: true });
-  log(`making ${csv} with ${PYTHON} bench/make_data.py …`);
-  const made = spawnSync(
-    PYTHON,
-    [`${benchDir}make_data.py`, '--rows', String(ROWS), '--features', String(FEATURES), '--out', csv],
-    { encoding: 'utf8' },
-  );
-  if (made.status !== 0) throw new Error(`make_data.py failed: ${made.stderr || made.error?.message}`);
-}
-
-/** A numeric CSV with a header; empty cells are NaN. Labels keep file order of first appearance sorted numerically. */
-function readCsv(
-  path: string,
-  label: string,
-): { data: Float64Array; rows: number; cols: number; labels: Int32Array } {
-  const lines = readFileSync(path, 'utf8').split('\n');
-  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  const header = lines[0].split(',');
-  const labelAt = header.indexOf(label);
-  const cols = header.length - 1;
-  const rows = lines.length - 1;
-  const data = new Float64Array(rows * cols);
-  const labels = new Int32Array(rows);
-  for (let i = 0; i < rows; i++) {
-    const cells = lines[i + 1].split(',');
-    let c = 0;
-    for (let j = 0; j < cells.length; j++) {
-      if (j === labelAt) labels[i] = Number(cells[j]);
-      else data[i * cols + c++] = cells[j] === '' ? Number.NaN : Number(cells[j]);
-    }
-  }
-  return { data, rows, cols, labels };
-}
-
-/** Mean imputation, then StandardScaler (population std; a constant column gets scale 1). */
-function prepare(raw: ReturnType<typeof readCsv>) {
-  const { data, rows, cols } = raw;
-  for (let j = 0; j < cols; j++) {
-    let sum = 0;
-    let count = 0;
-    for (let i = 0; i < rows; i++) {
-      const v = data[i * cols + j];
-      if (!Number.isNaN(v)) {
-        sum += v;
-        count++;
-      }
-    }
-    const fill = sum / count;
-    let mean = 0;
-    for (let i = 0; i < rows; i++) {
-      if (Number.isNaN(data[i * cols + j])) data[i * cols + j] = fill;
-      mean += data[i * cols + j];
-    }
-    mean /= rows;
-    let variance = 0;
-    for (let i = 0; i < rows; i++) variance += (data[i * cols + j] - mean) ** 2;
-    const scale = Math.sqrt(variance / rows) || 1;
-    for (let i = 0; i < rows; i++) data[i * cols + j] = (data[i * cols + j] - mean) / scale;
-  }
-  const classCount = Math.max(...raw.labels) + 1;
-  const y: Labels = { classes: Array.from({ length: classCount }, (_, k) => String(k)), codes: raw.labels };
-  return { X: numericFeatures(createMatrix(rows, cols, data)), y };
-}
-
 interface PeerOutput {
   readonly results?: Record<string, SideResult>;
   readonly skipped?: string;
 }
 
-function runPeer(xPath: string, yPath: string, rows: number, cols: number, repeat: number): PeerOutput {
-  if (!existsSync(PYTHON)) return { skipped: `${PYTHON} not found` };
-  const args = [
-    '--x',
-    xPath,
-    '--y',
-    yPath,
-    '--rows',
-    String(rows),
-    '--cols',
-    String(cols),
-    '--repeat',
-    String(repeat),
-  ];
-  const run = spawnSync(PYTHON, [`${benchDir}logreg_peer.py`, ...args], { encoding: 'utf8' });
-  if (run.status !== 0) return { skipped: `logreg_peer.py failed: ${run.stderr.trim().split('\n').pop()}` };
-  const out = JSON.parse(run.stdout) as {
-    skipped?: string;
+function runSklearn(matrix: BenchMatrix, repeat: number): PeerOutput {
+  const run = runPeer<{
     results?: Record<string, { seconds: number[]; accuracy: number; log_loss: number; n_iter: number[] }>;
-  };
-  if (out.skipped || !out.results) return { skipped: out.skipped ?? 'no results' };
+  }>('logreg_peer.py', [...matrixArgs(matrix), '--repeat', String(repeat)]);
+  if (!run.ok) return { skipped: run.skipped };
+  if (!run.output.results) return { skipped: 'no results' };
   const results: Record<string, SideResult> = {};
-  for (const [name, r] of Object.entries(out.results)) {
+  for (const [name, r] of Object.entries(run.output.results)) {
     results[name] = { seconds: r.seconds, accuracy: r.accuracy, logLoss: r.log_loss, iterations: r.n_iter };
   }
   return { results };
@@ -216,17 +125,8 @@ function logLoss(proba: Float64Array, K: number, codes: Int32Array): number {
   return total / codes.length;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
 function fmt(seconds: number): string {
   return seconds.toFixed(3);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const at = process.argv.indexOf('--repeat');
-  await runLogregBench({ repeat: at > 0 ? Number(process.argv[at + 1]) : undefined });
-}
+if (isMainModule(import.meta.url)) await runLogregBench({ repeat: numberFlag('--repeat') });

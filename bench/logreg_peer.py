@@ -5,7 +5,6 @@ standardised), timing only `fit`.  Prints one JSON line.
 
   /usr/bin/python3 bench/logreg_peer.py --x X.f64 --y y.i32 --rows N --cols D --repeat R
 """
-import argparse
 import json
 import sys
 import time
@@ -13,13 +12,11 @@ import warnings
 
 import numpy as np
 
+from peer_matrix import load_matrix, matrix_parser, print_skipped
+
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--x", required=True)
-    ap.add_argument("--y", required=True)
-    ap.add_argument("--rows", type=int, required=True)
-    ap.add_argument("--cols", type=int, required=True)
+    ap = matrix_parser(__doc__)
     ap.add_argument("--repeat", type=int, default=3)
     a = ap.parse_args(argv)
     try:
@@ -28,10 +25,9 @@ def main(argv=None):
         from sklearn.linear_model import LogisticRegression
         from sklearn.metrics import accuracy_score, log_loss
     except ImportError as error:
-        print(json.dumps({"skipped": f"scikit-learn not importable: {error}"}))
+        print_skipped(error)
         return 0
-    X = np.fromfile(a.x, dtype="<f8").reshape(a.rows, a.cols)
-    y = np.fromfile(a.y, dtype="<i4")
+    X, y = load_matrix(a)
     configs = {
         "l2_lbfgs_C1": dict(C=1.0),
         "l1_liblinear_C0.1": dict(C=0.1, penalty="l1", solver="liblinear"),

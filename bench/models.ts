@@ -7,10 +7,7 @@
  * are timed. The peer runs first, then ours, never both at once. Run directly with
  * `npx tsx bench/models.ts [--repeat N] [--no-forest]`, or call `runModelsBench()`.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import type { Classifier } from '../src/core/estimator.js';
 import { type Features, takeFeatureRows } from '../src/core/features.js';
 import { type Labels, takeLabelRows } from '../src/core/labels.js';
@@ -22,7 +19,9 @@ import {
   createLogisticRegression,
   createRandomForest,
 } from '../src/models/index.js';
-import { benchDir, loadBenchMatrix, median, PYTHON } from './models-data.js';
+import { isMainModule, numberFlag } from './shared/command-line.js';
+import { type BenchMatrix, loadBenchMatrix, median } from './shared/data.js';
+import { matrixArgs, runPeer } from './shared/peer.js';
 
 const ROWS = 100_000;
 const FEATURES = 50;
@@ -73,14 +72,15 @@ export async function runModelsBench(options: ModelsBenchOptions = {}): Promise<
   const repeat = options.repeat ?? 3;
   const withForest = options.forest ?? true;
   const log = options.log ?? ((line: string) => console.log(line));
-  const { X, y, xPath, yPath } = loadBenchMatrix(ROWS, FEATURES, log);
+  const matrix = loadBenchMatrix('models', ROWS, FEATURES, log);
+  const { X, y } = matrix;
   const cut = Math.floor(X.rows * 0.8);
   const trainRows = Int32Array.from({ length: cut }, (_, i) => i);
   const testRows = Int32Array.from({ length: X.rows - cut }, (_, i) => cut + i);
   const train = { X: takeFeatureRows(X, trainRows), y: takeLabelRows(y, trainRows) };
   const test = { X: takeFeatureRows(X, testRows), y: takeLabelRows(y, testRows) };
 
-  const peer = runPeer(xPath, yPath, X.rows, X.cols, repeat, withForest);
+  const peer = runSklearn(matrix, repeat, withForest);
   const oursLoad = loadavg()[0];
   const cases: ModelsBenchCase[] = [];
   for (const { name, make, forest } of CASES) {
@@ -137,38 +137,13 @@ interface PeerOutput {
   readonly skipped?: string;
 }
 
-function runPeer(
-  xPath: string,
-  yPath: string,
-  rows: number,
-  cols: number,
-  repeat: number,
-  forest: boolean,
-): PeerOutput {
-  if (!existsSync(PYTHON)) return { skipped: `${PYTHON} not found` };
-  const args = [
-    '--x',
-    xPath,
-    '--y',
-    yPath,
-    '--rows',
-    String(rows),
-    '--cols',
-    String(cols),
-    '--repeat',
-    String(repeat),
-  ];
+function runSklearn(matrix: BenchMatrix, repeat: number, forest: boolean): PeerOutput {
+  const args = [...matrixArgs(matrix), '--repeat', String(repeat)];
   if (!forest) args.push('--skip-forest');
-  const run = spawnSync(PYTHON, [`${benchDir}models_peer.py`, ...args], { encoding: 'utf8' });
-  if (run.status !== 0) return { skipped: `models_peer.py failed: ${run.stderr.trim().split('\n').pop()}` };
-  const out = JSON.parse(run.stdout) as PeerOutput;
-  return out.skipped ? { skipped: out.skipped } : out;
+  const run = runPeer<PeerOutput>('models_peer.py', args);
+  return run.ok ? run.output : { skipped: run.skipped };
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const at = process.argv.indexOf('--repeat');
-  await runModelsBench({
-    repeat: at > 0 ? Number(process.argv[at + 1]) : undefined,
-    forest: !process.argv.includes('--no-forest'),
-  });
+if (isMainModule(import.meta.url)) {
+  await runModelsBench({ repeat: numberFlag('--repeat'), forest: !process.argv.includes('--no-forest') });
 }

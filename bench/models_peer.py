@@ -5,19 +5,16 @@ timed span is fit + predict. Prints one JSON line.
 
   /usr/bin/python3 bench/models_peer.py --x X.f64 --y y.i32 --rows N --cols D --repeat R [--skip-forest]
 """
-import argparse
 import json
 import os
 import sys
 import time
 
+from peer_matrix import load_matrix, matrix_parser, print_skipped
+
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--x", required=True)
-    ap.add_argument("--y", required=True)
-    ap.add_argument("--rows", type=int, required=True)
-    ap.add_argument("--cols", type=int, required=True)
+    ap = matrix_parser(__doc__)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--forest-repeat", type=int, default=1)
     ap.add_argument("--skip-forest", action="store_true")
@@ -30,10 +27,9 @@ def main(argv=None):
         from sklearn.naive_bayes import GaussianNB
         from sklearn.tree import DecisionTreeClassifier
     except ImportError as error:
-        print(json.dumps({"skipped": f"scikit-learn not importable: {error}"}))
+        print_skipped(error)
         return 0
-    X = np.fromfile(a.x, dtype="<f8").reshape(a.rows, a.cols)
-    y = np.fromfile(a.y, dtype="<i4")
+    X, y = load_matrix(a)
     cut = int(a.rows * 0.8)
     Xtr, ytr, Xte, yte = X[:cut], y[:cut], X[cut:], y[cut:]
 

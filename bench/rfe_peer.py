@@ -5,7 +5,6 @@ rfe.ts, already mean-imputed and standardised), timing only `RFE.fit`. Prints on
 
   /usr/bin/python3 bench/rfe_peer.py --x X.f64 --y y.i32 --rows N --cols D --k 10 [--repeat R]
 """
-import argparse
 import json
 import sys
 import time
@@ -13,13 +12,11 @@ import warnings
 
 import numpy as np
 
+from peer_matrix import load_matrix, matrix_parser, print_skipped
+
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--x", required=True)
-    ap.add_argument("--y", required=True)
-    ap.add_argument("--rows", type=int, required=True)
-    ap.add_argument("--cols", type=int, required=True)
+    ap = matrix_parser(__doc__)
     ap.add_argument("--k", type=int, default=10)
     ap.add_argument("--repeat", type=int, default=1)
     a = ap.parse_args(argv)
@@ -28,10 +25,9 @@ def main(argv=None):
         from sklearn.feature_selection import RFE
         from sklearn.linear_model import LogisticRegression
     except ImportError as error:
-        print(json.dumps({"skipped": f"scikit-learn not importable: {error}"}))
+        print_skipped(error)
         return 0
-    X = np.fromfile(a.x, dtype="<f8").reshape(a.rows, a.cols)
-    y = np.fromfile(a.y, dtype="<i4")
+    X, y = load_matrix(a)
     times = []
     for _ in range(a.repeat):
         rfe = RFE(LogisticRegression(solver="liblinear"), n_features_to_select=a.k, step=1)

@@ -5,17 +5,16 @@
  * 2 workers (our --jobs 2, sklearn's n_jobs=2). Data loading is not timed on either side. Run directly
  * with `npx tsx bench/search.ts [--jobs N]`, or call `runSearchBench()`.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { loadDataset } from '../src/data/index.js';
 import { parseModelSpec } from '../src/models/index.js';
 import { createWorkerPool } from '../src/parallel/index.js';
 import { applyParams, gridStrategy, learningCurve, search } from '../src/selection/index.js';
+import { isMainModule, numberFlag } from './shared/command-line.js';
+import { ensureSyntheticCsv } from './shared/data.js';
+import { runPeer } from './shared/peer.js';
 
-const benchDir = fileURLToPath(new URL('.', import.meta.url));
-const PYTHON = '/usr/bin/python3';
-const CSV = `${benchDir}data/synth_100k_50.csv`;
+const ROWS = 100_000;
+const FEATURES = 50;
 const GRID = { C: [0.01, 0.1, 1, 10], penalty: ['l1', 'l2'] };
 
 export interface SearchBenchResult {
@@ -33,8 +32,8 @@ export async function runSearchBench(
 ): Promise<SearchBenchResult> {
   const jobs = options.jobs ?? 2;
   const log = options.log ?? ((line: string) => console.log(line));
-  ensureData(log);
-  const { features, labels } = await loadDataset(CSV, { label: 'target' });
+  const csv = ensureSyntheticCsv(ROWS, FEATURES, log);
+  const { features, labels } = await loadDataset(csv, { label: 'target' });
   const steps = parseModelSpec('impute(strategy=mean) | scale | logreg(solver=liblinear)');
   const pool = createWorkerPool(features, labels, { jobs });
   let ours: SearchBenchResult['ours'];
@@ -58,7 +57,7 @@ export async function runSearchBench(
   } finally {
     await pool.close();
   }
-  const peer = runPeer(jobs);
+  const peer = runSklearn(csv, jobs);
   const line = (side: string, r: SearchBenchResult['ours']) =>
     `  ${side.padEnd(8)} grid ${r.gridSeconds.toFixed(1)}s + curve ${r.curveSeconds.toFixed(1)}s = ${(r.gridSeconds + r.curveSeconds).toFixed(1)}s  best ${JSON.stringify(r.bestParams)} (${r.bestScore.toFixed(4)})`;
   log(
@@ -79,36 +78,15 @@ export async function runSearchBench(
   return { jobs, ours, sklearn: peer.sklearn, ratio, sameBestParams };
 }
 
-function ensureData(log: (line: string) => void): void {
-  if (existsSync(CSV)) return;
-  mkdirSync(`${benchDir}data`, { recursive: true });
-  log(`making ${CSV} with ${PYTHON} bench/make_data.py …`);
-  const made = spawnSync(
-    PYTHON,
-    [`${benchDir}make_data.py`, '--rows', '100000', '--features', '50', '--out', CSV],
-    {
-      encoding: 'utf8',
-    },
-  );
-  if (made.status !== 0) throw new Error(`make_data.py failed: ${made.stderr || made.error?.message}`);
-}
-
-function runPeer(jobs: number): { sklearn?: SearchBenchResult['ours']; skipped?: string } {
-  if (!existsSync(PYTHON)) return { skipped: `${PYTHON} not found` };
-  const run = spawnSync(
-    PYTHON,
-    [`${benchDir}search_peer.py`, CSV, '--label', 'target', '--n-jobs', String(jobs)],
-    {
-      encoding: 'utf8',
-    },
-  );
-  if (run.status !== 0) return { skipped: `search_peer.py failed: ${run.stderr.trim().split('\n').pop()}` };
-  const out = JSON.parse(run.stdout) as {
+function runSklearn(csv: string, jobs: number): { sklearn?: SearchBenchResult['ours']; skipped?: string } {
+  const run = runPeer<{
     grid_seconds: number;
     curve_seconds: number;
     best_params: unknown;
     best_score: number;
-  };
+  }>('search_peer.py', [csv, '--label', 'target', '--n-jobs', String(jobs)]);
+  if (!run.ok) return { skipped: run.skipped };
+  const out = run.output;
   return {
     sklearn: {
       gridSeconds: out.grid_seconds,
@@ -119,7 +97,4 @@ function runPeer(jobs: number): { sklearn?: SearchBenchResult['ours']; skipped?:
   };
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const at = process.argv.indexOf('--jobs');
-  await runSearchBench({ jobs: at > 0 ? Number(process.argv[at + 1]) : 2 });
-}
+if (isMainModule(import.meta.url)) await runSearchBench({ jobs: numberFlag('--jobs') ?? 2 });

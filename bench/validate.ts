@@ -8,11 +8,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isMainModule, numberFlag } from './shared/command-line.js';
+import { benchDir } from './shared/data.js';
+import { runPeer } from './shared/peer.js';
 import { makeValidateData } from './validate-make-data.js';
 
-const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const root = fileURLToPath(new URL('..', import.meta.url));
-const PYTHON = '/usr/bin/python3';
 
 export interface ValidateBenchOptions {
   readonly rows?: number;
@@ -44,7 +45,7 @@ export async function runValidateBench(options: ValidateBenchOptions = {}): Prom
   await makeValidateData(csv, rows);
 
   const ours = runOurs(csv);
-  const peer = runPeer(csv);
+  const peer = runPandas(csv);
   const result: ValidateBenchResult = {
     rows,
     oursWall: ours.wall,
@@ -117,20 +118,13 @@ function runOurs(csv: string): OurRun {
   return { wall, report, duplicates, findings: report.findings.filter((f) => f.status !== 'pass').length };
 }
 
-function runPeer(csv: string): {
+function runPandas(csv: string): {
   wall?: number;
   result?: { seconds: number; duplicates: number };
   skipped?: string;
 } {
-  if (!existsSync(PYTHON)) return { skipped: `${PYTHON} not found` };
-  const start = performance.now();
-  const run = spawnSync(PYTHON, [`${benchDir}validate_peer.py`, csv], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  });
-  const wall = (performance.now() - start) / 1000;
-  if (run.status !== 0) return { skipped: `pandas failed: ${run.stderr.split('\n').slice(-2).join(' ')}` };
-  return { wall, result: JSON.parse(run.stdout) as { seconds: number; duplicates: number } };
+  const run = runPeer<{ seconds: number; duplicates: number }>('validate_peer.py', [csv]);
+  return run.ok ? { wall: run.wallSeconds, result: run.output } : { skipped: run.skipped };
 }
 
 async function runBig(rows: number, log: (line: string) => void) {
@@ -149,10 +143,6 @@ async function runBig(rows: number, log: (line: string) => void) {
   return { rows, wall, peakRssMb: Number(kilobytes) / 1024 };
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const flag = (name: string) => {
-    const index = process.argv.indexOf(name);
-    return index > 0 ? Number(process.argv[index + 1]) : undefined;
-  };
-  await runValidateBench({ rows: flag('--rows'), bigRows: flag('--big') });
+if (isMainModule(import.meta.url)) {
+  await runValidateBench({ rows: numberFlag('--rows'), bigRows: numberFlag('--big') });
 }

@@ -1,5 +1,6 @@
 export * from './classification-summary.js';
 export * from './curve-verdict.js';
+export * from './error-analysis/index.js';
 export * from './evaluate.js';
 export * from './llm-outcome-summary.js';
 export * from './log-space.js';

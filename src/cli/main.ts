@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCleanCommand } from './commands/clean.js';
 import { registerCurveCommand } from './commands/curve.js';
 import { registerEnsembleCommand } from './commands/ensemble.js';
+import { registerErrorsCommand } from './commands/errors.js';
 import { registerEvalCommand } from './commands/eval.js';
 import { registerImportanceCommand } from './commands/importance.js';
 import { registerModelsCommand } from './commands/models.js';
@@ -26,6 +27,7 @@ const program = new Command()
 
 registerEvalCommand(program);
 registerEnsembleCommand(program);
+registerErrorsCommand(program);
 registerModelsCommand(program);
 registerSelectCommand(program);
 registerImportanceCommand(program);

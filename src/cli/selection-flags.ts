@@ -1,19 +1,20 @@
 import type { Command } from 'commander';
-import { ModeldebugError } from '../core/errors.js';
 import type { Dataset } from '../data/index.js';
 import { checkDataFitsModel, type StepSpec } from '../models/index.js';
 import { createWorkerPool, defaultJobs } from '../parallel/index.js';
 import { inProcessExecutor, type TaskExecutor } from '../selection/index.js';
 import { DEFAULT_STORE_PATH } from '../store/index.js';
-import { loadDataset } from './commands/eval.js';
-import { collect, type ModelFlags, modelStepsFromFlags } from './model-options.js';
+import {
+  addColumnOptions,
+  addDataSourceOptions,
+  type DataFlags,
+  loadDatasetFromFlags,
+} from './data-flags.js';
+import { wholeNumberFlag } from './flag-values.js';
+import { type ModelFlags, modelStepsFromFlags } from './model-options.js';
 
 /** Flags shared by search, curve and vcurve. */
-export interface SelectionFlags extends ModelFlags {
-  readonly label?: string;
-  readonly example?: string;
-  readonly drop: string[];
-  readonly text: string[];
+export interface SelectionFlags extends ModelFlags, DataFlags {
   readonly cv: string;
   readonly scoring: string;
   readonly jobs?: string;
@@ -23,11 +24,7 @@ export interface SelectionFlags extends ModelFlags {
 }
 
 export function addSelectionOptions(command: Command): Command {
-  return command
-    .option('--label <column>', 'the label column')
-    .option('--example <name>', 'use a bundled dataset: iris | wine | breast_cancer | digits')
-    .option('--drop <column>', 'leave a column out of the features (repeatable)', collect, [])
-    .option('--text <column>', 'treat a column as free text (repeatable)', collect, [])
+  return addColumnOptions(addDataSourceOptions(command))
     .option('--cv <k>', 'stratified k-fold cross-validation', '5')
     .option('--scoring <name>', 'a scikit-learn scorer name, e.g. accuracy, f1_weighted, roc_auc', 'accuracy')
     .option('--jobs <n>', 'worker threads (default: the number of cores; 1 runs in-process)')
@@ -49,14 +46,14 @@ export async function readSelectionInput(
   flags: SelectionFlags,
   steps: StepSpec[] = modelStepsFromFlags(flags),
 ): Promise<SelectionInput> {
-  const dataset = await loadDataset(data, flags);
+  const dataset = await loadDatasetFromFlags(data, flags);
   checkDataFitsModel(dataset, steps);
   return {
     dataset,
     steps,
-    cv: wholeNumber('--cv', flags.cv, 2),
-    seed: wholeNumber('--seed', flags.seed, 0),
-    jobs: flags.jobs === undefined ? defaultJobs() : wholeNumber('--jobs', flags.jobs, 1),
+    cv: wholeNumberFlag('--cv', flags.cv, 2),
+    seed: wholeNumberFlag('--seed', flags.seed, 0),
+    jobs: flags.jobs === undefined ? defaultJobs() : wholeNumberFlag('--jobs', flags.jobs, 1),
   };
 }
 
@@ -66,20 +63,6 @@ export function createExecutor(input: SelectionInput): TaskExecutor {
   return input.jobs === 1
     ? inProcessExecutor({ features, labels })
     : createWorkerPool(features, labels, { jobs: Math.min(input.jobs, 64) });
-}
-
-export function wholeNumber(name: string, text: string, minimum: number): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < minimum) {
-    throw new ModeldebugError(
-      'invalid_argument',
-      `${name} must be a whole number of at least ${minimum}, got "${text}"`,
-      {
-        where: name,
-      },
-    );
-  }
-  return value;
 }
 
 export function datasetLine(command: string, dataset: Dataset): string {

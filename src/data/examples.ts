@@ -39,7 +39,12 @@ export function examplePath(name: string): string {
   });
 }
 
+/** The label column of a bundled dataset (call after `examplePath`, which validates the name). */
+export function exampleLabel(name: string): string {
+  return isExampleName(name) ? EXAMPLES[name].label : 'target';
+}
+
 export async function loadExample(name: string): Promise<Dataset> {
   const path = examplePath(name);
-  return loadDataset(path, { label: EXAMPLES[name as ExampleName].label, sourceName: `example:${name}` });
+  return loadDataset(path, { label: exampleLabel(name), sourceName: `example:${name}` });
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ModeldebugError } from '../core/errors.js';
 import type { FittedClassifier, SerializedModel } from '../core/estimator.js';
+import { serializedModelSchema } from '../core/serialized-model-schema.js';
 import { createFittedStacking, type FittedStacking } from './fitted-stacking.js';
-import { serializedModelSchema } from './load-voting.js';
 import { parseStackingParams, STACKING_KIND } from './stacking-params.js';
 
 const stateSchema = z.object({

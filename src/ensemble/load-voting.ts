@@ -1,17 +1,9 @@
 import { z } from 'zod';
 import { ModeldebugError } from '../core/errors.js';
 import type { FittedClassifier, SerializedModel } from '../core/estimator.js';
+import { serializedModelSchema } from '../core/serialized-model-schema.js';
 import { createFittedVoting, type FittedVoting } from './fitted-voting.js';
 import { parseVotingParams, VOTING_KIND } from './voting-params.js';
-
-export const serializedModelSchema = z.object({
-  format: z.literal('modeldebug-model'),
-  version: z.literal(1),
-  kind: z.string(),
-  params: z.unknown(),
-  classes: z.array(z.string()),
-  state: z.unknown(),
-});
 
 const stateSchema = z.object({
   members: z.array(z.object({ name: z.string(), model: serializedModelSchema })).min(1),

@@ -1,6 +1,7 @@
 import { ModeldebugError } from '../core/errors.js';
 import type { Classifier, FittedClassifier } from '../core/estimator.js';
-import { compactLabels, type Labels } from '../core/labels.js';
+import type { Labels } from '../core/labels.js';
+import { assertRowsMatchLabels, presentClasses } from '../models/training-checks/index.js';
 
 /** A member of an ensemble: its name (for params `<name>.<param>` and reports) and its estimator. */
 export type NamedClassifier = readonly [name: string, estimator: Classifier];
@@ -79,16 +80,6 @@ export function splitEnsemblePatch(
  * the class count are checked here — the members check their own inputs (an LLM member takes text).
  */
 export function ensembleLabels(kind: string, rows: number, y: Labels): Labels {
-  if (rows !== y.codes.length) {
-    throw new ModeldebugError('shape_mismatch', `X has ${rows} rows but y has ${y.codes.length} labels`);
-  }
-  const present = compactLabels(y);
-  if (present.classes.length < 2) {
-    throw new ModeldebugError(
-      'single_class',
-      `${kind} needs samples of at least 2 classes, but y holds only class ${present.classes[0] ?? '(none)'}`,
-      { hint: 'check the label column, or use a stratified split so every fold sees every class' },
-    );
-  }
-  return present;
+  assertRowsMatchLabels(rows, y);
+  return presentClasses(y, kind);
 }

@@ -1,17 +1,9 @@
 import { z } from 'zod';
 import { type FittedClassifier, ModeldebugError, type SerializedModel } from '../core/index.js';
+import { serializedModelSchema } from '../core/serialized-model-schema.js';
 import { createFittedPipeline, type FittedPipeline } from './fitted-pipeline.js';
 import { loadTransformer } from './load-transformer.js';
 import { PIPELINE } from './pipeline.js';
-
-const serializedModelSchema = z.object({
-  format: z.literal('modeldebug-model'),
-  version: z.literal(1),
-  kind: z.string(),
-  params: z.unknown(),
-  classes: z.array(z.string()),
-  state: z.unknown(),
-});
 
 const serializedPipelineSchema = serializedModelSchema.extend({
   kind: z.literal(PIPELINE),

@@ -6,7 +6,23 @@
  */
 export { accuracy, type BalancedAccuracyOptions, balancedAccuracy, topKAccuracy } from './accuracy.js';
 export { averagePrecision, type PrecisionRecallCurve, precisionRecallCurve } from './average-precision.js';
+export {
+  type BootstrapCis,
+  type BootstrapInterval,
+  type BootstrapOptions,
+  bootstrapCi,
+  percentile,
+  type ResampleScores,
+  resampleScores,
+} from './bootstrap-ci.js';
 export { type BrierScoreOptions, brierScore } from './brier-score.js';
+export {
+  binaryCalibration,
+  type Calibration,
+  type CalibrationOptions,
+  type ReliabilityBin,
+  topLabelCalibration,
+} from './calibration.js';
 export { presentLabels } from './check-inputs.js';
 export {
   type ClassificationReport,
@@ -24,6 +40,14 @@ export { type EncodedLabelPair, encodeLabelPair } from './encode-labels.js';
 export { formatClassificationReport } from './format-report.js';
 export { type LogLossOptions, logLoss } from './log-loss.js';
 export { matthewsCorrcoef } from './matthews-corrcoef.js';
+export {
+  binomialCdf,
+  binomialUpperTail,
+  chiSquared1Survival,
+  type McNemarOptions,
+  type McNemarResult,
+  mcnemarTest,
+} from './mcnemar.js';
 export { type MetricWarning, type MetricWarningCode, type Scored, uniqueWarnings } from './metric-warning.js';
 export {
   type AveragedPrf,

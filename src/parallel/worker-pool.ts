@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { ModeldebugError } from '../core/errors.js';
 import type { Features } from '../core/features.js';
 import type { Labels } from '../core/labels.js';
+import { startWorker } from '../core/worker-script.js';
 import type { FoldOutcome, FoldTask, TaskExecutor } from '../selection/fold-task.js';
 import type { ResultMessage, TaskMessage } from './protocol.js';
 import { shareDataset } from './shared-dataset.js';
@@ -36,11 +37,7 @@ export function createWorkerPool(
   }
   const dataset = shareDataset(features, labels);
   const source = resolveWorkerSource();
-  const workers = Array.from({ length: jobs }, () =>
-    source.kind === 'file'
-      ? new Worker(source.path, { workerData: { dataset } })
-      : new Worker(source.code, { eval: true, workerData: { dataset, boot: source.data } }),
-  );
+  const workers = Array.from({ length: jobs }, () => startWorker(source, { dataset }));
 
   return {
     run(tasks, onTaskDone) {

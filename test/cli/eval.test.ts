@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli, writeTempCsv } from './run-cli.js';
-
-/** A bad-input run must end in exactly one line on stderr, exit code 2, and no stack trace. */
-function expectOneLineError(result: ReturnType<typeof runCli>, ...fragments: string[]): void {
-  expect(result.status).toBe(2);
-  expect(result.stdout).toBe('');
-  const lines = result.stderr.trimEnd().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^modeldebug: error: /);
-  expect(result.stderr).not.toMatch(/\n\s+at /);
-  for (const fragment of fragments) expect(lines[0]).toContain(fragment);
-}
+import { expectOneLineError, runCli, writeTempCsv } from './run-cli.js';
 
 const categorical = writeTempCsv(
   'pets.csv',

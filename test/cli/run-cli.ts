@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -31,4 +32,15 @@ export function writeTempCsv(name: string, text: string): string {
   const path = join(folder, name);
   writeFileSync(path, text);
   return path;
+}
+
+/** A bad-input run must end in exactly one line on stderr, exit code 2, and no stack trace. */
+export function expectOneLineError(result: CliResult, ...fragments: string[]): void {
+  expect(result.status).toBe(2);
+  expect(result.stdout).toBe('');
+  const lines = result.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^modeldebug: error: /);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+  for (const fragment of fragments) expect(lines[0]).toContain(fragment);
 }

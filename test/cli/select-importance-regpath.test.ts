@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli, writeTempCsv } from './run-cli.js';
-
-function expectOneLineError(result: ReturnType<typeof runCli>, ...fragments: string[]): void {
-  expect(result.status).toBe(2);
-  expect(result.stdout).toBe('');
-  const lines = result.stderr.trimEnd().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^modeldebug: error: /);
-  for (const fragment of fragments) expect(lines[0]).toContain(fragment);
-}
+import { expectOneLineError, runCli, writeTempCsv } from './run-cli.js';
 
 describe('modeldebug select', () => {
   it('runs RFE and prints the selected features and their ranking', () => {

@@ -3,13 +3,13 @@ import {
   type Classifier,
   encodeLabels,
   type Features,
-  isModeldebugError,
   type Labels,
   takeFeatureRows,
   takeLabelRows,
 } from '../../src/core/index.js';
 import { loadExample } from '../../src/data/index.js';
 import { buildModel, CLASSIFIERS, loadModel, parseModelSpec } from '../../src/models/index.js';
+import { errorCode } from '../helpers/error-code.js';
 
 /**
  * The estimator contract (sklearn's check_estimator, typed) over every registered classifier and over a
@@ -55,15 +55,6 @@ const iris = await loadExample('iris');
 
 function relabel(labels: Labels, names: readonly string[]): Labels {
   return encodeLabels(Array.from(labels.codes, (code) => names[code]));
-}
-
-function errorCode(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return isModeldebugError(error) ? error.code : `not a ModeldebugError: ${String(error)}`;
-  }
-  return undefined;
 }
 
 async function probabilities(estimator: Classifier, X: Features, y: Labels): Promise<Float64Array> {

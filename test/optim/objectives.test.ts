@@ -100,6 +100,40 @@ describe('logistic objectives: gradient matches central finite differences', () 
     expect(objective.evaluate(W, new Float64Array(W.length))).toBeCloseTo(direct, 11);
   });
 
+  it('multinomial value equals the max-shifted formula for huge scores, uniform or varying weights', () => {
+    // Scores up to ~1e3 take the kernels' shifted branch (relative scores above 300) and end runs of
+    // the product of per-row sums early; uniform weights make one run of the whole block.
+    const uniform = new Float64Array(rows).fill(1 / rows);
+    for (const K of [3, 4]) {
+      for (const sampleWeights of [uniform, weights]) {
+        for (const scale of [1, 30, 300]) {
+          const classCodes = codes.map((c) => c % K);
+          const objective = createMultinomialLogisticObjective(
+            { X, rows, cols, sampleWeights, interceptFeature: 1, codes: classCodes, classCount: K },
+            { strength: 0, penalizeIntercept: false },
+          );
+          const W = Float64Array.from({ length: objective.dimension }, () => scale * rng.normal());
+          let direct = 0;
+          for (let i = 0; i < rows; i++) {
+            const z = Array.from({ length: K }, (_, k) => {
+              let sum = W[k * (cols + 1) + cols];
+              for (let j = 0; j < cols; j++) sum += X[i * cols + j] * W[k * (cols + 1) + j];
+              return sum;
+            });
+            const max = Math.max(...z);
+            const lse = max + Math.log(z.reduce((a, v) => a + Math.exp(v - max), 0));
+            direct += sampleWeights[i] * (lse - z[classCodes[i]]);
+          }
+          const grad = new Float64Array(W.length);
+          const value = objective.evaluate(W, grad);
+          const label = `${K} classes, scale ${scale}`;
+          expect(Math.abs(value - direct) / Math.max(1, Math.abs(direct)), label).toBeLessThan(1e-13);
+          expect(grad.every(Number.isFinite), label).toBe(true);
+        }
+      }
+    }
+  });
+
   it('binary loss stays finite for huge margins and equals the direct formula for small ones', () => {
     const data = {
       X: Float64Array.of(1e3, -1e3, 0.5),

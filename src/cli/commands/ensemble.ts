@@ -2,15 +2,22 @@ import type { Command } from 'commander';
 import { ModeldebugError } from '../../core/errors.js';
 import { compareEnsemble, type NamedClassifier } from '../../ensemble/index.js';
 import { buildModel, checkDataFitsModel, type StepSpec } from '../../models/index.js';
-import { stratifiedKFold } from '../../selection/index.js';
+import { formatModelSpec, stratifiedKFold } from '../../selection/index.js';
+import {
+  addColumnOptions,
+  addDataSourceOptions,
+  type DataFlags,
+  loadDatasetFromFlags,
+} from '../data-flags.js';
+import { wholeNumberFlag } from '../flag-values.js';
 import { ensembleToJson, formatEnsemble } from '../format/ensemble-text.js';
-import { type DataFlags, formatStep, wholeNumberFlag } from '../format/selection-flags.js';
-import { collect, modelStepsFromFlags } from '../model-options.js';
+import { modelStepsFromFlags } from '../model-options.js';
 import { progressLine } from '../progress-line.js';
 import { runAction } from '../run-action.js';
-import { loadDataset } from './eval.js';
 
 interface EnsembleFlags extends DataFlags {
+  readonly seed: string;
+  readonly json?: boolean;
   readonly models: string;
   readonly voting: string;
   readonly weights?: string;
@@ -23,14 +30,13 @@ interface EnsembleFlags extends DataFlags {
 }
 
 export function registerEnsembleCommand(program: Command): void {
-  program
+  const command = program
     .command('ensemble')
     .description(
       "cross-validate several models, their vote (and stacking), and how often they agree: 'logreg;gnb;knn'",
     )
-    .argument('[data]', 'CSV file with a header row')
-    .option('--label <column>', 'the label column (default for --example: its label)')
-    .option('--example <name>', 'use a bundled dataset: iris | wine | breast_cancer | digits')
+    .argument('[data]', 'CSV file with a header row');
+  addDataSourceOptions(command)
     .option(
       '--models <specs>',
       "members separated by ';', each a model spec, e.g. 'scale | logreg;gnb;knn'",
@@ -50,13 +56,12 @@ export function registerEnsembleCommand(program: Command): void {
       'prepend an imputer to every member: mean | median | most_frequent | constant',
     )
     .option('--scale <kind>', 'prepend a scaler to every member: standard | minmax')
-    .option('--encode <kind>', 'prepend an encoder for categorical columns to every member: onehot')
-    .option('--drop <column>', 'leave a column out of the features (repeatable)', collect, [])
-    .option('--text <column>', 'treat a column as free text (repeatable)', collect, [])
+    .option('--encode <kind>', 'prepend an encoder for categorical columns to every member: onehot');
+  addColumnOptions(command)
     .option('--json', 'print one JSON document instead of text')
     .action(
       runAction(async (data: string | undefined, flags: EnsembleFlags) => {
-        const dataset = await loadDataset(data, flags);
+        const dataset = await loadDatasetFromFlags(data, flags);
         const specs = memberSpecs(flags);
         const members: NamedClassifier[] = specs.map(({ name, steps }) => [name, buildModel(steps)]);
         for (const { steps } of specs) checkDataFitsModel(dataset, steps);
@@ -82,7 +87,7 @@ export function registerEnsembleCommand(program: Command): void {
           folds: nSplits,
           specs: specs.map(({ name, steps }) => ({
             name,
-            spec: steps.map((s) => formatStep(s.name, s.params)).join(' | '),
+            spec: formatModelSpec(steps),
           })),
           splitWarnings: warnings,
         };

@@ -3,16 +3,22 @@ import { takeFeatureRows } from '../../core/features.js';
 import { takeLabelRows } from '../../core/labels.js';
 import { permutationImportance } from '../../features/index.js';
 import { buildModel, checkDataFitsModel } from '../../models/index.js';
-import { trainTestSplit } from '../../selection/index.js';
+import { formatModelSpec, trainTestSplit } from '../../selection/index.js';
+import {
+  addColumnOptions,
+  addDataSourceOptions,
+  type DataFlags,
+  loadDatasetFromFlags,
+} from '../data-flags.js';
+import { fractionFlag, wholeNumberFlag } from '../flag-values.js';
 import { formatImportance, importanceToJson } from '../format/importance-text.js';
-import { type DataFlags, formatStep, fractionFlag } from '../format/selection-flags.js';
-import { addModelOptions, collect, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
+import { addModelOptions, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
 import { progressLine } from '../progress-line.js';
 import { runAction } from '../run-action.js';
-import { wholeNumber } from '../selection-flags.js';
-import { loadDataset } from './eval.js';
 
 interface ImportanceFlags extends ModelFlags, DataFlags {
+  readonly seed: string;
+  readonly json?: boolean;
   readonly testSize: string;
   readonly repeats: string;
   readonly scoring: string;
@@ -22,9 +28,8 @@ export function registerImportanceCommand(program: Command): void {
   const command = program
     .command('importance')
     .description('permutation importance: how much the held-out score drops when each feature is shuffled')
-    .argument('[data]', 'CSV file with a header row')
-    .option('--label <column>', 'the label column (default for --example: its label)')
-    .option('--example <name>', 'use a bundled dataset: iris | wine | breast_cancer | digits')
+    .argument('[data]', 'CSV file with a header row');
+  addDataSourceOptions(command)
     .option('--test-size <fraction>', 'stratified held-out fraction the importances are measured on', '0.25')
     .option('--repeats <n>', 'shuffles per feature (n_repeats)', '5')
     .option(
@@ -32,19 +37,17 @@ export function registerImportanceCommand(program: Command): void {
       'scorer, e.g. accuracy, balanced_accuracy, f1_macro, neg_log_loss',
       'accuracy',
     )
-    .option('--seed <n>', 'seed for the split and the shuffles', '0')
-    .option('--drop <column>', 'leave a column out of the features (repeatable)', collect, [])
-    .option('--text <column>', 'treat a column as free text (repeatable)', collect, [])
-    .option('--json', 'print one JSON document instead of text');
+    .option('--seed <n>', 'seed for the split and the shuffles', '0');
+  addColumnOptions(command).option('--json', 'print one JSON document instead of text');
   addModelOptions(command).action(
     runAction(async (data: string | undefined, flags: ImportanceFlags) => {
-      const dataset = await loadDataset(data, flags);
+      const dataset = await loadDatasetFromFlags(data, flags);
       const steps = modelStepsFromFlags(flags);
       const model = buildModel(steps);
       checkDataFitsModel(dataset, steps);
-      const seed = wholeNumber('--seed', flags.seed, 0);
+      const seed = wholeNumberFlag('--seed', flags.seed, 0);
       const testSize = fractionFlag('--test-size', flags.testSize);
-      const nRepeats = wholeNumber('--repeats', flags.repeats, 1);
+      const nRepeats = wholeNumberFlag('--repeats', flags.repeats, 1);
       const { features: X, labels: y } = dataset;
       const split = trainTestSplit(X.rows, { testSize, seed, stratify: y.codes });
       const fitted = await model.fit(takeFeatureRows(X, split.train), takeLabelRows(y, split.train));
@@ -59,7 +62,7 @@ export function registerImportanceCommand(program: Command): void {
           onFeatureDone: progressLine('shuffling feature', !flags.json),
         },
       );
-      const spec = steps.map((step) => formatStep(step.name, step.params)).join(' | ');
+      const spec = formatModelSpec(steps);
       const context = {
         source: dataset.source,
         label: dataset.labelColumn,

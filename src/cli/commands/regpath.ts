@@ -2,15 +2,22 @@ import type { Command } from 'commander';
 import { describeRegularizationPath, regularizationPath } from '../../analysis/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import { buildModel, CLASSIFIERS, checkDataFitsModel, LOGISTIC_REGRESSION_KIND } from '../../models/index.js';
+import { formatModelSpec } from '../../selection/index.js';
+import {
+  addColumnOptions,
+  addDataSourceOptions,
+  type DataFlags,
+  loadDatasetFromFlags,
+} from '../data-flags.js';
+import { wholeNumberFlag } from '../flag-values.js';
 import { formatRegularizationPath, regularizationPathToJson } from '../format/regpath-text.js';
-import { type DataFlags, formatStep } from '../format/selection-flags.js';
-import { addModelOptions, collect, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
+import { addModelOptions, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
 import { progressLine } from '../progress-line.js';
 import { runAction } from '../run-action.js';
-import { wholeNumber } from '../selection-flags.js';
-import { loadDataset } from './eval.js';
 
 interface RegpathFlags extends ModelFlags, DataFlags {
+  readonly seed: string;
+  readonly json?: boolean;
   readonly penalty: string;
   readonly l1Ratio: string;
   readonly cs: string;
@@ -26,23 +33,20 @@ export function registerRegpathCommand(program: Command): void {
   const command = program
     .command('regpath')
     .description('regularisation path: coefficients and CV score along C, the best C and the 1-SE choice')
-    .argument('[data]', 'CSV file with a header row')
-    .option('--label <column>', 'the label column (default for --example: its label)')
-    .option('--example <name>', 'use a bundled dataset: iris | wine | breast_cancer | digits')
+    .argument('[data]', 'CSV file with a header row');
+  addDataSourceOptions(command)
     .option('--penalty <kind>', 'l1 | l2 | elasticnet', 'l2')
     .option('--l1-ratio <r>', 'the L1 share for --penalty elasticnet', '0.5')
     .option('--cs <n>', 'number of C values, log-spaced over [1e-4, 1e4]', '20')
     .option('--cv <k>', 'stratified folds per C', '5')
     .option('--scoring <name>', 'scorer, e.g. accuracy, f1_macro, neg_log_loss', 'accuracy')
     .option('--shuffle', 'shuffle before assigning folds')
-    .option('--seed <n>', 'seed for --shuffle', '0')
-    .option('--drop <column>', 'leave a column out of the features (repeatable)', collect, [])
-    .option('--text <column>', 'treat a column as free text (repeatable)', collect, [])
-    .option('--json', 'print one JSON document instead of text');
+    .option('--seed <n>', 'seed for --shuffle', '0');
+  addColumnOptions(command).option('--json', 'print one JSON document instead of text');
   addModelOptions(command).action(
     runAction(async (data: string | undefined, flags: RegpathFlags) => {
       const penalty = parsePenalty(flags.penalty);
-      const dataset = await loadDataset(data, flags);
+      const dataset = await loadDatasetFromFlags(data, flags);
       const steps = modelStepsFromFlags(flags);
       const last = steps[steps.length - 1];
       const classifier = CLASSIFIERS.find(
@@ -73,17 +77,18 @@ export function registerRegpathCommand(program: Command): void {
         dataset.features,
         dataset.labels,
         {
-          cs: wholeNumber('--cs', flags.cs, 1),
-          cv: wholeNumber('--cv', flags.cv, 2),
+          cs: wholeNumberFlag('--cs', flags.cs, 1),
+          cv: wholeNumberFlag('--cv', flags.cv, 2),
           scoring: flags.scoring,
           shuffle: flags.shuffle,
-          seed: wholeNumber('--seed', flags.seed, 0),
+          seed: wholeNumberFlag('--seed', flags.seed, 0),
           onProgress: progressLine('fitting', !flags.json),
         },
       );
-      const spec = [...steps.slice(0, -1), { name: last.name, params: { ...fixedParams, C: 'path' } }]
-        .map((step) => formatStep(step.name, step.params))
-        .join(' | ');
+      const spec = formatModelSpec([
+        ...steps.slice(0, -1),
+        { name: last.name, params: { ...fixedParams, C: 'path' } },
+      ]);
       const context = { source: dataset.source, label: dataset.labelColumn, model: spec, penalty };
       const summary = describeRegularizationPath(result, penalty);
       process.stdout.write(

@@ -14,6 +14,7 @@ import {
   search,
 } from '../../selection/index.js';
 import { openRunStore, type RunRecord, type RunStore } from '../../store/index.js';
+import { wholeNumberFlag } from '../flag-values.js';
 import { createProgress } from '../format/progress-bar.js';
 import { searchJson } from '../format/search-json.js';
 import { formatSearch } from '../format/search-text.js';
@@ -26,7 +27,6 @@ import {
   readSelectionInput,
   type SelectionFlags,
   type SelectionInput,
-  wholeNumber,
 } from '../selection-flags.js';
 
 interface SearchFlags extends SelectionFlags {
@@ -205,7 +205,7 @@ function configFromFlags(data: string | undefined, flags: SearchFlags, steps: St
     strategy: flags.strategy as StrategyName,
     grid: flags.grid,
     space: flags.space,
-    trials: flags.trials === undefined ? undefined : wholeNumber('--trials', flags.trials, 1),
+    trials: flags.trials === undefined ? undefined : wholeNumberFlag('--trials', flags.trials, 1),
   };
   createStrategy(strategy);
   checkSearchSpace(steps, strategy);

@@ -9,16 +9,23 @@ import {
   type SelectKBestParams,
 } from '../../features/index.js';
 import { buildModel, checkDataFitsModel } from '../../models/index.js';
+import { formatModelSpec } from '../../selection/index.js';
+import {
+  addColumnOptions,
+  addDataSourceOptions,
+  type DataFlags,
+  loadDatasetFromFlags,
+} from '../data-flags.js';
+import { wholeNumberFlag } from '../flag-values.js';
 import { kBestToJson, rfecvToJson, rfeToJson } from '../format/select-json.js';
 import { formatKBest, formatRfe, formatRfecv } from '../format/select-text.js';
-import { type DataFlags, formatStep } from '../format/selection-flags.js';
-import { addModelOptions, collect, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
+import { addModelOptions, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
 import { progressLine } from '../progress-line.js';
 import { runAction } from '../run-action.js';
-import { wholeNumber } from '../selection-flags.js';
-import { loadDataset } from './eval.js';
 
 interface SelectFlags extends ModelFlags, DataFlags {
+  readonly seed: string;
+  readonly json?: boolean;
   readonly rfe?: string;
   readonly rfecv?: boolean;
   readonly kbest?: string;
@@ -33,9 +40,8 @@ export function registerSelectCommand(program: Command): void {
   const command = program
     .command('select')
     .description('pick features: recursive elimination (RFE, RFECV) or univariate scores (SelectKBest)')
-    .argument('[data]', 'CSV file with a header row')
-    .option('--label <column>', 'the label column (default for --example: its label)')
-    .option('--example <name>', 'use a bundled dataset: iris | wine | breast_cancer | digits')
+    .argument('[data]', 'CSV file with a header row');
+  addDataSourceOptions(command)
     .option('--rfe <k>', 'recursive feature elimination down to k features')
     .option('--rfecv', 'recursive feature elimination, the count chosen by cross-validation')
     .option('--kbest <k>', 'keep the k features with the best univariate score')
@@ -44,10 +50,8 @@ export function registerSelectCommand(program: Command): void {
     .option('--scoring <name>', 'scorer for --rfecv, e.g. accuracy, f1_macro, roc_auc', 'accuracy')
     .option('--score-func <name>', 'for --kbest: f_classif | chi2 | mutual_info_classif', 'f_classif')
     .option('--shuffle', 'shuffle before assigning folds (with --rfecv)')
-    .option('--seed <n>', 'seed for shuffling and mutual information', '0')
-    .option('--drop <column>', 'leave a column out of the features (repeatable)', collect, [])
-    .option('--text <column>', 'treat a column as free text (repeatable)', collect, [])
-    .option('--json', 'print one JSON document instead of text');
+    .option('--seed <n>', 'seed for shuffling and mutual information', '0');
+  addColumnOptions(command).option('--json', 'print one JSON document instead of text');
   addModelOptions(command).action(
     runAction(async (data: string | undefined, flags: SelectFlags) => {
       const methods = [flags.rfe !== undefined, flags.rfecv === true, flags.kbest !== undefined];
@@ -60,26 +64,26 @@ export function registerSelectCommand(program: Command): void {
           },
         );
       }
-      const dataset = await loadDataset(data, flags);
+      const dataset = await loadDatasetFromFlags(data, flags);
       const steps = modelStepsFromFlags(flags);
       const model = buildModel(steps);
       checkDataFitsModel(dataset, steps);
       const { features: X, labels: y } = dataset;
       const names = X.columns.map((column) => column.name);
-      const spec = steps.map((step) => formatStep(step.name, step.params)).join(' | ');
-      const seed = wholeNumber('--seed', flags.seed, 0);
+      const spec = formatModelSpec(steps);
+      const seed = wholeNumberFlag('--seed', flags.seed, 0);
       const header = `modeldebug select: ${dataset.source} (${X.rows} rows, ${X.cols} features, ${y.classes.length} classes)\nmodel: ${spec}`;
       const step = Number(flags.step);
 
       let text: string;
       let json: object;
       if (flags.rfe !== undefined) {
-        const k = wholeNumber('--rfe', flags.rfe, 1);
+        const k = wholeNumberFlag('--rfe', flags.rfe, 1);
         const result = await recursiveFeatureElimination(model, X, y, { nFeaturesToSelect: k, step });
         text = formatRfe(result, names, `${header}\nmethod: RFE to ${k} features, step ${flags.step}`);
         json = { method: 'rfe', step, ...rfeToJson(result, names) };
       } else if (flags.rfecv) {
-        const folds = wholeNumber('--cv', flags.cv, 2);
+        const folds = wholeNumberFlag('--cv', flags.cv, 2);
         const result = await recursiveFeatureEliminationCV(model, X, y, {
           step,
           cv: folds,
@@ -95,7 +99,7 @@ export function registerSelectCommand(program: Command): void {
         );
         json = { method: 'rfecv', step, ...rfecvToJson(result, names) };
       } else {
-        const k = wholeNumber('--kbest', flags.kbest ?? '', 1);
+        const k = wholeNumberFlag('--kbest', flags.kbest ?? '', 1);
         const seen = await featuresSeenByFinalStep(model, X, y);
         const selector = createSelectKBest({
           k,

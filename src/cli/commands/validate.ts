@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ModeldebugError } from '../../core/errors.js';
-import { statusAtLeast, validateData } from '../../data/index.js';
+import { exampleLabel, examplePath, statusAtLeast, validateData } from '../../data/index.js';
 import { validationToJson } from '../format/validate-json.js';
 import { formatValidation } from '../format/validate-text.js';
 import { collect } from '../model-options.js';
@@ -8,6 +8,7 @@ import { runAction } from '../run-action.js';
 
 interface ValidateFlags {
   readonly label?: string;
+  readonly example?: string;
   readonly test?: string;
   readonly text: string[];
   readonly categorical: string[];
@@ -21,8 +22,9 @@ export function registerValidateCommand(program: Command): void {
   program
     .command('validate')
     .description('check a dataset before training: missing values, duplicates, conflicts, leaks, outliers, …')
-    .argument('<data>', 'CSV / TSV (.gz), JSON, JSONL or Parquet file')
+    .argument('[data]', 'CSV / TSV (.gz), JSON, JSONL or Parquet file')
     .option('--label <column>', 'the label column (enables the label checks)')
+    .option('--example <name>', 'validate a bundled dataset: iris | wine | breast_cancer | digits')
     .option('--test <file>', 'a test file with the same columns (enables the train-test checks)')
     .option('--text <column>', 'treat a column as free text (repeatable)', collect, [])
     .option(
@@ -36,8 +38,15 @@ export function registerValidateCommand(program: Command): void {
     .option('--fail-on <level>', 'exit 1 when a check reaches this status: warn | fail | never', 'fail')
     .option('--json', 'print one JSON document instead of the table')
     .action(
-      runAction(async (data: string, flags: ValidateFlags) => {
+      runAction(async (data: string | undefined, flags: ValidateFlags) => {
         const failOn = failOnLevel(flags.failOn);
+        if (Boolean(data) === Boolean(flags.example)) {
+          throw new ModeldebugError('invalid_argument', 'give either a data file or --example', {
+            hint: 'e.g. modeldebug validate data.csv --label y, or modeldebug validate --example iris',
+          });
+        }
+        const path = flags.example ? examplePath(flags.example) : (data as string);
+        const label = flags.label ?? (flags.example ? exampleLabel(flags.example) : undefined);
         const cvFolds = Number(flags.cv);
         if (!Number.isInteger(cvFolds) || cvFolds < 2) {
           throw new ModeldebugError(
@@ -48,8 +57,8 @@ export function registerValidateCommand(program: Command): void {
             },
           );
         }
-        const report = await validateData(data, {
-          label: flags.label,
+        const report = await validateData(path, {
+          label,
           test: flags.test,
           text: flags.text,
           categorical: flags.categorical,

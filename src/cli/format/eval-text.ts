@@ -14,7 +14,7 @@ export function formatEvaluation(evaluation: Evaluation, modelSpec: string): str
     evaluation.protocol.kind === 'cross-validation'
       ? `pooled out-of-fold predictions, ${metrics.rows} rows`
       : `${metrics.rows} test rows`;
-  sections.push(`Metrics (${scope})\n${formatHeadline(evaluation)}`);
+  sections.push(`Metrics (${scope})\n${nonAnswerNotice(evaluation)}${formatHeadline(evaluation)}`);
   sections.push(`Classification report\n${formatClassificationReport(metrics.report).trimEnd()}`);
   sections.push(
     `Confusion matrix (rows: true label, columns: predicted; count and % of the row)\n${formatConfusion(evaluation)}`,
@@ -76,6 +76,18 @@ function formatConfusion({ metrics }: Evaluation): string {
     ...counts[i].map((count, j) => `${count} (${(rowNormalised[i][j] * 100).toFixed(1)}%)`),
   ]);
   return textTable(['true \\ predicted', ...labels], rows);
+}
+
+/**
+ * An LLM row without a label is scored below as the fallback class, which can flatter the model; say so
+ * before the numbers, with the accuracy that counts those rows as errors.
+ */
+function nonAnswerNotice({ llmOutcomes }: Evaluation): string {
+  if (!llmOutcomes) return '';
+  const { unparseable, refusal, error } = llmOutcomes.counts;
+  const missing = unparseable + refusal + error;
+  if (missing === 0) return '';
+  return `NOTE: ${missing} rows got no label from the LLM (${unparseable} unparseable, ${refusal} refused, ${error} failed); the metrics below score them as the fallback class. Counting them as errors, accuracy is ${fixed(llmOutcomes.accuracy)} (see LLM outcomes).\n`;
 }
 
 function formatLlmOutcomes(outcomes: NonNullable<Evaluation['llmOutcomes']>): string {

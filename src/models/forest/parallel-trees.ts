@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { locateWorkerScript, startWorker, type WorkerScript } from '../../core/worker-script.js';
 import type { TreeArrays } from '../tree/index.js';
 import { type ForestJob, growTrees, treesForWorker } from './grow-trees.js';
 
@@ -74,37 +72,10 @@ export async function growForest(
   return { trees, threads };
 }
 
-type Source = { readonly file: string } | { readonly tsEntry: string; readonly tsxApi: string };
-
-/**
- * The worker script: the built `forest-worker.js` beside this module's bundle, or, when running from
- * the TypeScript sources (vitest, tsx), `forest-worker.ts` loaded through tsx's API, since a worker does
- * not inherit the parent's loader.
- */
-function workerSource(moduleUrl: string = import.meta.url): Source | undefined {
-  if (moduleUrl.endsWith('.ts')) {
-    try {
-      const api = createRequire(moduleUrl)
-        .resolve('tsx/esm/api')
-        .replace(/\.cjs$/, '.mjs');
-      return { tsEntry: new URL('./forest-worker.ts', moduleUrl).href, tsxApi: pathToFileURL(api).href };
-    } catch {
-      return undefined;
-    }
-  }
-  for (const relative of ['./forest-worker.js', './models/forest/forest-worker.js']) {
-    const file = fileURLToPath(new URL(relative, moduleUrl));
-    if (existsSync(file)) return { file };
-  }
-  return undefined;
-}
-
-function startWorker(source: Source, input: unknown): Worker {
-  if ('file' in source) return new Worker(source.file, { workerData: input });
-  const boot = `const { workerData } = require('node:worker_threads');
-import(workerData.boot.tsxApi).then(({ tsImport }) => tsImport(workerData.boot.entry, workerData.boot.entry));`;
-  return new Worker(boot, {
-    eval: true,
-    workerData: { ...(input as object), boot: { tsxApi: source.tsxApi, entry: source.tsEntry } },
-  });
+/** The built `forest-worker.js` beside this module's bundle, or `forest-worker.ts` from the sources. */
+function workerSource(moduleUrl: string = import.meta.url): WorkerScript | undefined {
+  return locateWorkerScript(moduleUrl, './forest-worker.ts', [
+    './forest-worker.js',
+    './models/forest/forest-worker.js',
+  ]);
 }

@@ -1,2 +1,7 @@
 export { fromNestedRows, parseSerializedState, toNestedRows } from './serialized-state.js';
-export { checkPredictionInput, prepareTrainingSet } from './training-set.js';
+export {
+  assertRowsMatchLabels,
+  checkPredictionInput,
+  prepareTrainingSet,
+  presentClasses,
+} from './training-set.js';

@@ -7,10 +7,19 @@ import { compactLabels, type Labels } from '../../core/labels.js';
  * values, at least two classes) and the labels it then fits: the classes present, re-coded densely.
  */
 export function prepareTrainingSet(X: Features, y: Labels, kind: string): Labels {
-  if (X.rows !== y.codes.length) {
-    throw new ModeldebugError('shape_mismatch', `X has ${X.rows} rows but y has ${y.codes.length} labels`);
-  }
+  assertRowsMatchLabels(X.rows, y);
   assertNumericComplete(X, kind);
+  return presentClasses(y, kind);
+}
+
+export function assertRowsMatchLabels(rows: number, y: Labels): void {
+  if (rows !== y.codes.length) {
+    throw new ModeldebugError('shape_mismatch', `X has ${rows} rows but y has ${y.codes.length} labels`);
+  }
+}
+
+/** The classes present in y, re-coded densely; at least two of them. */
+export function presentClasses(y: Labels, kind: string): Labels {
   const present = compactLabels(y);
   if (present.classes.length < 2) {
     throw new ModeldebugError(

@@ -3,13 +3,13 @@ import {
   type Classifier,
   encodeLabels,
   type Features,
-  isModeldebugError,
   type Labels,
   takeFeatureRows,
   takeLabelRows,
 } from '../../../src/core/index.js';
 import { loadExample } from '../../../src/data/index.js';
 import { createLlmClassifier, loadLlmClassifier } from '../../../src/models/llm-classifier/index.js';
+import { errorCode } from '../../helpers/error-code.js';
 import { startTestServer, type TestServer } from '../../helpers/openai-test-server.js';
 import { IRIS_SERVER } from './iris-server.js';
 
@@ -27,15 +27,6 @@ beforeAll(async () => {
   create = () => createLlmClassifier({ base_url: server.baseURL, model: 'iris-test' }, { env: {} });
 });
 afterAll(() => server.close());
-
-function errorCode(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return isModeldebugError(error) ? error.code : `not a ModeldebugError: ${String(error)}`;
-  }
-  return undefined;
-}
 
 describe('estimator contract: llm (against the local test server)', () => {
   it('is deterministic: fitting twice gives the same probabilities', async () => {

@@ -1,0 +1,26 @@
+"""What the matrix peers (logreg_peer.py, models_peer.py, rfe_peer.py) share: the command line naming
+the float64 row-major X file and int32 y file their TypeScript side wrote (bench/shared/data.ts), reading
+them, and the one JSON line that says scikit-learn is not importable, so the bench skips this side."""
+import argparse
+import json
+
+
+def matrix_parser(doc):
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--x", required=True)
+    ap.add_argument("--y", required=True)
+    ap.add_argument("--rows", type=int, required=True)
+    ap.add_argument("--cols", type=int, required=True)
+    return ap
+
+
+def load_matrix(a):
+    import numpy as np
+
+    X = np.fromfile(a.x, dtype="<f8").reshape(a.rows, a.cols)
+    y = np.fromfile(a.y, dtype="<i4")
+    return X, y
+
+
+def print_skipped(error):
+    print(json.dumps({"skipped": f"scikit-learn not importable: {error}"}))

@@ -1,0 +1,199 @@
+import { ModeldebugError } from '../../core/errors.js';
+import type { Classifier, FitWarning } from '../../core/estimator.js';
+import { takeFeatureColumns } from '../../core/features.js';
+import { classCounts } from '../../core/labels.js';
+import type { Matrix } from '../../core/matrix.js';
+import { createRng } from '../../core/rng.js';
+import type { Dataset } from '../../data/dataset.js';
+import {
+  binaryCalibration,
+  bootstrapCi,
+  type Calibration,
+  topLabelCalibration,
+} from '../../metrics/index.js';
+import { crossValidate } from '../../selection/cross-validate.js';
+import { stratifiedKFold } from '../../selection/stratified-k-fold.js';
+import { baselinePredictions, compareWithBaseline } from './baseline-comparison.js';
+import type { ErrorAnalysis } from './error-analysis-types.js';
+import { baselineFinding, describeFindings } from './findings.js';
+import { findLabelIssues } from './label-issues.js';
+import { confusionPairs, misclassifiedRows } from './misclassified-rows.js';
+import { rankingCurves } from './ranking-curves.js';
+import { clusterMisclassifiedTexts, type TextClusterOptions } from './text-clusters.js';
+import { findWeakSlices, type WeakSliceOptions } from './weak-slices.js';
+
+export interface ErrorAnalysisOptions {
+  /** Stratified folds for the out-of-fold predictions; default 5. */
+  readonly folds?: number;
+  readonly shuffle?: boolean;
+  /** Seeds the folds (with shuffle), the bootstrap and k-means; default 0. */
+  readonly seed?: number;
+  /** Bootstrap resamples for the accuracy and F1 intervals; default 1000. */
+  readonly nBoot?: number;
+  /** Uniform calibration bins; default 10. */
+  readonly calibrationBins?: number;
+  readonly slices?: WeakSliceOptions;
+  readonly textClusters?: TextClusterOptions;
+  /**
+   * The columns the model is fitted on (default: all). The others are still searched for weak slices and
+   * text clusters — e.g. a free-text column a numeric model cannot read.
+   */
+  readonly modelColumns?: readonly number[];
+  /** Compared by McNemar's test on the same folds; default: the most frequent class of each training fold. */
+  readonly baseline?: Classifier;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Out-of-fold predictions: every row scored by a model that did not see it. */
+export interface OutOfFoldPredictions {
+  readonly predicted: Int32Array;
+  readonly proba: Matrix;
+}
+
+/**
+ * Why is the model wrong? Cross-validates (stratified k-fold) so every row gets an out-of-fold prediction,
+ * then analyses those: the confidently-wrong rows, confusion pairs, weak slices, suspected label errors,
+ * clusters of misclassified texts and calibration, each summed up in a plain-words finding.
+ */
+export async function analyseErrors(
+  estimator: Classifier,
+  dataset: Dataset,
+  options: ErrorAnalysisOptions = {},
+): Promise<ErrorAnalysis> {
+  const folds = options.folds ?? 5;
+  const seed = options.seed ?? 0;
+  checkLabels(dataset, folds);
+  const shuffle = options.shuffle ?? false;
+  const { labels, features } = dataset;
+  const modelFeatures = options.modelColumns ? takeFeatureColumns(features, options.modelColumns) : features;
+  const cv = stratifiedKFold(labels.codes, folds, { shuffle, seed }).folds;
+  const result = await crossValidate(estimator, modelFeatures, labels, {
+    cv,
+    returnPredictions: true,
+    signal: options.signal,
+    onFoldDone: options.onProgress,
+  });
+  // returnPredictions: true always fills outOfFold.
+  const outOfFold = result.outOfFold!;
+  const baseline = await baselinePredictions(modelFeatures, labels, cv, options.baseline, {
+    signal: options.signal,
+  });
+  const comparison = compareWithBaseline(
+    labels.codes,
+    outOfFold.predicted,
+    baseline,
+    labels.classes.length,
+    options.baseline?.kind ?? 'most-frequent class',
+  );
+  const unseen = features.cols - modelFeatures.cols;
+  const description = `out-of-fold predictions of ${folds}-fold stratified cross-validation${shuffle ? ` (shuffled, seed ${seed})` : ''}${unseen > 0 ? `; ${unseen} column${unseen === 1 ? '' : 's'} analysed but not given to the model` : ''}`;
+  const warnings = [...result.warnings, ...result.folds.flatMap((fold) => fold.warnings)];
+  const analysis = analysePredictions(dataset, outOfFold, { ...options, folds, seed }, description, warnings);
+  return {
+    ...analysis,
+    baselineComparison: comparison,
+    findings: [...analysis.findings, baselineFinding(comparison)],
+  };
+}
+
+/** The analysis of predictions already made out of fold (or on a held-out set) for `dataset`'s rows. */
+export function analysePredictions(
+  dataset: Dataset,
+  predictions: OutOfFoldPredictions,
+  options: ErrorAnalysisOptions,
+  description: string,
+  warnings: readonly FitWarning[] = [],
+): ErrorAnalysis {
+  const { features, labels } = dataset;
+  const { classes, codes: yTrue } = labels;
+  const { predicted, proba } = predictions;
+  if (predicted.length !== yTrue.length || proba.rows !== yTrue.length || proba.cols !== classes.length) {
+    throw new ModeldebugError(
+      'shape_mismatch',
+      `predictions for ${predicted.length} rows and ${proba.cols} classes do not fit ${yTrue.length} rows and ${classes.length} classes`,
+    );
+  }
+  const seed = options.seed ?? 0;
+  const rng = createRng(seed);
+  const isError = new Uint8Array(yTrue.length);
+  let errorCount = 0;
+  for (let i = 0; i < yTrue.length; i++) {
+    isError[i] = yTrue[i] === predicted[i] ? 0 : 1;
+    errorCount += isError[i];
+  }
+  const misclassified = misclassifiedRows(yTrue, predicted, proba, classes);
+  const pairs = confusionPairs(yTrue, predicted, classes);
+  const { slices, tested, significant } = findWeakSlices(features, isError, options.slices);
+  const labelIssues = findLabelIssues(yTrue, proba, classes);
+  const textClusters = clusterMisclassifiedTexts(
+    features,
+    misclassified.map((row) => row.row).sort((a, b) => a - b),
+    rng.fork(),
+    options.textClusters,
+  );
+  const bootstrap = bootstrapCi(yTrue, predicted, classes.length, { nBoot: options.nBoot, seed });
+  const calibration = calibrationOf(yTrue, predicted, proba, options.calibrationBins ?? 10);
+  const parts = {
+    misclassified,
+    confusionPairs: pairs,
+    weakSlices: slices,
+    suspectedLabelErrors: labelIssues.suspects,
+    textClusters,
+    bootstrap,
+    calibration,
+  };
+  return {
+    dataset: { source: dataset.source, rows: yTrue.length, classes },
+    protocol: { folds: options.folds ?? 0, seed, description },
+    errorCount,
+    errorRate: errorCount / yTrue.length,
+    ...parts,
+    curves: rankingCurves(yTrue, proba, classes),
+    slicesTested: tested,
+    slicesSignificant: significant,
+    labelThresholds: Array.from(labelIssues.thresholds, (threshold, j) => ({ label: classes[j], threshold })),
+    findings: describeFindings({ rows: yTrue.length, errorCount, ...parts }),
+    warnings,
+  };
+}
+
+/** Binary: P(positive class) against the positive rate; multiclass: top-label confidence. */
+function calibrationOf(yTrue: Int32Array, predicted: Int32Array, proba: Matrix, nBins: number): Calibration {
+  if (proba.cols !== 2) return topLabelCalibration(yTrue, predicted, proba, { nBins });
+  const positive = new Float64Array(proba.rows);
+  for (let i = 0; i < proba.rows; i++) positive[i] = proba.data[i * 2 + 1];
+  return binaryCalibration(yTrue, positive, 2, { nBins, posLabel: 1 });
+}
+
+function checkLabels(dataset: Dataset, folds: number): void {
+  const { labels } = dataset;
+  if (labels.classes.length < 2) {
+    throw new ModeldebugError(
+      'single_class',
+      `the label column "${dataset.labelColumn}" has only one class`,
+      {
+        where: dataset.source,
+        hint: 'a classifier needs at least two classes; check the --label column',
+      },
+    );
+  }
+  if (!Number.isInteger(folds) || folds < 2) {
+    throw new ModeldebugError('invalid_param', `folds must be a whole number ≥ 2, got ${folds}`, {
+      where: '--cv',
+    });
+  }
+  const counts = classCounts(labels);
+  const smallest = counts.reduce((a, b) => Math.min(a, b));
+  if (smallest < folds) {
+    const name = labels.classes[counts.indexOf(smallest)];
+    throw new ModeldebugError(
+      'too_few_per_class',
+      `class "${name}" has ${smallest} rows, fewer than the ${folds} folds`,
+      {
+        where: dataset.source,
+        hint: `use --cv ${Math.max(2, smallest)} or fewer, or gather more rows of that class`,
+      },
+    );
+  }
+}

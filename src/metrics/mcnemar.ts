@@ -1,0 +1,139 @@
+import { ModeldebugError } from '../core/errors.js';
+import { checkCodePair, checkSameLength } from './check-inputs.js';
+
+export interface McNemarResult {
+  /** Rows model A got right and model B got wrong (b in the 2×2 table). */
+  readonly onlyFirstCorrect: number;
+  /** Rows model B got right and model A got wrong (c). */
+  readonly onlySecondCorrect: number;
+  readonly bothCorrect: number;
+  readonly bothWrong: number;
+  /**
+   * `exact-binomial`: two-sided binomial test of min(b, c) among b + c discordant rows at p = ½ (statistic
+   * = min(b, c)); `chi-square-corrected`: (|b − c| − 1)² / (b + c) against χ²(1), Edwards' continuity
+   * correction. statsmodels' `mcnemar(exact=…, correction=True)` gives the same numbers.
+   */
+  readonly method: 'exact-binomial' | 'chi-square-corrected';
+  readonly statistic: number;
+  readonly pValue: number;
+}
+
+export interface McNemarOptions {
+  /** Use the exact test while b + c is below this; default 25 (the usual rule of thumb). */
+  readonly exactBelow?: number;
+}
+
+/** McNemar's test: do two classifiers scored on the same rows differ in accuracy? */
+export function mcnemarTest(
+  yTrue: Int32Array,
+  predFirst: Int32Array,
+  predSecond: Int32Array,
+  nLabels: number,
+  options: McNemarOptions = {},
+): McNemarResult {
+  checkCodePair(yTrue, predFirst, nLabels);
+  checkSameLength(yTrue, predSecond, 'yTrue and the second predictions');
+  checkCodePair(yTrue, predSecond, nLabels);
+  let b = 0;
+  let c = 0;
+  let bothCorrect = 0;
+  let bothWrong = 0;
+  for (let i = 0; i < yTrue.length; i++) {
+    const first = predFirst[i] === yTrue[i];
+    const second = predSecond[i] === yTrue[i];
+    if (first && second) bothCorrect++;
+    else if (first) b++;
+    else if (second) c++;
+    else bothWrong++;
+  }
+  const counts = { onlyFirstCorrect: b, onlySecondCorrect: c, bothCorrect, bothWrong };
+  const discordant = b + c;
+  if (discordant < (options.exactBelow ?? 25)) {
+    const smaller = Math.min(b, c);
+    const pValue = discordant === 0 ? 1 : Math.min(1, 2 * binomialCdf(smaller, discordant, 0.5));
+    return { ...counts, method: 'exact-binomial', statistic: smaller, pValue };
+  }
+  const statistic = (Math.abs(b - c) - 1) ** 2 / discordant;
+  return { ...counts, method: 'chi-square-corrected', statistic, pValue: chiSquared1Survival(statistic) };
+}
+
+/** P(X ≤ k) for X ~ Binomial(n, p): a sum of pmf terms, each from the previous by the ratio recurrence. */
+export function binomialCdf(k: number, n: number, p: number): number {
+  if (k < 0) return 0;
+  if (k >= n) return 1;
+  return 1 - binomialUpperTail(k + 1, n, p);
+}
+
+/**
+ * P(X ≥ k) for X ~ Binomial(n, p), summed upward from pmf(k) = exp(ln C(n, k) + k ln p + (n − k) ln(1 − p))
+ * so that tiny tails (p-values of 1e-30) keep their relative precision instead of vanishing in 1 − cdf.
+ */
+export function binomialUpperTail(k: number, n: number, p: number): number {
+  if (!(n >= 0 && Number.isInteger(n) && p >= 0 && p <= 1)) {
+    throw new ModeldebugError('invalid_argument', `binomial tail needs whole n ≥ 0 and p in [0, 1]`);
+  }
+  if (k <= 0) return 1;
+  if (k > n) return 0;
+  if (p === 0) return 0;
+  if (p === 1) return 1;
+  const logPmf = logChoose(n, k) + k * Math.log(p) + (n - k) * Math.log1p(-p);
+  let term = Math.exp(logPmf);
+  let sum = term;
+  const odds = p / (1 - p);
+  for (let i = k; i < n; i++) {
+    term *= ((n - i) / (i + 1)) * odds;
+    sum += term;
+    if (term < sum * 1e-17) break;
+  }
+  return Math.min(1, sum);
+}
+
+function logChoose(n: number, k: number): number {
+  const small = Math.min(k, n - k);
+  let sum = 0;
+  for (let i = 1; i <= small; i++) sum += Math.log((n - small + i) / i);
+  return sum;
+}
+
+/**
+ * P(χ²₁ > x) = erfc(√(x/2)) = Q(½, x/2), the regularized upper incomplete gamma: series below a + 1,
+ * Lentz's continued fraction above (Numerical Recipes §6.2); relative accuracy ~1e-14.
+ */
+export function chiSquared1Survival(x: number): number {
+  if (Number.isNaN(x)) return Number.NaN;
+  if (x <= 0) return 1;
+  const a = 0.5;
+  const z = x / 2;
+  const logPrefactor = -z + a * Math.log(z) - LOG_GAMMA_HALF;
+  if (z < a + 1) {
+    let term = 1 / a;
+    let sum = term;
+    for (let n = 1; n < 500; n++) {
+      term *= z / (a + n);
+      sum += term;
+      if (Math.abs(term) < Math.abs(sum) * 1e-16) break;
+    }
+    return 1 - sum * Math.exp(logPrefactor);
+  }
+  const tiny = 1e-300;
+  let b = z + 1 - a;
+  let c = 1 / tiny;
+  let d = 1 / b;
+  let h = d;
+  for (let i = 1; i < 500; i++) {
+    const an = -i * (i - a);
+    b += 2;
+    d = an * d + b;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = b + an / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const delta = d * c;
+    h *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  return Math.exp(logPrefactor) * h;
+}
+
+/** ln Γ(½) = ln √π. */
+const LOG_GAMMA_HALF = 0.5 * Math.log(Math.PI);

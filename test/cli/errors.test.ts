@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { runCli, writeTempCsv } from './run-cli.js';
+
+function expectOneLineError(result: ReturnType<typeof runCli>, ...fragments: string[]): void {
+  expect(result.status).toBe(2);
+  expect(result.stdout).toBe('');
+  const lines = result.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^modeldebug: /);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+  for (const fragment of fragments) expect(lines[0]).toContain(fragment);
+}
+
+/** A numeric feature that half explains the label, and a free-text column about two topics. */
+const tickets = writeTempCsv(
+  'tickets.csv',
+  `hours,message,team\n${Array.from({ length: 60 }, (_, i) => {
+    const billing = i % 2 === 0;
+    const message = billing
+      ? ['refund for late parcel', 'parcel delivery late refund', 'charged twice refund please'][i % 3]
+      : ['password reset fails', 'cannot login after password reset', 'login page error'][i % 3];
+    return `${(i * 7) % 13},${message},${billing ? 'billing' : 'support'}`;
+  }).join('\n')}\n`,
+);
+
+describe('modeldebug errors', () => {
+  it('prints findings and every section for a bundled example', () => {
+    const result = runCli(['errors', '--example', 'iris', '--scale', 'standard', '--n-boot', '200']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    for (const section of [
+      'Findings',
+      'Overview: 6 errors in 150 rows',
+      'Confusion pairs',
+      'Most confidently wrong rows',
+      'Weak slices',
+      'Suspected label errors',
+      'Calibration (top-label confidence vs accuracy): ECE',
+      'McNemar',
+      'Ranking curves (one vs rest',
+    ]) {
+      expect(result.stdout).toContain(section);
+    }
+    expect(result.stdout).toMatch(/^accuracy\s+0\.9600\s+0\.9\d+\s+0\.9\d+$/m);
+    expect(result.stdout).toContain('50 % of errors (3) are versicolor predicted as virginica.');
+  });
+
+  it('prints one JSON document whose parts agree', () => {
+    const result = runCli([
+      'errors',
+      '--example',
+      'breast_cancer',
+      '--scale',
+      'standard',
+      '--cv',
+      '3',
+      '--n-boot',
+      '200',
+      '--baseline',
+      'gnb',
+      '--json',
+    ]);
+    expect(result.status).toBe(0);
+    const document = JSON.parse(result.stdout);
+    expect(document.schema).toBe('modeldebug.errors');
+    expect(document.misclassified).toHaveLength(document.error_count);
+    expect(document.calibration.kind).toBe('binary');
+    const binned = document.calibration.bins.reduce(
+      (sum: number, bin: { count: number }) => sum + bin.count,
+      0,
+    );
+    expect(binned).toBe(569);
+    expect(document.bootstrap.accuracy.estimate).toBeCloseTo(1 - document.error_rate, 12);
+    expect(document.baseline_comparison.baseline).toBe('gaussian-nb');
+    expect(['exact-binomial', 'chi-square-corrected']).toContain(document.baseline_comparison.mcnemar.method);
+    expect(document.protocol.description).toContain('3-fold');
+    expect(document.curves).toHaveLength(1);
+    expect(document.curves[0].roc.auc).toBeGreaterThan(0.95);
+  });
+
+  it('fits a numeric model without the text column and clusters the misclassified texts', () => {
+    const result = runCli([
+      'errors',
+      tickets,
+      '--label',
+      'team',
+      '--text',
+      'message',
+      '--model',
+      'gnb',
+      '--json',
+    ]);
+    expect(result.status).toBe(0);
+    const document = JSON.parse(result.stdout);
+    expect(document.error_count).toBeGreaterThan(6);
+    expect(document.text_clusters.length).toBeGreaterThanOrEqual(2);
+    expect(document.text_clusters[0].column).toBe('message');
+    expect(document.text_clusters[0].top_terms.length).toBeGreaterThan(0);
+  });
+
+  it('turns bad input into one line', () => {
+    expectOneLineError(runCli(['errors', '--example', 'iris', '--cv', '1']), '--cv');
+    expectOneLineError(runCli(['errors', tickets]), '--label is required');
+    expectOneLineError(runCli(['errors', '--example', 'iris', '--top', '0']), '--top');
+    expectOneLineError(runCli(['errors', '--example', 'iris', '--cv', '60']), 'fewer than the 60 folds');
+    expectOneLineError(runCli(['errors', '--example', 'nope']), 'unknown example');
+  });
+});
