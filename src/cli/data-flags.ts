@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { ModeldebugError } from '../core/errors.js';
 import { type Dataset, loadDataset, loadExample } from '../data/index.js';
+import { usageError } from './flag-values.js';
 import { collect } from './model-options.js';
 
 /** The flags that name a command's data: a file with its label column, or a bundled example. */
@@ -25,20 +25,28 @@ export function addColumnOptions(command: Command): Command {
     .option('--text <column>', 'treat a column as free text (repeatable)', collect, []);
 }
 
-/** The dataset the flags name: `--example NAME`, or the data file with `--label`. */
+/**
+ * The options of a command that reads one dataset: `--label` and `--example`, then the command's own,
+ * then `--drop`, `--text` and `--json` (in this order in its --help).
+ */
+export function addDataOptions(command: Command, addOwnOptions: (command: Command) => Command): Command {
+  addOwnOptions(addDataSourceOptions(command));
+  return addColumnOptions(command).option('--json', 'print one JSON document instead of text');
+}
+
+/** The dataset the flags name: `--example NAME`, or the data file with `--label`; errors point to `command`'s help. */
 export async function loadDatasetFromFlags(
+  command: string,
   data: string | undefined,
   flags: Pick<DataFlags, 'label' | 'example' | 'drop' | 'text'>,
 ): Promise<Dataset> {
   if (flags.example) {
-    if (data) throw usage('give either a data file or --example, not both');
+    if (data) throw usageError(command, 'give either a data file or --example, not both');
     return loadExample(flags.example);
   }
-  if (!data) throw usage('no data: give a CSV file or --example iris');
-  if (!flags.label) throw usage('--label is required with a data file: name the column that holds the class');
+  if (!data) throw usageError(command, 'no data: give a CSV file or --example iris');
+  if (!flags.label) {
+    throw usageError(command, '--label is required with a data file: name the column that holds the class');
+  }
   return loadDataset(data, { label: flags.label, drop: flags.drop, text: flags.text });
-}
-
-function usage(message: string): ModeldebugError {
-  return new ModeldebugError('invalid_argument', message, { hint: 'see modeldebug eval --help' });
 }

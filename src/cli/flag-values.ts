@@ -27,3 +27,8 @@ export function fractionFlag(name: string, text: string): number {
   }
   return value;
 }
+
+/** Flags that do not fit together: a one-line error that points to the command's --help. */
+export function usageError(command: string, message: string): ModeldebugError {
+  return new ModeldebugError('invalid_argument', message, { hint: `see modeldebug ${command} --help` });
+}

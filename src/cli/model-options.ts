@@ -11,13 +11,24 @@ export interface ModelFlags {
 
 /** The model flags shared by every command that trains something. */
 export function addModelOptions(command: Command): Command {
-  return command
+  const withModel = command
     .option(
       '--model <spec>',
       "model name or pipeline, e.g. logreg or 'impute(strategy=median) | scale | logreg(C=0.1)'",
       'logreg',
     )
-    .option('--param <key=value>', 'a param of the final model (repeatable), e.g. --param C=0.1', collect, [])
+    .option(
+      '--param <key=value>',
+      'a param of the final model (repeatable), e.g. --param C=0.1',
+      collect,
+      [],
+    );
+  return addPreprocessingOptions(withModel);
+}
+
+/** `--impute`, `--scale` and `--encode`: steps prepended to the model. */
+export function addPreprocessingOptions(command: Command): Command {
+  return command
     .option('--impute <strategy>', 'prepend an imputer: mean | median | most_frequent | constant')
     .option('--scale <kind>', 'prepend a scaler: standard | minmax')
     .option('--encode <kind>', 'prepend an encoder for categorical columns: onehot');

@@ -11,6 +11,7 @@ import {
   loadDatasetFromFlags,
 } from './data-flags.js';
 import { wholeNumberFlag } from './flag-values.js';
+import { createProgress, type ProgressSink } from './format/progress-bar.js';
 import { type ModelFlags, modelStepsFromFlags } from './model-options.js';
 
 /** Flags shared by search, curve and vcurve. */
@@ -42,11 +43,12 @@ export interface SelectionInput {
 }
 
 export async function readSelectionInput(
+  command: string,
   data: string | undefined,
   flags: SelectionFlags,
   steps: StepSpec[] = modelStepsFromFlags(flags),
 ): Promise<SelectionInput> {
-  const dataset = await loadDatasetFromFlags(data, flags);
+  const dataset = await loadDatasetFromFlags(command, data, flags);
   checkDataFitsModel(dataset, steps);
   return {
     dataset,
@@ -65,7 +67,22 @@ export function createExecutor(input: SelectionInput): TaskExecutor {
     : createWorkerPool(features, labels, { jobs: Math.min(input.jobs, 64) });
 }
 
-export function datasetLine(command: string, dataset: Dataset): string {
-  const { features, labels } = dataset;
-  return `modeldebug ${command}: ${dataset.source} (${features.rows} rows, ${features.cols} features, ${labels.classes.length} classes)`;
+/**
+ * Runs `work` with the executor `--jobs` asks for and a progress bar on stderr (none with `--json`), and
+ * stops and closes both however it ends.
+ */
+export async function withExecutor<T>(
+  input: SelectionInput,
+  progressLabel: string,
+  json: boolean | undefined,
+  work: (executor: TaskExecutor, progress: ProgressSink) => Promise<T>,
+): Promise<T> {
+  const progress = createProgress(progressLabel, json ? 'none' : 'auto');
+  const executor = createExecutor(input);
+  try {
+    return await work(executor, progress);
+  } finally {
+    progress.stop();
+    await executor.close();
+  }
 }

@@ -1,15 +1,12 @@
+export { type BinaryLogisticData, createBinaryLogisticObjective } from './binary-logistic-objective.js';
 export { minimizeLbfgs } from './lbfgs.js';
 export { createLbfgsMemory, type LbfgsMemory } from './lbfgs-memory.js';
 export { type LineSearchResult, strongWolfeLineSearch } from './line-search.js';
+export { type L2Term, type LogisticData, parametersPerRow } from './logistic-data.js';
 export {
-  type BinaryLogisticData,
-  createBinaryLogisticObjective,
   createMultinomialLogisticObjective,
-  type L2Term,
-  type LogisticData,
   type MultinomialLogisticData,
-  parametersPerRow,
-} from './logistic-objective.js';
+} from './multinomial-logistic-objective.js';
 export {
   type CompositeObjective,
   type SmoothObjective,

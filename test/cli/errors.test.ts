@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli, writeTempCsv } from './run-cli.js';
-
-function expectOneLineError(result: ReturnType<typeof runCli>, ...fragments: string[]): void {
-  expect(result.status).toBe(2);
-  expect(result.stdout).toBe('');
-  const lines = result.stderr.trimEnd().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^modeldebug: /);
-  expect(result.stderr).not.toMatch(/\n\s+at /);
-  for (const fragment of fragments) expect(lines[0]).toContain(fragment);
-}
+import { expectOneLineError, expectSections, runCli, writeTempCsv } from './run-cli.js';
 
 /** A numeric feature that half explains the label, and a free-text column about two topics. */
 const tickets = writeTempCsv(
@@ -26,9 +16,7 @@ const tickets = writeTempCsv(
 describe('modeldebug errors', () => {
   it('prints findings and every section for a bundled example', () => {
     const result = runCli(['errors', '--example', 'iris', '--scale', 'standard', '--n-boot', '200']);
-    expect(result.status).toBe(0);
-    expect(result.stderr).toBe('');
-    for (const section of [
+    expectSections(result, [
       'Findings',
       'Overview: 6 errors in 150 rows',
       'Confusion pairs',
@@ -38,9 +26,7 @@ describe('modeldebug errors', () => {
       'Calibration (top-label confidence vs accuracy): ECE',
       'McNemar',
       'Ranking curves (one vs rest',
-    ]) {
-      expect(result.stdout).toContain(section);
-    }
+    ]);
     expect(result.stdout).toMatch(/^accuracy\s+0\.9600\s+0\.9\d+\s+0\.9\d+$/m);
     expect(result.stdout).toContain('50 % of errors (3) are versicolor predicted as virginica.');
   });

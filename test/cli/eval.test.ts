@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { expectOneLineError, runCli, writeTempCsv } from './run-cli.js';
+import { writePetsCsv } from './pets-csv.js';
+import { expectOneLineError, expectSections, runCli, writeTempCsv } from './run-cli.js';
 
-const categorical = writeTempCsv(
-  'pets.csv',
-  `weight,colour,kind\n${Array.from({ length: 40 }, (_, i) => `${i % 2 ? 4 + (i % 5) : 20 + (i % 7)},${['red', 'blue', 'green'][i % 3]},${i % 2 ? 'cat' : 'dog'}`).join('\n')}\n`,
-);
+const categorical = writePetsCsv();
 const withGaps = writeTempCsv(
   'gaps.csv',
   `a,b,y\n${Array.from({ length: 30 }, (_, i) => `${i % 7 === 0 ? '' : i},${i % 3},${i % 2}`).join('\n')}\n`,
@@ -13,17 +11,13 @@ const withGaps = writeTempCsv(
 describe('modeldebug eval', () => {
   it('cross-validates a bundled example and prints metrics, report and confusion matrix', () => {
     const result = runCli(['eval', '--example', 'iris', '--scale', 'standard', '--cv', '5']);
-    expect(result.status).toBe(0);
-    expect(result.stderr).toBe('');
-    for (const section of [
+    expectSections(result, [
       'Cross-validation scores',
       'balanced accuracy',
       'Classification report',
       'Confusion matrix',
       'setosa',
-    ]) {
-      expect(result.stdout).toContain(section);
-    }
+    ]);
     expect(result.stdout).toMatch(/^mean\s+0\.9600/m);
   });
 

@@ -34,13 +34,26 @@ export function writeTempCsv(name: string, text: string): string {
   return path;
 }
 
-/** A bad-input run must end in exactly one line on stderr, exit code 2, and no stack trace. */
-export function expectOneLineError(result: CliResult, ...fragments: string[]): void {
+/** A successful run: exit 0, nothing on stderr, and every one of `sections` somewhere in stdout. */
+export function expectSections(result: CliResult, sections: readonly string[]): void {
+  expect(result.status).toBe(0);
+  expect(result.stderr).toBe('');
+  for (const section of sections) expect(result.stdout).toContain(section);
+}
+
+/**
+ * A bad-input run must end in exactly one line on stderr, exit code 2, and no stack trace; the line holds
+ * every string fragment and matches every pattern.
+ */
+export function expectOneLineError(result: CliResult, ...fragments: (string | RegExp)[]): void {
   expect(result.status).toBe(2);
   expect(result.stdout).toBe('');
   const lines = result.stderr.trimEnd().split('\n');
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(/^modeldebug: error: /);
   expect(result.stderr).not.toMatch(/\n\s+at /);
-  for (const fragment of fragments) expect(lines[0]).toContain(fragment);
+  for (const fragment of fragments) {
+    if (typeof fragment === 'string') expect(lines[0]).toContain(fragment);
+    else expect(lines[0]).toMatch(fragment);
+  }
 }

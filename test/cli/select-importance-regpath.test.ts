@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectOneLineError, runCli, writeTempCsv } from './run-cli.js';
+import { writePetsCsv } from './pets-csv.js';
+import { expectOneLineError, runCli } from './run-cli.js';
 
 describe('modeldebug select', () => {
   it('runs RFE and prints the selected features and their ranking', () => {
@@ -48,10 +49,7 @@ describe('modeldebug select', () => {
   });
 
   it('explains why a one-hot encoded model cannot be eliminated from', () => {
-    const csv = writeTempCsv(
-      'pets.csv',
-      `weight,colour,kind\n${Array.from({ length: 40 }, (_, i) => `${i % 2 ? 4 + (i % 5) : 20 + (i % 7)},${['red', 'blue', 'green'][i % 3]},${i % 2 ? 'cat' : 'dog'}`).join('\n')}\n`,
-    );
+    const csv = writePetsCsv();
     expectOneLineError(
       runCli(['select', csv, '--label', 'kind', '--encode', 'onehot', '--rfe', '1']),
       'cannot be mapped to input features',

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BAD_INPUTS } from '../data/bad-inputs.js';
 import { cleanTable, toCsv, withCell } from '../data/crafted.js';
-import { runCli, writeTempCsv } from './run-cli.js';
+import { expectOneLineError, runCli, writeTempCsv } from './run-cli.js';
 
 const clean = writeTempCsv('clean.csv', toCsv(cleanTable()));
 const dirty = writeTempCsv('dirty.csv', toCsv(withCell(withCell(cleanTable(), 2, 'x', 'abc'), 5, 'c', 'NA')));
@@ -51,13 +51,6 @@ describe('modeldebug validate', () => {
   it.each(BAD_INPUTS)('bad input, $name: one line on stderr, exit 2, nothing on stdout', (bad) => {
     const path = bad.file === 'missing.csv' ? '/nonexistent/missing.csv' : writeTempCsv(bad.file, '');
     if (bad.file !== 'missing.csv') writeFileSync(path, bad.content); // bytes: BOMs and latin-1 included
-    const result = runCli(['validate', path, '--label', 'y']);
-    expect(result.status).toBe(2);
-    expect(result.stdout).toBe('');
-    const lines = result.stderr.trimEnd().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^modeldebug: error: /);
-    expect(lines[0]).toMatch(bad.says);
-    expect(lines[0]).toContain(`${bad.where}:`);
+    expectOneLineError(runCli(['validate', path, '--label', 'y']), bad.says, `${bad.where}:`);
   });
 });

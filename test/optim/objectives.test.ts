@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/rng.js';
-import {
-  createBinaryLogisticObjective,
-  createMultinomialLogisticObjective,
-  type LogisticData,
-} from '../../src/optim/logistic-objective.js';
+import { createBinaryLogisticObjective } from '../../src/optim/binary-logistic-objective.js';
+import type { LogisticData } from '../../src/optim/logistic-data.js';
+import { createMultinomialLogisticObjective } from '../../src/optim/multinomial-logistic-objective.js';
 import type { SmoothObjective } from '../../src/optim/objective.js';
 
 const rng = createRng(7);

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createBinaryLogisticObjective } from '../../src/optim/binary-logistic-objective.js';
 import { minimizeLbfgs } from '../../src/optim/lbfgs.js';
-import {
-  createBinaryLogisticObjective,
-  createMultinomialLogisticObjective,
-} from '../../src/optim/logistic-objective.js';
+import { createMultinomialLogisticObjective } from '../../src/optim/multinomial-logistic-objective.js';
 import type { CompositeObjective, SmoothObjective } from '../../src/optim/objective.js';
 import { minimizeOwlqn, pseudoGradient } from '../../src/optim/owlqn.js';
 import { loadCase, loadFixture } from '../models/logistic-regression/fixture-data.js';

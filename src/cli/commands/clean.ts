@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { ModeldebugError } from '../../core/errors.js';
 import { cleanData, type ImputeStrategy } from '../../data/index.js';
 import { formatCleanReport } from '../format/clean-text.js';
+import { jsonDocument } from '../format/json-document.js';
 import { collect } from '../model-options.js';
 import { runAction } from '../run-action.js';
 
@@ -42,7 +43,7 @@ export function registerCleanCommand(program: Command): void {
         });
         process.stdout.write(
           flags.json
-            ? `${JSON.stringify({ schema: 'modeldebug.clean', schema_version: 1, ...report }, null, 2)}\n`
+            ? jsonDocument({ schema: 'modeldebug.clean', schema_version: 1, ...report })
             : formatCleanReport(report),
         );
         return 0;

@@ -2,16 +2,21 @@ import type { Command } from 'commander';
 import { learningCurveVerdict, probeRegularization } from '../../analysis/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import { DEFAULT_TRAIN_SIZES, formatModelSpec, learningCurve } from '../../selection/index.js';
-import { curvePointsJson, formatCurvePoints, formatFailures } from '../format/curve-text.js';
-import { createProgress } from '../format/progress-bar.js';
+import {
+  curveJsonHead,
+  curvePointsJson,
+  formatCurvePoints,
+  formatCurveReport,
+  formatFailures,
+} from '../format/curve-text.js';
+import { jsonDocument } from '../format/json-document.js';
 import { addModelOptions } from '../model-options.js';
 import { runAction } from '../run-action.js';
 import {
   addSelectionOptions,
-  createExecutor,
-  datasetLine,
   readSelectionInput,
   type SelectionFlags,
+  withExecutor,
 } from '../selection-flags.js';
 
 interface CurveFlags extends SelectionFlags {
@@ -31,12 +36,10 @@ export function registerCurveCommand(program: Command): void {
     .option('--no-probe', 'skip the C/10 or C×10 fit that backs an over- or underfitting verdict');
   addSelectionOptions(addModelOptions(command)).action(
     runAction(async (data: string | undefined, flags: CurveFlags) => {
-      const input = await readSelectionInput(data, flags);
+      const input = await readSelectionInput('curve', data, flags);
       const { features, labels } = input.dataset;
       const trainSizes = flags.sizes === undefined ? undefined : parseNumbers(flags.sizes, '--sizes');
-      const progress = createProgress('learning curve', flags.json ? 'none' : 'auto');
-      const executor = createExecutor(input);
-      try {
+      return withExecutor(input, 'learning curve', flags.json, async (executor, progress) => {
         const common = { cv: input.cv, scoring: flags.scoring, executor };
         const curve = await learningCurve(features, labels, {
           ...common,
@@ -52,10 +55,7 @@ export function registerCurveCommand(program: Command): void {
         const model = formatModelSpec(input.steps);
         if (flags.json) {
           const json = {
-            dataset: { source: input.dataset.source, rows: features.rows, features: features.cols },
-            model,
-            scoring: curve.scoring,
-            n_splits: input.cv,
+            ...curveJsonHead(input.dataset, model, curve.scoring, input.cv),
             train_sizes_abs: curve.trainSizes,
             ...curvePointsJson(curve.points),
             failures: curve.failures.map((f) => ({
@@ -65,29 +65,22 @@ export function registerCurveCommand(program: Command): void {
             })),
             verdict: { ...verdict, probe: probe?.nextStep ?? null },
           };
-          process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+          process.stdout.write(jsonDocument(json));
           return 0;
         }
-        const failures = formatFailures(curve.failures, (p) => `${curve.trainSizes[p]} rows`);
         process.stdout.write(
-          [
-            datasetLine('curve', input.dataset),
-            `model: ${model}`,
-            `protocol: learning curve, ${input.cv}-fold stratified cross-validation, scoring ${curve.scoring}`,
-            '',
-            formatCurvePoints('train rows', curve.trainSizes, curve.points, curve.scoring),
-            ...(failures ? ['', failures] : []),
-            '',
-            `verdict: ${verdict.summary}`,
-            `next step: ${probe?.nextStep ?? verdict.nextStep}`,
-            '',
-          ].join('\n'),
+          formatCurveReport({
+            command: 'curve',
+            dataset: input.dataset,
+            model,
+            protocol: `learning curve, ${input.cv}-fold stratified cross-validation, scoring ${curve.scoring}`,
+            table: formatCurvePoints('train rows', curve.trainSizes, curve.points, curve.scoring),
+            failures: formatFailures(curve.failures, (p) => `${curve.trainSizes[p]} rows`),
+            verdict: [`verdict: ${verdict.summary}`, `next step: ${probe?.nextStep ?? verdict.nextStep}`],
+          }),
         );
         return 0;
-      } finally {
-        progress.stop();
-        await executor.close();
-      }
+      });
     }),
   );
 }

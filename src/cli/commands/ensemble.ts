@@ -3,14 +3,10 @@ import { ModeldebugError } from '../../core/errors.js';
 import { compareEnsemble, type NamedClassifier } from '../../ensemble/index.js';
 import { buildModel, checkDataFitsModel, type StepSpec } from '../../models/index.js';
 import { formatModelSpec, stratifiedKFold } from '../../selection/index.js';
-import {
-  addColumnOptions,
-  addDataSourceOptions,
-  type DataFlags,
-  loadDatasetFromFlags,
-} from '../data-flags.js';
+import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
 import { wholeNumberFlag } from '../flag-values.js';
 import { ensembleToJson, formatEnsemble } from '../format/ensemble-text.js';
+import { jsonDocument } from '../format/json-document.js';
 import { modelStepsFromFlags } from '../model-options.js';
 import { progressLine } from '../progress-line.js';
 import { runAction } from '../run-action.js';
@@ -36,69 +32,66 @@ export function registerEnsembleCommand(program: Command): void {
       "cross-validate several models, their vote (and stacking), and how often they agree: 'logreg;gnb;knn'",
     )
     .argument('[data]', 'CSV file with a header row');
-  addDataSourceOptions(command)
-    .option(
-      '--models <specs>',
-      "members separated by ';', each a model spec, e.g. 'scale | logreg;gnb;knn'",
-      'logreg;gnb;knn',
-    )
-    .option('--voting <kind>', 'hard (majority of predictions) or soft (mean of probabilities)', 'hard')
-    .option('--weights <list>', 'one weight per member, e.g. 2,1,1')
-    .option(
-      '--stack',
-      'also cross-validate stacking (final estimator: logistic regression on out-of-fold probabilities)',
-    )
-    .option('--cv <k>', 'stratified folds', '5')
-    .option('--shuffle', 'shuffle before assigning folds')
-    .option('--seed <n>', 'seed for shuffling', '0')
-    .option(
-      '--impute <strategy>',
-      'prepend an imputer to every member: mean | median | most_frequent | constant',
-    )
-    .option('--scale <kind>', 'prepend a scaler to every member: standard | minmax')
-    .option('--encode <kind>', 'prepend an encoder for categorical columns to every member: onehot');
-  addColumnOptions(command)
-    .option('--json', 'print one JSON document instead of text')
-    .action(
-      runAction(async (data: string | undefined, flags: EnsembleFlags) => {
-        const dataset = await loadDatasetFromFlags(data, flags);
-        const specs = memberSpecs(flags);
-        const members: NamedClassifier[] = specs.map(({ name, steps }) => [name, buildModel(steps)]);
-        for (const { steps } of specs) checkDataFitsModel(dataset, steps);
-        const voting = votingFlag(flags.voting);
-        const weights = weightsFlag(flags.weights, members.length);
-        const nSplits = wholeNumberFlag('--cv', flags.cv, 2);
-        const seed = wholeNumberFlag('--seed', flags.seed, 0);
-        const { folds, warnings } = stratifiedKFold(dataset.labels.codes, nSplits, {
-          shuffle: flags.shuffle,
-          seed,
-        });
-        const comparison = await compareEnsemble(members, dataset.features, dataset.labels, {
-          voting,
-          weights,
-          stack: flags.stack ?? false,
-          folds,
-          onProgress: progressLine('cross-validating model', !flags.json),
-        });
-        const context = {
-          source: dataset.source,
-          label: dataset.labelColumn,
-          rows: dataset.features.rows,
-          folds: nSplits,
-          specs: specs.map(({ name, steps }) => ({
-            name,
-            spec: formatModelSpec(steps),
-          })),
-          splitWarnings: warnings,
-        };
-        process.stdout.write(
-          flags.json
-            ? `${JSON.stringify(ensembleToJson(comparison, context), null, 2)}\n`
-            : formatEnsemble(comparison, context),
-        );
-        return 0;
-      }),
-    );
+  addDataOptions(command, (own) =>
+    own
+      .option(
+        '--models <specs>',
+        "members separated by ';', each a model spec, e.g. 'scale | logreg;gnb;knn'",
+        'logreg;gnb;knn',
+      )
+      .option('--voting <kind>', 'hard (majority of predictions) or soft (mean of probabilities)', 'hard')
+      .option('--weights <list>', 'one weight per member, e.g. 2,1,1')
+      .option(
+        '--stack',
+        'also cross-validate stacking (final estimator: logistic regression on out-of-fold probabilities)',
+      )
+      .option('--cv <k>', 'stratified folds', '5')
+      .option('--shuffle', 'shuffle before assigning folds')
+      .option('--seed <n>', 'seed for shuffling', '0')
+      .option(
+        '--impute <strategy>',
+        'prepend an imputer to every member: mean | median | most_frequent | constant',
+      )
+      .option('--scale <kind>', 'prepend a scaler to every member: standard | minmax')
+      .option('--encode <kind>', 'prepend an encoder for categorical columns to every member: onehot'),
+  ).action(
+    runAction(async (data: string | undefined, flags: EnsembleFlags) => {
+      const dataset = await loadDatasetFromFlags('ensemble', data, flags);
+      const specs = memberSpecs(flags);
+      const members: NamedClassifier[] = specs.map(({ name, steps }) => [name, buildModel(steps)]);
+      for (const { steps } of specs) checkDataFitsModel(dataset, steps);
+      const voting = votingFlag(flags.voting);
+      const weights = weightsFlag(flags.weights, members.length);
+      const nSplits = wholeNumberFlag('--cv', flags.cv, 2);
+      const seed = wholeNumberFlag('--seed', flags.seed, 0);
+      const { folds, warnings } = stratifiedKFold(dataset.labels.codes, nSplits, {
+        shuffle: flags.shuffle,
+        seed,
+      });
+      const comparison = await compareEnsemble(members, dataset.features, dataset.labels, {
+        voting,
+        weights,
+        stack: flags.stack ?? false,
+        folds,
+        onProgress: progressLine('cross-validating model', !flags.json),
+      });
+      const context = {
+        source: dataset.source,
+        label: dataset.labelColumn,
+        rows: dataset.features.rows,
+        folds: nSplits,
+        specs: specs.map(({ name, steps }) => ({
+          name,
+          spec: formatModelSpec(steps),
+        })),
+        splitWarnings: warnings,
+      };
+      process.stdout.write(
+        flags.json ? jsonDocument(ensembleToJson(comparison, context)) : formatEnsemble(comparison, context),
+      );
+      return 0;
+    }),
+  );
 }
 
 /** Members from `--models`, named after their classifier step (`knn`, `knn_2`, … when repeated). */

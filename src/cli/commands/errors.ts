@@ -11,15 +11,11 @@ import {
   type StepSpec,
 } from '../../models/index.js';
 import { formatModelSpec } from '../../selection/index.js';
-import {
-  addColumnOptions,
-  addDataSourceOptions,
-  type DataFlags,
-  loadDatasetFromFlags,
-} from '../data-flags.js';
+import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
 import { wholeNumberFlag } from '../flag-values.js';
 import { errorAnalysisToJson } from '../format/errors-json.js';
 import { formatErrorAnalysis } from '../format/errors-text.js';
+import { jsonDocument } from '../format/json-document.js';
 import { addModelOptions, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
 import { progressLine } from '../progress-line.js';
 import { runAction } from '../run-action.js';
@@ -42,22 +38,24 @@ export function registerErrorsCommand(program: Command): void {
       'why is the model wrong? confidently-wrong rows, confusion pairs, weak slices, suspected label errors, calibration',
     )
     .argument('[data]', 'CSV file with a header row');
-  addDataSourceOptions(command)
-    .option('--cv <k>', 'stratified folds for the out-of-fold predictions', '5')
-    .option('--seed <n>', 'seed for shuffling, the bootstrap and text clustering', '0')
-    .option('--shuffle', 'shuffle before assigning folds')
-    .option('--top <n>', 'rows listed per section', '10')
-    .option('--n-boot <n>', 'bootstrap resamples for the accuracy and F1 intervals', '1000')
-    .option('--min-support <n>', 'fewest rows in a reported slice (default max(10, 2 % of rows))')
-    .option(
-      '--baseline <spec>',
-      "a model to compare against by McNemar's test (default: most frequent class)",
-    );
-  addColumnOptions(command).option('--json', 'print one JSON document instead of text');
-  addModelOptions(command).action(
+  addModelOptions(
+    addDataOptions(command, (own) =>
+      own
+        .option('--cv <k>', 'stratified folds for the out-of-fold predictions', '5')
+        .option('--seed <n>', 'seed for shuffling, the bootstrap and text clustering', '0')
+        .option('--shuffle', 'shuffle before assigning folds')
+        .option('--top <n>', 'rows listed per section', '10')
+        .option('--n-boot <n>', 'bootstrap resamples for the accuracy and F1 intervals', '1000')
+        .option('--min-support <n>', 'fewest rows in a reported slice (default max(10, 2 % of rows))')
+        .option(
+          '--baseline <spec>',
+          "a model to compare against by McNemar's test (default: most frequent class)",
+        ),
+    ),
+  ).action(
     runAction(async (data: string | undefined, flags: ErrorsFlags) => {
       const top = wholeNumberFlag('--top', flags.top, 1);
-      const dataset = await loadDatasetFromFlags(data, flags);
+      const dataset = await loadDatasetFromFlags('errors', data, flags);
       const steps = modelStepsFromFlags(flags);
       const estimator = buildModel(steps);
       const modelColumns = columnsForModel(dataset, steps);
@@ -83,7 +81,7 @@ export function registerErrorsCommand(program: Command): void {
       const spec = formatModelSpec(steps);
       process.stdout.write(
         flags.json
-          ? `${JSON.stringify(errorAnalysisToJson(analysis, spec, steps), null, 2)}\n`
+          ? jsonDocument(errorAnalysisToJson(analysis, spec, steps))
           : formatErrorAnalysis(analysis, spec, top),
       );
       return 0;

@@ -1,18 +1,13 @@
 import type { Command } from 'commander';
 import { type EvaluationProtocol, evaluate } from '../../analysis/index.js';
-import { ModeldebugError } from '../../core/errors.js';
 import { type Dataset, loadDataset } from '../../data/index.js';
 import { buildModel, checkDataFitsModel } from '../../models/index.js';
 import { formatModelSpec } from '../../selection/index.js';
-import {
-  addColumnOptions,
-  addDataSourceOptions,
-  type DataFlags,
-  loadDatasetFromFlags,
-} from '../data-flags.js';
-import { fractionFlag, wholeNumberFlag } from '../flag-values.js';
+import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
+import { fractionFlag, usageError, wholeNumberFlag } from '../flag-values.js';
 import { evaluationToJson } from '../format/eval-json.js';
 import { formatEvaluation } from '../format/eval-text.js';
+import { jsonDocument } from '../format/json-document.js';
 import { addModelOptions, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
 import { progressLine } from '../progress-line.js';
 import { runAction } from '../run-action.js';
@@ -31,16 +26,18 @@ export function registerEvalCommand(program: Command): void {
     .command('eval')
     .description('train a model and print its metrics, classification report and confusion matrix')
     .argument('[data]', 'CSV file with a header row');
-  addDataSourceOptions(command)
-    .option('--cv <k>', 'k-fold stratified cross-validation')
-    .option('--test-size <fraction>', 'stratified hold-out fraction (default 0.2 when no --cv or --test)')
-    .option('--test <file>', 'a separate labelled test file with the same columns')
-    .option('--seed <n>', 'seed for splits and shuffling', '0')
-    .option('--shuffle', 'shuffle before assigning folds (with --cv)');
-  addColumnOptions(command).option('--json', 'print one JSON document instead of text');
-  addModelOptions(command).action(
+  addModelOptions(
+    addDataOptions(command, (own) =>
+      own
+        .option('--cv <k>', 'k-fold stratified cross-validation')
+        .option('--test-size <fraction>', 'stratified hold-out fraction (default 0.2 when no --cv or --test)')
+        .option('--test <file>', 'a separate labelled test file with the same columns')
+        .option('--seed <n>', 'seed for splits and shuffling', '0')
+        .option('--shuffle', 'shuffle before assigning folds (with --cv)'),
+    ),
+  ).action(
     runAction(async (data: string | undefined, flags: EvalFlags) => {
-      const dataset = await loadDatasetFromFlags(data, flags);
+      const dataset = await loadDatasetFromFlags('eval', data, flags);
       const steps = modelStepsFromFlags(flags);
       const estimator = buildModel(steps);
       const protocol = await protocolFromFlags(flags, dataset);
@@ -54,7 +51,7 @@ export function registerEvalCommand(program: Command): void {
       const spec = formatModelSpec(steps);
       process.stdout.write(
         flags.json
-          ? `${JSON.stringify(evaluationToJson(evaluation, spec, steps), null, 2)}\n`
+          ? jsonDocument(evaluationToJson(evaluation, spec, steps))
           : formatEvaluation(evaluation, spec),
       );
       return 0;
@@ -64,7 +61,7 @@ export function registerEvalCommand(program: Command): void {
 
 async function protocolFromFlags(flags: EvalFlags, dataset: Dataset): Promise<EvaluationProtocol> {
   const chosen = [flags.cv, flags.testSize, flags.test].filter((value) => value !== undefined);
-  if (chosen.length > 1) throw usage('choose one of --cv, --test-size and --test');
+  if (chosen.length > 1) throw usageError('eval', 'choose one of --cv, --test-size and --test');
   const seed = wholeNumberFlag('--seed', flags.seed, 0);
   if (flags.cv !== undefined) {
     return {
@@ -86,8 +83,4 @@ async function protocolFromFlags(flags: EvalFlags, dataset: Dataset): Promise<Ev
   }
   const testSize = flags.testSize === undefined ? 0.2 : fractionFlag('--test-size', flags.testSize);
   return { kind: 'holdout', testSize, seed };
-}
-
-function usage(message: string): ModeldebugError {
-  return new ModeldebugError('invalid_argument', message, { hint: 'see modeldebug eval --help' });
 }

@@ -4,14 +4,10 @@ import { takeLabelRows } from '../../core/labels.js';
 import { permutationImportance } from '../../features/index.js';
 import { buildModel, checkDataFitsModel } from '../../models/index.js';
 import { formatModelSpec, trainTestSplit } from '../../selection/index.js';
-import {
-  addColumnOptions,
-  addDataSourceOptions,
-  type DataFlags,
-  loadDatasetFromFlags,
-} from '../data-flags.js';
+import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
 import { fractionFlag, wholeNumberFlag } from '../flag-values.js';
 import { formatImportance, importanceToJson } from '../format/importance-text.js';
+import { jsonDocument } from '../format/json-document.js';
 import { addModelOptions, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
 import { progressLine } from '../progress-line.js';
 import { runAction } from '../run-action.js';
@@ -29,19 +25,25 @@ export function registerImportanceCommand(program: Command): void {
     .command('importance')
     .description('permutation importance: how much the held-out score drops when each feature is shuffled')
     .argument('[data]', 'CSV file with a header row');
-  addDataSourceOptions(command)
-    .option('--test-size <fraction>', 'stratified held-out fraction the importances are measured on', '0.25')
-    .option('--repeats <n>', 'shuffles per feature (n_repeats)', '5')
-    .option(
-      '--scoring <name>',
-      'scorer, e.g. accuracy, balanced_accuracy, f1_macro, neg_log_loss',
-      'accuracy',
-    )
-    .option('--seed <n>', 'seed for the split and the shuffles', '0');
-  addColumnOptions(command).option('--json', 'print one JSON document instead of text');
-  addModelOptions(command).action(
+  addModelOptions(
+    addDataOptions(command, (own) =>
+      own
+        .option(
+          '--test-size <fraction>',
+          'stratified held-out fraction the importances are measured on',
+          '0.25',
+        )
+        .option('--repeats <n>', 'shuffles per feature (n_repeats)', '5')
+        .option(
+          '--scoring <name>',
+          'scorer, e.g. accuracy, balanced_accuracy, f1_macro, neg_log_loss',
+          'accuracy',
+        )
+        .option('--seed <n>', 'seed for the split and the shuffles', '0'),
+    ),
+  ).action(
     runAction(async (data: string | undefined, flags: ImportanceFlags) => {
-      const dataset = await loadDatasetFromFlags(data, flags);
+      const dataset = await loadDatasetFromFlags('importance', data, flags);
       const steps = modelStepsFromFlags(flags);
       const model = buildModel(steps);
       checkDataFitsModel(dataset, steps);
@@ -73,9 +75,7 @@ export function registerImportanceCommand(program: Command): void {
         warnings: fitted.diagnostics.warnings,
       };
       process.stdout.write(
-        flags.json
-          ? `${JSON.stringify(importanceToJson(result, context), null, 2)}\n`
-          : formatImportance(result, context),
+        flags.json ? jsonDocument(importanceToJson(result, context)) : formatImportance(result, context),
       );
       return 0;
     }),

@@ -3,13 +3,9 @@ import { describeRegularizationPath, regularizationPath } from '../../analysis/i
 import { ModeldebugError } from '../../core/errors.js';
 import { buildModel, CLASSIFIERS, checkDataFitsModel, LOGISTIC_REGRESSION_KIND } from '../../models/index.js';
 import { formatModelSpec } from '../../selection/index.js';
-import {
-  addColumnOptions,
-  addDataSourceOptions,
-  type DataFlags,
-  loadDatasetFromFlags,
-} from '../data-flags.js';
+import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
 import { wholeNumberFlag } from '../flag-values.js';
+import { jsonDocument } from '../format/json-document.js';
 import { formatRegularizationPath, regularizationPathToJson } from '../format/regpath-text.js';
 import { addModelOptions, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
 import { progressLine } from '../progress-line.js';
@@ -34,19 +30,21 @@ export function registerRegpathCommand(program: Command): void {
     .command('regpath')
     .description('regularisation path: coefficients and CV score along C, the best C and the 1-SE choice')
     .argument('[data]', 'CSV file with a header row');
-  addDataSourceOptions(command)
-    .option('--penalty <kind>', 'l1 | l2 | elasticnet', 'l2')
-    .option('--l1-ratio <r>', 'the L1 share for --penalty elasticnet', '0.5')
-    .option('--cs <n>', 'number of C values, log-spaced over [1e-4, 1e4]', '20')
-    .option('--cv <k>', 'stratified folds per C', '5')
-    .option('--scoring <name>', 'scorer, e.g. accuracy, f1_macro, neg_log_loss', 'accuracy')
-    .option('--shuffle', 'shuffle before assigning folds')
-    .option('--seed <n>', 'seed for --shuffle', '0');
-  addColumnOptions(command).option('--json', 'print one JSON document instead of text');
-  addModelOptions(command).action(
+  addModelOptions(
+    addDataOptions(command, (own) =>
+      own
+        .option('--penalty <kind>', 'l1 | l2 | elasticnet', 'l2')
+        .option('--l1-ratio <r>', 'the L1 share for --penalty elasticnet', '0.5')
+        .option('--cs <n>', 'number of C values, log-spaced over [1e-4, 1e4]', '20')
+        .option('--cv <k>', 'stratified folds per C', '5')
+        .option('--scoring <name>', 'scorer, e.g. accuracy, f1_macro, neg_log_loss', 'accuracy')
+        .option('--shuffle', 'shuffle before assigning folds')
+        .option('--seed <n>', 'seed for --shuffle', '0'),
+    ),
+  ).action(
     runAction(async (data: string | undefined, flags: RegpathFlags) => {
       const penalty = parsePenalty(flags.penalty);
-      const dataset = await loadDatasetFromFlags(data, flags);
+      const dataset = await loadDatasetFromFlags('regpath', data, flags);
       const steps = modelStepsFromFlags(flags);
       const last = steps[steps.length - 1];
       const classifier = CLASSIFIERS.find(
@@ -93,7 +91,7 @@ export function registerRegpathCommand(program: Command): void {
       const summary = describeRegularizationPath(result, penalty);
       process.stdout.write(
         flags.json
-          ? `${JSON.stringify(regularizationPathToJson(result, { ...context, summary }), null, 2)}\n`
+          ? jsonDocument(regularizationPathToJson(result, { ...context, summary }))
           : formatRegularizationPath(result, { ...context, summary }),
       );
       return 0;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { DEFAULT_STORE_PATH, openRunStore } from '../../store/index.js';
+import { jsonDocument } from '../format/json-document.js';
 import { formatRun, formatRunList } from '../format/runs-text.js';
 import { runAction } from '../run-action.js';
 
@@ -22,9 +23,7 @@ export function registerRunsCommand(program: Command): void {
         const store = openRunStore(flags.store);
         try {
           const list = store.listRuns(Number(flags.limit) || 50);
-          process.stdout.write(
-            flags.json ? `${JSON.stringify(list, null, 2)}\n` : formatRunList(list, store.path),
-          );
+          process.stdout.write(flags.json ? jsonDocument(list) : formatRunList(list, store.path));
           return 0;
         } finally {
           store.close();
@@ -46,9 +45,7 @@ export function registerRunsCommand(program: Command): void {
           const run = store.getRun(id);
           const trials = store.trials(id);
           process.stdout.write(
-            flags.json || parent?.json
-              ? `${JSON.stringify({ ...run, trials }, null, 2)}\n`
-              : formatRun(run, trials),
+            flags.json || parent?.json ? jsonDocument({ ...run, trials }) : formatRun(run, trials),
           );
           return 0;
         } finally {

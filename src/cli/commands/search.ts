@@ -15,6 +15,8 @@ import {
 } from '../../selection/index.js';
 import { openRunStore, type RunRecord, type RunStore } from '../../store/index.js';
 import { wholeNumberFlag } from '../flag-values.js';
+import { datasetLine } from '../format/dataset-line.js';
+import { jsonDocument } from '../format/json-document.js';
 import { createProgress } from '../format/progress-bar.js';
 import { searchJson } from '../format/search-json.js';
 import { formatSearch } from '../format/search-text.js';
@@ -23,7 +25,6 @@ import { runAction } from '../run-action.js';
 import {
   addSelectionOptions,
   createExecutor,
-  datasetLine,
   readSelectionInput,
   type SelectionFlags,
   type SelectionInput,
@@ -130,9 +131,9 @@ async function runSearchCommand(
       scoring: config.scoring,
       seed: config.seed,
     };
-    input = await readSelectionInput(config.data ?? undefined, stored, config.steps);
+    input = await readSelectionInput('search', config.data ?? undefined, stored, config.steps);
   } else {
-    input = await readSelectionInput(data, flags);
+    input = await readSelectionInput('search', data, flags);
     config = configFromFlags(data, flags, input.steps);
   }
   const strategy = createStrategy(config.strategy);
@@ -176,7 +177,7 @@ async function runSearchCommand(
         classes: labels.classes,
       };
       const json = searchJson(result, { runId: run.id, store: store.path, dataset, model, jobs: input.jobs });
-      process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+      process.stdout.write(jsonDocument(json));
     } else {
       const planned = `${result.trials.length} trials x ${result.nSplits} folds`;
       process.stdout.write(

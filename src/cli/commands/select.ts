@@ -10,13 +10,10 @@ import {
 } from '../../features/index.js';
 import { buildModel, checkDataFitsModel } from '../../models/index.js';
 import { formatModelSpec } from '../../selection/index.js';
-import {
-  addColumnOptions,
-  addDataSourceOptions,
-  type DataFlags,
-  loadDatasetFromFlags,
-} from '../data-flags.js';
+import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
 import { wholeNumberFlag } from '../flag-values.js';
+import { datasetLine } from '../format/dataset-line.js';
+import { jsonDocument } from '../format/json-document.js';
 import { kBestToJson, rfecvToJson, rfeToJson } from '../format/select-json.js';
 import { formatKBest, formatRfe, formatRfecv } from '../format/select-text.js';
 import { addModelOptions, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
@@ -41,18 +38,20 @@ export function registerSelectCommand(program: Command): void {
     .command('select')
     .description('pick features: recursive elimination (RFE, RFECV) or univariate scores (SelectKBest)')
     .argument('[data]', 'CSV file with a header row');
-  addDataSourceOptions(command)
-    .option('--rfe <k>', 'recursive feature elimination down to k features')
-    .option('--rfecv', 'recursive feature elimination, the count chosen by cross-validation')
-    .option('--kbest <k>', 'keep the k features with the best univariate score')
-    .option('--step <n>', 'features removed per RFE iteration', '1')
-    .option('--cv <k>', 'folds for --rfecv (stratified)', '5')
-    .option('--scoring <name>', 'scorer for --rfecv, e.g. accuracy, f1_macro, roc_auc', 'accuracy')
-    .option('--score-func <name>', 'for --kbest: f_classif | chi2 | mutual_info_classif', 'f_classif')
-    .option('--shuffle', 'shuffle before assigning folds (with --rfecv)')
-    .option('--seed <n>', 'seed for shuffling and mutual information', '0');
-  addColumnOptions(command).option('--json', 'print one JSON document instead of text');
-  addModelOptions(command).action(
+  addModelOptions(
+    addDataOptions(command, (own) =>
+      own
+        .option('--rfe <k>', 'recursive feature elimination down to k features')
+        .option('--rfecv', 'recursive feature elimination, the count chosen by cross-validation')
+        .option('--kbest <k>', 'keep the k features with the best univariate score')
+        .option('--step <n>', 'features removed per RFE iteration', '1')
+        .option('--cv <k>', 'folds for --rfecv (stratified)', '5')
+        .option('--scoring <name>', 'scorer for --rfecv, e.g. accuracy, f1_macro, roc_auc', 'accuracy')
+        .option('--score-func <name>', 'for --kbest: f_classif | chi2 | mutual_info_classif', 'f_classif')
+        .option('--shuffle', 'shuffle before assigning folds (with --rfecv)')
+        .option('--seed <n>', 'seed for shuffling and mutual information', '0'),
+    ),
+  ).action(
     runAction(async (data: string | undefined, flags: SelectFlags) => {
       const methods = [flags.rfe !== undefined, flags.rfecv === true, flags.kbest !== undefined];
       if (methods.filter(Boolean).length !== 1) {
@@ -64,7 +63,7 @@ export function registerSelectCommand(program: Command): void {
           },
         );
       }
-      const dataset = await loadDatasetFromFlags(data, flags);
+      const dataset = await loadDatasetFromFlags('select', data, flags);
       const steps = modelStepsFromFlags(flags);
       const model = buildModel(steps);
       checkDataFitsModel(dataset, steps);
@@ -72,7 +71,7 @@ export function registerSelectCommand(program: Command): void {
       const names = X.columns.map((column) => column.name);
       const spec = formatModelSpec(steps);
       const seed = wholeNumberFlag('--seed', flags.seed, 0);
-      const header = `modeldebug select: ${dataset.source} (${X.rows} rows, ${X.cols} features, ${y.classes.length} classes)\nmodel: ${spec}`;
+      const header = `${datasetLine('select', dataset)}\nmodel: ${spec}`;
       const step = Number(flags.step);
 
       let text: string;
@@ -124,7 +123,7 @@ export function registerSelectCommand(program: Command): void {
       }
       process.stdout.write(
         flags.json
-          ? `${JSON.stringify({ source: dataset.source, label: dataset.labelColumn, model: spec, ...json }, null, 2)}\n`
+          ? jsonDocument({ source: dataset.source, label: dataset.labelColumn, model: spec, ...json })
           : `${text}\n`,
       );
       return 0;

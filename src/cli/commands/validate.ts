@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { ModeldebugError } from '../../core/errors.js';
 import { exampleLabel, examplePath, statusAtLeast, validateData } from '../../data/index.js';
+import { wholeNumberFlag } from '../flag-values.js';
+import { jsonDocument } from '../format/json-document.js';
 import { validationToJson } from '../format/validate-json.js';
 import { formatValidation } from '../format/validate-text.js';
 import { collect } from '../model-options.js';
@@ -47,16 +49,7 @@ export function registerValidateCommand(program: Command): void {
         }
         const path = flags.example ? examplePath(flags.example) : (data as string);
         const label = flags.label ?? (flags.example ? exampleLabel(flags.example) : undefined);
-        const cvFolds = Number(flags.cv);
-        if (!Number.isInteger(cvFolds) || cvFolds < 2) {
-          throw new ModeldebugError(
-            'invalid_argument',
-            `--cv must be a whole number of at least 2, got "${flags.cv}"`,
-            {
-              where: '--cv',
-            },
-          );
-        }
+        const cvFolds = wholeNumberFlag('--cv', flags.cv, 2);
         const report = await validateData(path, {
           label,
           test: flags.test,
@@ -65,9 +58,7 @@ export function registerValidateCommand(program: Command): void {
           checks: flags.check.length > 0 ? flags.check : undefined,
           thresholds: { cvFolds },
         });
-        process.stdout.write(
-          flags.json ? `${JSON.stringify(validationToJson(report), null, 2)}\n` : formatValidation(report),
-        );
+        process.stdout.write(flags.json ? jsonDocument(validationToJson(report)) : formatValidation(report));
         const gated =
           failOn !== 'never' && report.findings.some((finding) => statusAtLeast(finding.status, failOn));
         return gated ? 1 : 0;

@@ -3,16 +3,22 @@ import { validationCurveVerdict } from '../../analysis/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import { parseValue } from '../../models/index.js';
 import { formatModelSpec, validationCurve } from '../../selection/index.js';
-import { curvePointsJson, formatCurvePoints, formatFailures } from '../format/curve-text.js';
-import { createProgress } from '../format/progress-bar.js';
+import {
+  curveJsonHead,
+  curvePointsJson,
+  formatCurvePoints,
+  formatCurveReport,
+  formatFailures,
+} from '../format/curve-text.js';
+import { jsonDocument } from '../format/json-document.js';
 import { formatValue } from '../format/search-text.js';
+import { addPreprocessingOptions } from '../model-options.js';
 import { runAction } from '../run-action.js';
 import {
   addSelectionOptions,
-  createExecutor,
-  datasetLine,
   readSelectionInput,
   type SelectionFlags,
+  withExecutor,
 } from '../selection-flags.js';
 
 interface VcurveFlags extends Omit<SelectionFlags, 'param'> {
@@ -28,11 +34,8 @@ export function registerVcurveCommand(program: Command): void {
     .argument('[data]', 'CSV, TSV, JSON(L) or Parquet file')
     .option('--param <key>', 'the param to vary: C, or step.param in a pipeline (logreg.C, scale.kind)')
     .option('--values <list>', 'comma-separated values, e.g. 0.001,0.01,0.1,1,10')
-    .option('--model <spec>', "model name or pipeline, e.g. 'scale | logreg(C=0.1)'", 'logreg')
-    .option('--impute <strategy>', 'prepend an imputer: mean | median | most_frequent | constant')
-    .option('--scale <kind>', 'prepend a scaler: standard | minmax')
-    .option('--encode <kind>', 'prepend an encoder for categorical columns: onehot');
-  addSelectionOptions(command).action(
+    .option('--model <spec>', "model name or pipeline, e.g. 'scale | logreg(C=0.1)'", 'logreg');
+  addSelectionOptions(addPreprocessingOptions(command)).action(
     runAction(async (data: string | undefined, flags: VcurveFlags) => {
       if (!flags.param || !flags.values) {
         throw new ModeldebugError('invalid_argument', 'vcurve needs --param and --values', {
@@ -40,14 +43,13 @@ export function registerVcurveCommand(program: Command): void {
         });
       }
       const values = flags.values.split(',').map((part) => parseValue(part.trim()));
-      const input = await readSelectionInput(data, { ...flags, param: [] });
+      const param = flags.param;
+      const input = await readSelectionInput('vcurve', data, { ...flags, param: [] });
       const { features, labels } = input.dataset;
-      const progress = createProgress('validation curve', flags.json ? 'none' : 'auto');
-      const executor = createExecutor(input);
-      try {
+      return withExecutor(input, 'validation curve', flags.json, async (executor, progress) => {
         const curve = await validationCurve(features, labels, {
           steps: input.steps,
-          param: flags.param,
+          param,
           values,
           cv: input.cv,
           scoring: flags.scoring,
@@ -56,51 +58,38 @@ export function registerVcurveCommand(program: Command): void {
         });
         progress.stop();
         const final = input.steps[input.steps.length - 1];
-        const key = flags.param.includes('.')
-          ? flags.param.slice(flags.param.lastIndexOf('.') + 1)
-          : flags.param;
-        const owner = flags.param.includes('.')
-          ? input.steps.find((s) => s.name === flags.param?.split('.')[0])
-          : final;
+        const key = param.includes('.') ? param.slice(param.lastIndexOf('.') + 1) : param;
+        const owner = param.includes('.') ? input.steps.find((s) => s.name === param.split('.')[0]) : final;
         const current = owner?.params[key] ?? (key === 'C' ? 1 : undefined);
-        const verdict = validationCurveVerdict(flags.param, values, curve.points, curve.scoring, current);
+        const verdict = validationCurveVerdict(param, values, curve.points, curve.scoring, current);
         const model = formatModelSpec(input.steps);
         if (flags.json) {
           const json = {
-            dataset: { source: input.dataset.source, rows: features.rows, features: features.cols },
-            model,
-            scoring: curve.scoring,
-            n_splits: input.cv,
-            param_name: flags.param,
+            ...curveJsonHead(input.dataset, model, curve.scoring, input.cv),
+            param_name: param,
             param_range: values,
             ...curvePointsJson(curve.points),
             failures: curve.failures.map((f) => ({ value: values[f.point], fold: f.fold, error: f.error })),
             verdict: verdict ?? null,
           };
-          process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+          process.stdout.write(jsonDocument(json));
           return 0;
         }
-        const failures = formatFailures(curve.failures, (p) => `${flags.param}=${formatValue(values[p])}`);
         process.stdout.write(
-          [
-            datasetLine('vcurve', input.dataset),
-            `model: ${model}`,
-            `protocol: validation curve over ${flags.param}, ${input.cv}-fold stratified cross-validation, scoring ${curve.scoring}`,
-            '',
-            formatCurvePoints(flags.param, values, curve.points, curve.scoring),
-            ...(failures ? ['', failures] : []),
-            '',
-            ...(verdict
+          formatCurveReport({
+            command: 'vcurve',
+            dataset: input.dataset,
+            model,
+            protocol: `validation curve over ${param}, ${input.cv}-fold stratified cross-validation, scoring ${curve.scoring}`,
+            table: formatCurvePoints(param, values, curve.points, curve.scoring),
+            failures: formatFailures(curve.failures, (p) => `${param}=${formatValue(values[p])}`),
+            verdict: verdict
               ? [`verdict: ${verdict.summary}`, `next step: ${verdict.nextStep}`]
-              : ['verdict: every fit failed']),
-            '',
-          ].join('\n'),
+              : ['verdict: every fit failed'],
+          }),
         );
         return 0;
-      } finally {
-        progress.stop();
-        await executor.close();
-      }
+      });
     }),
   );
 }

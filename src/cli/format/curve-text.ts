@@ -1,4 +1,6 @@
+import type { Dataset } from '../../data/index.js';
 import type { CurveFailure, CurvePoint } from '../../selection/index.js';
+import { datasetLine } from './dataset-line.js';
 import { formatValue } from './search-text.js';
 import { fixed, textTable } from './text-table.js';
 
@@ -53,4 +55,38 @@ export function curvePointsJson(points: readonly CurvePoint[]) {
     train_scores_std: points.map((point) => point.trainStd),
     test_scores_std: points.map((point) => point.testStd),
   };
+}
+
+/** The fields a curve's JSON document starts with. */
+export function curveJsonHead(dataset: Dataset, model: string, scoring: string, nSplits: number) {
+  const { features } = dataset;
+  return {
+    dataset: { source: dataset.source, rows: features.rows, features: features.cols },
+    model,
+    scoring,
+    n_splits: nSplits,
+  };
+}
+
+/** The text `curve` and `vcurve` print: what was run, the table, any failed fits, then the verdict. */
+export function formatCurveReport(report: {
+  readonly command: string;
+  readonly dataset: Dataset;
+  readonly model: string;
+  readonly protocol: string;
+  readonly table: string;
+  readonly failures: string;
+  readonly verdict: readonly string[];
+}): string {
+  return [
+    datasetLine(report.command, report.dataset),
+    `model: ${report.model}`,
+    `protocol: ${report.protocol}`,
+    '',
+    report.table,
+    ...(report.failures ? ['', report.failures] : []),
+    '',
+    ...report.verdict,
+    '',
+  ].join('\n');
 }

@@ -1,6 +1,7 @@
 import type { FitWarning } from '../../core/estimator.js';
 import type { PermutationImportanceResult } from '../../features/index.js';
 import { fixed, textTable } from './text-table.js';
+import { formatWarnings } from './warnings-text.js';
 
 export interface ImportanceContext {
   readonly source: string;
@@ -32,9 +33,7 @@ export function formatImportance(result: PermutationImportanceResult, context: I
     `Drop in ${result.scoring} when the feature is shuffled (mean ± std over repeats)\n${textTable(['feature', 'mean', 'std'], rows)}`,
   ];
   if (context.warnings.length > 0) {
-    lines.push(
-      `Warnings\n${context.warnings.map((warning) => `- ${warning.code}: ${warning.message}`).join('\n')}`,
-    );
+    lines.push(formatWarnings(context.warnings));
   }
   return `${lines.join('\n\n')}\n`;
 }

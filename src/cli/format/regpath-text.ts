@@ -1,5 +1,6 @@
 import { formatC, type RegularizationPathResult } from '../../analysis/index.js';
 import { fixed, textTable } from './text-table.js';
+import { formatWarnings } from './warnings-text.js';
 
 export interface RegpathContext {
   readonly source: string;
@@ -42,9 +43,7 @@ export function formatRegularizationPath(path: RegularizationPathResult, context
     'Each C is fitted from zeros (no warm start yet), so the path costs one full fit per C and fold.',
   ];
   if (path.warnings.length > 0) {
-    sections.push(
-      `Warnings\n${path.warnings.map((warning) => `- ${warning.code}: ${warning.message}`).join('\n')}`,
-    );
+    sections.push(formatWarnings(path.warnings));
   }
   return `${sections.join('\n\n')}\n`;
 }

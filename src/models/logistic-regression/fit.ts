@@ -3,12 +3,9 @@ import type { Features } from '../../core/features.js';
 import { classCounts, type Labels } from '../../core/labels.js';
 import { createMatrix, type Matrix } from '../../core/matrix.js';
 import { minimizeLbfgs } from '../../optim/lbfgs.js';
-import {
-  createBinaryLogisticObjective,
-  createMultinomialLogisticObjective,
-  type LogisticData,
-  parametersPerRow,
-} from '../../optim/logistic-objective.js';
+import { createBinaryLogisticObjective } from '../../optim/binary-logistic-objective.js';
+import { type LogisticData, parametersPerRow } from '../../optim/logistic-data.js';
+import { createMultinomialLogisticObjective } from '../../optim/multinomial-logistic-objective.js';
 import type { SmoothObjective, SolverResult } from '../../optim/objective.js';
 import { minimizeOwlqn } from '../../optim/owlqn.js';
 import { classWeightsFor } from './class-weights.js';
