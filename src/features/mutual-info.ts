@@ -1,7 +1,7 @@
 import type { Features } from '../core/features.js';
 import type { Labels } from '../core/labels.js';
 import { createRng } from '../core/rng.js';
-import { digamma } from './special-functions.js';
+import { digamma } from '../linalg/special-functions.js';
 import { checkShapes, type UnivariateScores } from './univariate-scores.js';
 
 export interface MutualInfoOptions {

@@ -1,7 +1,7 @@
 import { ModeldebugError } from '../core/errors.js';
 import type { Features } from '../core/features.js';
 import type { Labels } from '../core/labels.js';
-import { chiSquaredSurvival, fSurvival } from './special-functions.js';
+import { chiSquaredSurvival, fSurvival } from '../linalg/special-functions.js';
 
 /** One score per feature (higher means more related to the label) and its p-value where defined. */
 export interface UnivariateScores {

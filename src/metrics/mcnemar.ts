@@ -1,4 +1,5 @@
 import { ModeldebugError } from '../core/errors.js';
+import { chiSquaredSurvival } from '../linalg/special-functions.js';
 import { checkCodePair, checkSameLength } from './check-inputs.js';
 
 export interface McNemarResult {
@@ -95,45 +96,7 @@ function logChoose(n: number, k: number): number {
   return sum;
 }
 
-/**
- * P(χ²₁ > x) = erfc(√(x/2)) = Q(½, x/2), the regularized upper incomplete gamma: series below a + 1,
- * Lentz's continued fraction above (Numerical Recipes §6.2); relative accuracy ~1e-14.
- */
+/** P(χ²₁ > x): the one-degree-of-freedom case of scipy's chdtrc. */
 export function chiSquared1Survival(x: number): number {
-  if (Number.isNaN(x)) return Number.NaN;
-  if (x <= 0) return 1;
-  const a = 0.5;
-  const z = x / 2;
-  const logPrefactor = -z + a * Math.log(z) - LOG_GAMMA_HALF;
-  if (z < a + 1) {
-    let term = 1 / a;
-    let sum = term;
-    for (let n = 1; n < 500; n++) {
-      term *= z / (a + n);
-      sum += term;
-      if (Math.abs(term) < Math.abs(sum) * 1e-16) break;
-    }
-    return 1 - sum * Math.exp(logPrefactor);
-  }
-  const tiny = 1e-300;
-  let b = z + 1 - a;
-  let c = 1 / tiny;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 500; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  return Math.exp(logPrefactor) * h;
+  return chiSquaredSurvival(x, 1);
 }
-
-/** ln Γ(½) = ln √π. */
-const LOG_GAMMA_HALF = 0.5 * Math.log(Math.PI);
