@@ -7,6 +7,22 @@ import type { MetricWarning } from '../../src/metrics/index.js';
 /** The tolerance the brief asks for; counts are compared exactly. */
 export const TOLERANCE = 1e-9;
 
+export type Label = string | number;
+
+/** A case of metrics.json: labels and scores as scikit-learn got them, and what it computed. */
+export interface ReferenceCase {
+  readonly id: string;
+  readonly inputs: {
+    readonly y_true: Label[];
+    readonly y_pred: Label[];
+    readonly y_score?: number[];
+    readonly y_proba?: number[][];
+    readonly proba_columns?: Label[];
+    readonly pos_label?: Label;
+  };
+  readonly expected: Record<string, unknown>;
+}
+
 export interface FixtureWarning {
   readonly category: string;
   readonly message: string;

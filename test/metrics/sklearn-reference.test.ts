@@ -25,22 +25,7 @@ import {
   topKAccuracy,
   type ZeroDivision,
 } from '../../src/metrics/index.js';
-import { expectOutcome, type Outcome, readJson } from './fixture-helpers.js';
-
-type Label = string | number;
-
-interface ReferenceCase {
-  readonly id: string;
-  readonly inputs: {
-    readonly y_true: Label[];
-    readonly y_pred: Label[];
-    readonly y_score?: number[];
-    readonly y_proba?: number[][];
-    readonly proba_columns?: Label[];
-    readonly pos_label?: Label;
-  };
-  readonly expected: Record<string, unknown>;
-}
+import { expectOutcome, type Label, type Outcome, type ReferenceCase, readJson } from './fixture-helpers.js';
 
 interface MetricsFixture {
   readonly sklearn_version: string;
