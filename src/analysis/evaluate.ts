@@ -1,5 +1,4 @@
 import { predictInClassSpace } from '../core/class-space.js';
-import { ModeldebugError } from '../core/errors.js';
 import type { Classifier, FitDiagnostics, FitWarning } from '../core/estimator.js';
 import { takeFeatureRows } from '../core/features.js';
 import { classCounts, takeLabelRows } from '../core/labels.js';
@@ -9,6 +8,7 @@ import { type CrossValidateResult, crossValidate } from '../selection/cross-vali
 import { stratifiedKFold } from '../selection/stratified-k-fold.js';
 import { trainTestSplit } from '../selection/train-test-split.js';
 import { type ClassificationSummary, summariseClassification } from './classification-summary.js';
+import { assertFoldsPerClass, assertSeveralClasses } from './label-checks.js';
 import { type LlmOutcomeSummary, llmOutcomesOf } from './llm-outcome-summary.js';
 
 export type EvaluationProtocol =
@@ -65,16 +65,8 @@ export async function evaluate(
   options: EvaluateOptions = {},
 ): Promise<Evaluation> {
   const { features, labels } = dataset;
-  if (labels.classes.length < 2) {
-    throw new ModeldebugError(
-      'single_class',
-      `the label column "${dataset.labelColumn}" has only one class (${labels.classes[0]})`,
-      {
-        where: dataset.source,
-        hint: 'a classifier needs at least two classes; check the --label column',
-      },
-    );
-  }
+  assertSeveralClasses(dataset);
+
   const datasetInfo = {
     source: dataset.source,
     rows: features.rows,
@@ -84,7 +76,7 @@ export async function evaluate(
   };
 
   if (protocol.kind === 'cross-validation') {
-    checkFoldsPerClass(dataset, protocol.folds);
+    assertFoldsPerClass(dataset, protocol.folds);
     const scoring = cvScoring(labels.classes.length);
     const result = await crossValidate(estimator, features, labels, {
       cv: stratifiedKFold(labels.codes, protocol.folds, { shuffle: protocol.shuffle, seed: protocol.seed })
@@ -142,22 +134,6 @@ function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]
 function cvScoring(nClasses: number): string[] {
   const auc = nClasses === 2 ? 'roc_auc' : 'roc_auc_ovr';
   return ['accuracy', 'balanced_accuracy', 'f1_macro', 'f1_weighted', auc, 'neg_log_loss'];
-}
-
-function checkFoldsPerClass(dataset: Dataset, folds: number): void {
-  const counts = classCounts(dataset.labels);
-  const smallest = counts.reduce((a, b) => Math.min(a, b));
-  if (smallest < folds) {
-    const name = dataset.labels.classes[counts.indexOf(smallest)];
-    throw new ModeldebugError(
-      'too_few_per_class',
-      `class "${name}" has ${smallest} rows, fewer than the ${folds} folds`,
-      {
-        where: dataset.source,
-        hint: `use --cv ${Math.max(2, smallest)} or fewer, or gather more rows of that class`,
-      },
-    );
-  }
 }
 
 function splitForProtocol(

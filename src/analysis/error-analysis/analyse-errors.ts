@@ -1,7 +1,6 @@
 import { ModeldebugError } from '../../core/errors.js';
 import type { Classifier, FitWarning } from '../../core/estimator.js';
 import { takeFeatureColumns } from '../../core/features.js';
-import { classCounts } from '../../core/labels.js';
 import type { Matrix } from '../../core/matrix.js';
 import { createRng } from '../../core/rng.js';
 import type { Dataset } from '../../data/dataset.js';
@@ -13,6 +12,7 @@ import {
 } from '../../metrics/index.js';
 import { crossValidate } from '../../selection/cross-validate.js';
 import { stratifiedKFold } from '../../selection/stratified-k-fold.js';
+import { assertFoldsPerClass, assertSeveralClasses } from '../label-checks.js';
 import { baselinePredictions, compareWithBaseline } from './baseline-comparison.js';
 import type { ErrorAnalysis } from './error-analysis-types.js';
 import { baselineFinding, describeFindings } from './findings.js';
@@ -167,33 +167,11 @@ function calibrationOf(yTrue: Int32Array, predicted: Int32Array, proba: Matrix, 
 }
 
 function checkLabels(dataset: Dataset, folds: number): void {
-  const { labels } = dataset;
-  if (labels.classes.length < 2) {
-    throw new ModeldebugError(
-      'single_class',
-      `the label column "${dataset.labelColumn}" has only one class`,
-      {
-        where: dataset.source,
-        hint: 'a classifier needs at least two classes; check the --label column',
-      },
-    );
-  }
+  assertSeveralClasses(dataset);
   if (!Number.isInteger(folds) || folds < 2) {
     throw new ModeldebugError('invalid_param', `folds must be a whole number ≥ 2, got ${folds}`, {
       where: '--cv',
     });
   }
-  const counts = classCounts(labels);
-  const smallest = counts.reduce((a, b) => Math.min(a, b));
-  if (smallest < folds) {
-    const name = labels.classes[counts.indexOf(smallest)];
-    throw new ModeldebugError(
-      'too_few_per_class',
-      `class "${name}" has ${smallest} rows, fewer than the ${folds} folds`,
-      {
-        where: dataset.source,
-        hint: `use --cv ${Math.max(2, smallest)} or fewer, or gather more rows of that class`,
-      },
-    );
-  }
+  assertFoldsPerClass(dataset, folds);
 }
