@@ -43,4 +43,16 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'the debugging report of a `run`: its JSON document and the self-contained HTML',
+    sql: `
+      CREATE TABLE reports (
+        run_id      TEXT PRIMARY KEY REFERENCES runs (id) ON DELETE CASCADE,
+        json        TEXT NOT NULL,
+        html        TEXT NOT NULL,
+        created_at  TEXT NOT NULL
+      );
+    `,
+  },
 ];

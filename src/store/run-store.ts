@@ -3,7 +3,7 @@ import { ModeldebugError } from '../core/errors.js';
 import type { Trial, TrialLog } from '../selection/search-types.js';
 import { openDatabase, type SqliteDatabase } from './open-database.js';
 
-export type RunKind = 'search' | 'curve' | 'vcurve';
+export type RunKind = 'search' | 'curve' | 'vcurve' | 'run';
 export type RunStatus = 'running' | 'done' | 'failed';
 
 export interface RunRecord {
@@ -31,6 +31,10 @@ export interface RunStore {
   trials(runId: string): Trial[];
   trialLog(runId: string): TrialLog;
   setStatus(runId: string, status: RunStatus, details?: { summary?: unknown; error?: string }): void;
+  /** Keeps a run's report (replacing an earlier one): the JSON document and its rendered HTML. */
+  saveReport(runId: string, report: { json: string; html: string }): void;
+  /** The stored report of a run, or undefined when it has none (a search, or a run that failed). */
+  getReport(runId: string): { json: string; html: string } | undefined;
   close(): void;
 }
 
@@ -82,6 +86,11 @@ export function openRunStore(path: string): RunStore {
     'UPDATE runs SET status = ?, summary = COALESCE(?, summary), error = ?, updated_at = ? WHERE id = ?',
   );
 
+  const upsertReport = db.prepare(
+    'INSERT OR REPLACE INTO reports (run_id, json, html, created_at) VALUES (?, ?, ?, ?)',
+  );
+  const selectReport = db.prepare('SELECT json, html FROM reports WHERE run_id = ?');
+
   const getRun = (id: string): RunRecord => {
     const row = selectRun.get(id) as RunRow | undefined;
     if (!row) {
@@ -119,6 +128,10 @@ export function openRunStore(path: string): RunStore {
       const summary = details.summary === undefined ? null : JSON.stringify(details.summary);
       updateStatus.run(status, summary, details.error ?? null, new Date().toISOString(), runId);
     },
+    saveReport(runId, report) {
+      upsertReport.run(runId, report.json, report.html, new Date().toISOString());
+    },
+    getReport: (runId) => selectReport.get(runId) as { json: string; html: string } | undefined,
     close: () => db.close(),
   };
 }

@@ -77,3 +77,17 @@ describe('run store', () => {
     store.close();
   });
 });
+
+describe('run store reports', () => {
+  it('keeps the latest report of a run and has none for a run without one', () => {
+    const store = openRunStore(tempStore());
+    const run = store.createRun('run', { data: 'iris.csv' });
+    const other = store.createRun('search', { model: 'logreg' });
+    expect(store.getReport(run.id)).toBeUndefined();
+    store.saveReport(run.id, { json: '{"v":1}', html: '<p>first</p>' });
+    store.saveReport(run.id, { json: '{"v":2}', html: '<p>second</p>' });
+    expect(store.getReport(run.id)).toEqual({ json: '{"v":2}', html: '<p>second</p>' });
+    expect(store.getReport(other.id)).toBeUndefined();
+    store.close();
+  });
+});
