@@ -4,11 +4,15 @@
  * `npm test`: timings belong here, never in assertions. With no names, all of them run (about 15 minutes
  * on a 2-core machine, most of it the scikit-learn side).
  */
+import { runDistributedBench } from './distributed.js';
+import { runGradientBench } from './gradient.js';
 import { runLlmBench } from './llm.js';
+import { runLlmStoreBench } from './llm-store.js';
 import { runLogregBench } from './logreg.js';
 import { runModelsBench } from './models.js';
 import { runRfeBench } from './rfe.js';
 import { runSearchBench } from './search.js';
+import { runTextBench } from './text.js';
 import { runValidateBench } from './validate.js';
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
@@ -17,7 +21,11 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   search: () => runSearchBench(),
   rfe: () => runRfeBench(),
   models: () => runModelsBench(),
+  gradient: () => runGradientBench(),
   llm: () => runLlmBench(),
+  'llm-store': () => runLlmStoreBench(),
+  distributed: () => runDistributedBench(),
+  text: () => runTextBench(),
 };
 
 const requested = process.argv.slice(2);

@@ -7,5 +7,7 @@ export * from './llm/index.js';
 export * from './metrics/index.js';
 export * from './models/index.js';
 export * from './parallel/index.js';
+export * from './report/index.js';
 export * from './selection/index.js';
 export * from './store/index.js';
+export * from './workflow/index.js';

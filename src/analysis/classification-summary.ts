@@ -25,6 +25,11 @@ export interface AveragedScores {
 export interface ConfusionSummary {
   /** Row and column order: the dataset's sorted class list; rows are true labels. */
   readonly labels: readonly string[];
+  /**
+   * Present only when predictions include non-answers (an LLM's `unparseable`, `refusal`, `error`): the
+   * column labels, `labels` then those outcomes, each row then has this many counts.
+   */
+  readonly predictedLabels?: readonly string[];
   readonly counts: number[][];
   /** Each row divided by its total (sklearn's normalize='true'); an empty row stays 0. */
   readonly rowNormalised: number[][];
@@ -60,18 +65,27 @@ export interface ClassificationSummary {
  * Summarises predictions in the dataset's class space (codes into `classes`, proba with one column per
  * class). The full class list is passed as sklearn's `labels=`, so a class missing from a test split still
  * has its row in the report and the confusion matrix.
+ *
+ * `nonAnswers` names predictions that are no class at all (an LLM's `unparseable`, `refusal`, `error`):
+ * code `classes.length + k` in `yPred` is `nonAnswers[k]`. They are scored as sklearn scores a predicted
+ * label that is never true, with `labels=classes`: wrong in accuracy, a miss in each class's recall, no
+ * class's false positive, a column of its own in the confusion matrix (and in kappa and MCC). Their rows
+ * of `proba` should hold the fallback distribution (an LLM's training prior) for log loss and AUC.
  */
 export function summariseClassification(
   yTrue: Int32Array,
   yPred: Int32Array,
   proba: Matrix,
   classes: readonly string[],
+  nonAnswers: readonly string[] = [],
 ): ClassificationSummary {
-  const nLabels = classes.length;
+  const nClasses = classes.length;
+  const nLabels = nClasses + nonAnswers.length;
+  const classCodes = nonAnswers.length === 0 ? undefined : Int32Array.from(classes, (_, k) => k);
   const warnings: MetricWarning[] = [];
   const undefinedMetrics: { metric: string; reason: string }[] = [];
   const averaged = (average: 'micro' | 'macro' | 'weighted'): AveragedScores => {
-    const result = precisionRecallFScore(yTrue, yPred, nLabels, { average });
+    const result = precisionRecallFScore(yTrue, yPred, nLabels, { average, labels: classCodes });
     warnings.push(...result.warnings);
     return { precision: result.precision, recall: result.recall, f1: result.fScore };
   };
@@ -85,14 +99,22 @@ export function summariseClassification(
     }
   };
 
-  const counts = confusionMatrix(yTrue, yPred, nLabels);
-  const normalised = confusionMatrix(yTrue, yPred, nLabels, { normalize: 'true' });
-  const binary = nLabels === 2;
+  const columns = confusionColumns(yPred, nClasses, nLabels);
+  const counts = classRows(confusionMatrix(yTrue, yPred, nLabels, { labels: columns }), nClasses);
+  const normalised = classRows(
+    confusionMatrix(yTrue, yPred, nLabels, { labels: columns, normalize: 'true' }),
+    nClasses,
+  );
+  const binary = nClasses === 2;
   const positive = binary ? probabilityColumn(proba, 1) : undefined;
-  const report = classificationReport(yTrue, yPred, nLabels, { classNames: classes });
+  const report = classificationReport(yTrue, yPred, nLabels, {
+    labels: classCodes,
+    classNames: [...classes, ...nonAnswers],
+  });
   warnings.push(...report.warnings);
   const balanced = balancedAccuracy(yTrue, yPred, nLabels);
-  warnings.push(...balanced.warnings);
+  // Non-answers are never true labels by design; sklearn's warning about that would only confuse.
+  warnings.push(...(nonAnswers.length === 0 ? balanced.warnings : []));
   return {
     rows: yTrue.length,
     accuracy: accuracy(yTrue, yPred),
@@ -101,7 +123,18 @@ export function summariseClassification(
     macro: averaged('macro'),
     weighted: averaged('weighted'),
     report,
-    confusion: { labels: classes, counts: matrixToRows(counts), rowNormalised: matrixToRows(normalised) },
+    confusion: {
+      labels: classes,
+      ...(columns.length > nClasses
+        ? {
+            predictedLabels: Array.from(columns, (code) =>
+              code < nClasses ? classes[code] : nonAnswers[code - nClasses],
+            ),
+          }
+        : {}),
+      counts: matrixToRows(counts),
+      rowNormalised: matrixToRows(normalised),
+    },
     cohenKappa: cohenKappa(yTrue, yPred, nLabels),
     mcc: matthewsCorrcoef(yTrue, yPred, nLabels),
     logLoss: logLoss(yTrue, proba),
@@ -119,6 +152,21 @@ export function summariseClassification(
     warnings: uniqueWarnings(warnings),
     undefinedMetrics,
   };
+}
+
+/** The classes, then each non-answer that occurs in yPred (only those get a column). */
+function confusionColumns(yPred: Int32Array, nClasses: number, nLabels: number): Int32Array {
+  if (nLabels === nClasses) return Int32Array.from({ length: nClasses }, (_, k) => k);
+  const seen = new Uint8Array(nLabels);
+  for (let i = 0; i < yPred.length; i++) seen[yPred[i]] = 1;
+  const columns: number[] = [];
+  for (let code = 0; code < nLabels; code++) if (code < nClasses || seen[code]) columns.push(code);
+  return Int32Array.from(columns);
+}
+
+/** The first `rows` rows of a square matrix: the true classes (a non-answer is never a true label). */
+function classRows(matrix: Matrix, rows: number): Matrix {
+  return { rows, cols: matrix.cols, data: matrix.data.subarray(0, rows * matrix.cols) };
 }
 
 function probabilityColumn(proba: Matrix, column: number): Float64Array {

@@ -9,7 +9,14 @@ import { stratifiedKFold } from '../selection/stratified-k-fold.js';
 import { trainTestSplit } from '../selection/train-test-split.js';
 import { type ClassificationSummary, summariseClassification } from './classification-summary.js';
 import { assertFoldsPerClass, assertSeveralClasses } from './label-checks.js';
-import { type LlmOutcomeSummary, llmOutcomesOf } from './llm-outcome-summary.js';
+import {
+  type LlmOutcomeSummary,
+  lastOutcomes,
+  llmOutcomeSummary,
+  llmOutcomesOf,
+  outcomeAwarePredictions,
+  summariseFittedPredictions,
+} from './llm-outcome-summary.js';
 
 export type EvaluationProtocol =
   | {
@@ -47,8 +54,8 @@ export interface Evaluation {
   /** The fit of the single train/test protocols (iterations, convergence). */
   readonly fit?: FitDiagnostics;
   /**
-   * For an LLM classifier under a hold-out or test-set protocol: accuracy with unparseable, refused and
-   * failed rows counted as errors, and the confusion matrix with a column for each of those outcomes.
+   * For an LLM classifier (pooled over the folds under cross-validation): accuracy with unparseable,
+   * refused and failed rows counted as errors, and the confusion matrix with a column for each outcome.
    */
   readonly llmOutcomes?: LlmOutcomeSummary;
   readonly warnings: readonly FitWarning[];
@@ -78,6 +85,9 @@ export async function evaluate(
   if (protocol.kind === 'cross-validation') {
     assertFoldsPerClass(dataset, protocol.folds);
     const scoring = cvScoring(labels.classes.length);
+    // An LLM's per-row outcomes, gathered fold by fold, make the pooled metrics outcome-aware.
+    const oofOutcomes = estimator.kind === 'llm' ? new Uint8Array(features.rows) : undefined;
+    let outcomesComplete = oofOutcomes !== undefined;
     const result = await crossValidate(estimator, features, labels, {
       cv: stratifiedKFold(labels.codes, protocol.folds, { shuffle: protocol.shuffle, seed: protocol.seed })
         .folds,
@@ -88,8 +98,19 @@ export async function evaluate(
       returnPredictions: true,
       signal: options.signal,
       onFoldDone: options.onProgress,
+      onFoldPredicted: oofOutcomes
+        ? (fitted, testRows) => {
+            const outcomes = lastOutcomes(fitted, testRows.length);
+            if (!outcomes) outcomesComplete = false;
+            else for (let i = 0; i < testRows.length; i++) oofOutcomes[testRows[i]] = outcomes[i];
+          }
+        : undefined,
     });
     const oof = result.outOfFold!;
+    const pooled =
+      oofOutcomes && outcomesComplete
+        ? outcomeAwarePredictions(oof.predicted, oofOutcomes, labels.classes.length)
+        : { predicted: oof.predicted, nonAnswers: [] };
     return {
       dataset: datasetInfo,
       protocol: {
@@ -98,8 +119,17 @@ export async function evaluate(
       },
       trainRows: features.rows,
       testRows: features.rows,
-      metrics: summariseClassification(labels.codes, oof.predicted, oof.proba, labels.classes),
+      metrics: summariseClassification(
+        labels.codes,
+        pooled.predicted,
+        oof.proba,
+        labels.classes,
+        pooled.nonAnswers,
+      ),
       crossValidation: { scoring, folds: result.folds, test: result.test },
+      ...(oofOutcomes && outcomesComplete
+        ? { llmOutcomes: llmOutcomeSummary(labels.codes, oof.predicted, oofOutcomes, labels.classes) }
+        : {}),
       warnings: [...result.warnings, ...result.folds.flatMap((fold) => fold.warnings)],
     };
   }
@@ -114,12 +144,8 @@ export async function evaluate(
     protocol: { kind: protocol.kind, description },
     trainRows: train.features.rows,
     testRows: test.features.rows,
-    metrics: summariseClassification(
-      test.labels.codes,
-      predictions.predicted,
-      predictions.proba,
-      test.labels.classes,
-    ),
+    // An LLM row with no label (unparseable, refused, failed) is an error, not the fallback class.
+    metrics: summariseFittedPredictions(fitted, test.labels.codes, predictions, test.labels.classes),
     fit: fitted.diagnostics,
     ...optional('llmOutcomes', llmOutcomesOf(fitted, test.labels.codes, test.labels.classes)),
     warnings: fitted.diagnostics.warnings,

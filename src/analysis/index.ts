@@ -1,9 +1,16 @@
 export * from './classification-summary.js';
 export * from './curve-verdict.js';
+export * from './epoch-curve.js';
+export * from './epoch-verdict.js';
 export * from './error-analysis/index.js';
 export * from './evaluate.js';
+export * from './few-shot-curve.js';
+export * from './llm-baseline.js';
+export { type LlmOutOfFold, llmOutOfFold } from './llm-out-of-fold.js';
 export * from './llm-outcome-summary.js';
 export * from './log-space.js';
+export * from './majority-at-k.js';
+export * from './prompt-ablation.js';
 export * from './regularization-path.js';
 export * from './regularization-probe.js';
 export * from './regularization-summary.js';

@@ -15,7 +15,7 @@ export interface DataFlags {
 export function addDataSourceOptions(command: Command): Command {
   return command
     .option('--label <column>', 'the label column (default for --example: its label)')
-    .option('--example <name>', 'use a bundled dataset: iris | wine | breast_cancer | digits');
+    .option('--example <name>', 'use a bundled dataset: iris | wine | breast_cancer | digits | spam');
 }
 
 /** `--drop` and `--text`, the repeatable column flags. */

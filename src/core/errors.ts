@@ -17,8 +17,10 @@ export type ErrorCode =
   | 'unknown_label'
   | 'not_fitted'
   | 'unsupported'
+  | 'sparse_unsupported'
   | 'llm_request_failed'
   | 'budget_exceeded'
+  | 'diverged'
   | 'internal';
 
 export interface ErrorDetails {

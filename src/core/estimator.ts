@@ -17,6 +17,12 @@ export interface FitDiagnostics {
 export interface FitContext {
   /** Aborts long fits (and LLM calls) cooperatively. */
   readonly signal?: AbortSignal;
+  /**
+   * A starting point for iterative linear models (sklearn's warm_start): the coefficients of a model
+   * fitted on the same classes and columns, e.g. at the previous C of a regularisation path. Not a
+   * hyperparameter, so it travels with the fit call; estimators without an initial solution ignore it.
+   */
+  readonly warmStart?: HasCoefficients;
 }
 
 /** What `toJSON` of a fitted model gives and `loadModel` takes back. */

@@ -1,4 +1,5 @@
 export * from './class-space.js';
+export * from './csr-matrix.js';
 export * from './errors.js';
 export * from './estimator.js';
 export * from './features.js';

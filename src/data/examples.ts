@@ -11,6 +11,8 @@ const EXAMPLES = {
   wine: { file: 'wine.csv', label: 'target' },
   breast_cancer: { file: 'breast_cancer.csv', label: 'target' },
   digits: { file: 'digits.csv', label: 'target' },
+  // 600 emails of the SpamAssassin corpus, for an LLM classifier (scripts/prepare-spam-example.ts).
+  spam: { file: 'spam_assassin_600.csv', label: 'label', text: ['text'] },
 } as const;
 
 export type ExampleName = keyof typeof EXAMPLES;
@@ -46,5 +48,10 @@ export function exampleLabel(name: string): string {
 
 export async function loadExample(name: string): Promise<Dataset> {
   const path = examplePath(name);
-  return loadDataset(path, { label: exampleLabel(name), sourceName: `example:${name}` });
+  const entry = EXAMPLES[name as ExampleName];
+  return loadDataset(path, {
+    label: exampleLabel(name),
+    sourceName: `example:${name}`,
+    ...('text' in entry ? { text: [...entry.text] } : {}),
+  });
 }

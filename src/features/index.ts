@@ -1,4 +1,11 @@
 export type { ColumnSignature } from './columns.js';
+export {
+  createEmbeddingTransformer,
+  EMBEDDING_TRANSFORMER_KIND,
+  type EmbeddingParams,
+  type EmbeddingRuntime,
+  type FittedEmbedding,
+} from './embeddings/index.js';
 export { featuresSeenByFinalStep } from './final-step-features.js';
 export {
   createFittedPipeline,
@@ -89,6 +96,13 @@ export {
   STANDARD_SCALER,
   type StandardScalerParams,
 } from './standard-scaler.js';
+export {
+  createTfidfVectorizer,
+  type FittedTfidfVectorizer,
+  loadTfidfVectorizer,
+  TFIDF_VECTORIZER,
+  type TfidfParams,
+} from './text/index.js';
 export type {
   FittedTransformer,
   InvertibleTransformer,

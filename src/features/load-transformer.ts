@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ModeldebugError } from '../core/index.js';
+import { EMBEDDING_TRANSFORMER_KIND } from './embeddings/embed-params.js';
+import { loadEmbedding } from './embeddings/load-embedding.js';
 import { K_BINS_DISCRETIZER, loadKBinsDiscretizer } from './k-bins-discretizer.js';
 import { loadMinMaxScaler, MIN_MAX_SCALER } from './min-max-scaler.js';
 import { loadOneHotEncoder, ONE_HOT_ENCODER } from './one-hot-encoder.js';
@@ -7,12 +9,14 @@ import { loadPolynomialFeatures, POLYNOMIAL_FEATURES } from './polynomial-featur
 import { loadSelectKBest, SELECT_K_BEST } from './select-k-best.js';
 import { loadSimpleImputer, SIMPLE_IMPUTER } from './simple-imputer.js';
 import { loadStandardScaler, STANDARD_SCALER } from './standard-scaler.js';
+import { loadTfidfVectorizer, TFIDF_VECTORIZER } from './text/tfidf-vectorizer.js';
 import type { FittedTransformer, SerializedTransformer } from './transformer.js';
 
 type TransformerLoader = (params: unknown, state: unknown) => FittedTransformer;
 
 // A Map, not an object literal, so that a kind such as "constructor" cannot reach Object.prototype.
 const LOADERS: ReadonlyMap<string, TransformerLoader> = new Map<string, TransformerLoader>([
+  [EMBEDDING_TRANSFORMER_KIND, loadEmbedding],
   [MIN_MAX_SCALER, loadMinMaxScaler],
   [K_BINS_DISCRETIZER, loadKBinsDiscretizer],
   [ONE_HOT_ENCODER, loadOneHotEncoder],
@@ -20,6 +24,7 @@ const LOADERS: ReadonlyMap<string, TransformerLoader> = new Map<string, Transfor
   [SELECT_K_BEST, loadSelectKBest],
   [SIMPLE_IMPUTER, loadSimpleImputer],
   [STANDARD_SCALER, loadStandardScaler],
+  [TFIDF_VECTORIZER, loadTfidfVectorizer],
 ]);
 
 export const serializedTransformerSchema = z.strictObject({

@@ -1,6 +1,12 @@
 export { multiplyRows, multiplyRowsByRows, multiplyTransposed } from './dense-products.js';
 export { axpyAt, dotAt, gradientBlock, scoreBlock } from './row-blocks.js';
 export {
+  csrGradientBlock,
+  csrMultiplyRows,
+  csrMultiplyTransposed,
+  csrScoreBlock,
+} from './sparse-products.js';
+export {
   chiSquaredSurvival,
   digamma,
   fSurvival,

@@ -20,6 +20,19 @@ export type {
   TokenUsage,
 } from './chat-types.js';
 export { describeProgress } from './describe-progress.js';
+export {
+  createMemoryEmbeddingCache,
+  type EmbeddingCache,
+  embeddingCacheFromParam,
+  embeddingCacheKey,
+  openSqliteEmbeddingCache,
+} from './embedding-cache.js';
+export {
+  createOpenAIEmbeddingsProvider,
+  type EmbeddingRequest,
+  type EmbeddingResult,
+  type EmbeddingsProvider,
+} from './embeddings-provider.js';
 export { isLlmCallError, LlmCallError, type LlmFailureReason, reasonForStatus } from './llm-call-error.js';
 export { createLlmEngine, type LlmEngine, type LlmEngineOptions } from './llm-engine.js';
 export {
@@ -39,6 +52,7 @@ export {
   type RunSummary,
   runChatJobs,
 } from './run-chat-jobs.js';
+export { type EmbeddingRunSummary, type EmbedTextsOptions, embedTexts } from './run-embedding-jobs.js';
 export type { ProgressSink, RunProgress } from './run-progress.js';
 export { sleep } from './sleep.js';
 export { openSqliteCache, SQLITE_CACHE_TABLE, type SqliteCache } from './sqlite-cache.js';

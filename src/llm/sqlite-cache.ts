@@ -4,8 +4,9 @@ import type { ChatResult } from './chat-types.js';
 import type { ResponseCache } from './response-cache.js';
 
 /**
- * The table's own version: when src/store's numbered migrations land, this statement becomes one
- * migration and `openSqliteCache` takes the store's connection instead of opening a file.
+ * The run store creates this table in its migration 3 (src/store/migrations.ts), with this very shape;
+ * `CREATE TABLE IF NOT EXISTS` here serves a standalone `cache=` file. Change both together, or not at
+ * all: a new shape is a new table name (and key version).
  */
 export const SQLITE_CACHE_TABLE = 'llm_response_cache_v1';
 
@@ -33,10 +34,18 @@ export interface SqliteCache extends ResponseCache {
   close(): void;
 }
 
-/** A response cache in a SQLite file (created if missing), or in an open better-sqlite3 connection. */
+/**
+ * A response cache in a SQLite file (created if missing), or in an open better-sqlite3 connection (the
+ * run store's: then `close` leaves the connection to its owner). Each `set` commits on its own, so a
+ * killed run keeps every answer it got.
+ */
 export function openSqliteCache(target: string | Database.Database): SqliteCache {
   const db = typeof target === 'string' ? new Database(target) : target;
-  if (typeof target === 'string') db.pragma('journal_mode = WAL');
+  if (typeof target === 'string') {
+    db.pragma('journal_mode = WAL');
+    // Two runs sharing one cache file wait for each other's write instead of failing.
+    db.pragma('busy_timeout = 5000');
+  }
   db.exec(CREATE_TABLE);
   const select = db.prepare<[string], { value: string }>(
     `SELECT value FROM ${SQLITE_CACHE_TABLE} WHERE key = ?`,

@@ -16,7 +16,10 @@ export function checkDataFitsModel(dataset: Dataset, steps: readonly StepSpec[])
   const handled = new Set(steps.slice(0, -1).map((step) => findTransformer(step.name)?.handles));
   const { features, source } = dataset;
   if (!handled.has('categorical-columns')) {
-    const column = features.columns.find((candidate) => candidate.kind !== 'numeric');
+    const column = features.columns.find(
+      (candidate) =>
+        candidate.kind !== 'numeric' && !(candidate.kind === 'text' && handled.has('text-columns')),
+    );
     if (column) {
       throw new ModeldebugError(
         'non_numeric_feature',
@@ -25,14 +28,18 @@ export function checkDataFitsModel(dataset: Dataset, steps: readonly StepSpec[])
           where: source,
           hint:
             column.kind === 'text'
-              ? `drop it with --drop "${column.name}"`
+              ? `vectorise it with --model 'tfidf | logreg', or drop it with --drop "${column.name}"`
               : `encode it with --encode onehot, or drop it with --drop "${column.name}"`,
         },
       );
     }
   }
   if (!handled.has('missing-values')) {
-    const first = features.data.findIndex(Number.isNaN);
+    // A vectoriser reads a missing text as an empty document.
+    const skipText = handled.has('text-columns');
+    const first = features.data.findIndex(
+      (value, k) => Number.isNaN(value) && !(skipText && features.columns[k % features.cols].kind === 'text'),
+    );
     if (first >= 0) {
       const column = features.columns[first % features.cols].name;
       const row = Math.floor(first / features.cols);

@@ -1,5 +1,6 @@
 import { ModeldebugError } from '../core/errors.js';
 import type { Classifier, FittedClassifier, SerializedModel } from '../core/estimator.js';
+import { createEmbeddingTransformer, EMBEDDING_TRANSFORMER_KIND } from '../features/embeddings/index.js';
 import {
   createKBinsDiscretizer,
   createMinMaxScaler,
@@ -9,6 +10,7 @@ import {
   createSelectKBest,
   createSimpleImputer,
   createStandardScaler,
+  createTfidfVectorizer,
   loadPipeline,
   PIPELINE,
   type Transformer,
@@ -27,6 +29,7 @@ import {
   LOGISTIC_REGRESSION_KIND,
   loadLogisticRegression,
 } from './logistic-regression/index.js';
+import { createMlpClassifier, loadMlp, MLP_KIND } from './mlp/index.js';
 import {
   createGaussianNb,
   createMultinomialNb,
@@ -35,6 +38,7 @@ import {
   loadMultinomialNb,
   MULTINOMIAL_NB_KIND,
 } from './naive-bayes/index.js';
+import { createSgdClassifier, loadSgd, SGD_KIND } from './sgd/index.js';
 import type { StepSpec } from './spec.js';
 import { createDecisionTree, DECISION_TREE_KIND, loadDecisionTree } from './tree/index.js';
 
@@ -54,7 +58,7 @@ export interface TransformerEntry {
   readonly aliases: readonly string[];
   readonly summary: string;
   /** What this transform makes acceptable to a numeric classifier downstream. */
-  readonly handles?: 'missing-values' | 'categorical-columns';
+  readonly handles?: 'missing-values' | 'categorical-columns' | 'text-columns';
   create(params?: unknown): Transformer;
 }
 
@@ -121,6 +125,22 @@ export const CLASSIFIERS: readonly ClassifierEntry[] = [
     load: (serialized) => loadLlmClassifier(serialized),
     takesRawColumns: true,
   },
+  {
+    kind: SGD_KIND,
+    aliases: ['sgd', 'sgd-classifier'],
+    summary:
+      'linear model by stochastic gradient descent: loss hinge|log_loss, penalty, alpha, learning_rate constant|optimal|invscaling|adaptive, eta0, batch_size, early_stopping',
+    create: (params) => createSgdClassifier(params as never),
+    load: loadSgd,
+  },
+  {
+    kind: MLP_KIND,
+    aliases: ['mlp', 'mlp-classifier', 'neural-net'],
+    summary:
+      'multilayer perceptron: hidden_layer_sizes, activation relu|tanh|logistic, solver adam|sgd, alpha, batch_size, learning_rate_init, max_iter (epochs), early_stopping',
+    create: (params) => createMlpClassifier(params as never),
+    load: loadMlp,
+  },
 ];
 
 export const TRANSFORMERS: readonly TransformerEntry[] = [
@@ -167,6 +187,22 @@ export const TRANSFORMERS: readonly TransformerEntry[] = [
     aliases: ['kbest'],
     summary: 'keep the k features scoring highest: score_func f_classif|chi2|mutual_info_classif',
     create: (p) => createSelectKBest(p as never),
+  },
+  {
+    kind: EMBEDDING_TRANSFORMER_KIND,
+    aliases: ['embed', 'embeddings'],
+    summary:
+      'text columns to vectors from an OpenAI-compatible /v1/embeddings endpoint: model, base_url, api_key_env, columns, dimensions, cache',
+    handles: 'text-columns',
+    create: (p) => createEmbeddingTransformer(p as never),
+  },
+  {
+    kind: 'tfidf-vectorizer',
+    aliases: ['tfidf'],
+    summary:
+      'TF-IDF of a text column, sparse output for logreg / mnb: ngram_range, min_df, max_df, max_features, sublinear_tf, norm, column',
+    handles: 'text-columns',
+    create: (p) => createTfidfVectorizer(p as never),
   },
 ];
 

@@ -16,3 +16,8 @@ export {
   weightedL1,
 } from './objective.js';
 export { minimizeOwlqn, pseudoGradient } from './owlqn.js';
+export {
+  createSparseBinaryLogisticObjective,
+  createSparseMultinomialLogisticObjective,
+  type SparseLogisticData,
+} from './sparse-logistic-objectives.js';

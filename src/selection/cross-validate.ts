@@ -1,5 +1,5 @@
 import { predictInClassSpace } from '../core/class-space.js';
-import type { Classifier, FitWarning } from '../core/estimator.js';
+import type { Classifier, FittedClassifier, FitWarning, HasCoefficients } from '../core/estimator.js';
 import { type Features, takeFeatureRows } from '../core/features.js';
 import { type Labels, takeLabelRows } from '../core/labels.js';
 import { createMatrix, type Matrix } from '../core/matrix.js';
@@ -19,6 +19,10 @@ export interface CrossValidateOptions {
   readonly seed?: number;
   readonly signal?: AbortSignal;
   readonly onFoldDone?: (done: number, total: number) => void;
+  /** Each fold's fitted model right after it predicted the fold's test rows (e.g. an LLM's outcomes). */
+  readonly onFoldPredicted?: (fitted: FittedClassifier, testRows: Int32Array) => void;
+  /** A starting point per fold (index into the folds) for models that take one (a regularisation path). */
+  readonly warmStartFor?: (fold: number) => HasCoefficients | undefined;
 }
 
 export interface FoldScores {
@@ -64,12 +68,14 @@ export async function crossValidate(
     const xTrain = takeFeatureRows(X, fold.train);
     const yTrain = takeLabelRows(y, fold.train);
     const fitStart = performance.now();
-    const fitted = await estimator.fit(xTrain, yTrain, { signal: options.signal });
+    const warmStart = options.warmStartFor?.(results.length);
+    const fitted = await estimator.fit(xTrain, yTrain, { signal: options.signal, warmStart });
     const fitSeconds = (performance.now() - fitStart) / 1000;
 
     const scoreStart = performance.now();
     const xTest = takeFeatureRows(X, fold.test);
     const testPredictions = await predictInClassSpace(fitted, xTest, y.classes);
+    options.onFoldPredicted?.(fitted, fold.test);
     const test = scoreAll(scorers, takeLabelRows(y, fold.test).codes, testPredictions, nClasses);
     const scoreSeconds = (performance.now() - scoreStart) / 1000;
     let train: Record<string, number> | undefined;

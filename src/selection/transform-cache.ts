@@ -1,4 +1,4 @@
-import type { Features } from '../core/features.js';
+import { type Features, featureBytes } from '../core/features.js';
 import type { StepSpec } from '../models/spec.js';
 
 /** A fold's rows after the fitted transform steps of a pipeline (imputer, scaler …). */
@@ -21,7 +21,7 @@ export interface TransformCache {
 export function createTransformCache(maxBytes = 1024 ** 3): TransformCache {
   const entries = new Map<string, PreparedFold>();
   let bytes = 0;
-  const size = (fold: PreparedFold) => fold.train.data.byteLength + fold.test.data.byteLength;
+  const size = (fold: PreparedFold) => featureBytes(fold.train) + featureBytes(fold.test);
   return {
     get(key) {
       const hit = entries.get(key);

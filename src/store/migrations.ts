@@ -55,4 +55,31 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    description: 'LLM answers: the response cache and each run item as it completes',
+    // IF NOT EXISTS: a store used as a `cache=` file before this step already has the cache table, same shape.
+    sql: `
+      CREATE TABLE IF NOT EXISTS llm_response_cache_v1 (
+        key         TEXT PRIMARY KEY,
+        value       TEXT NOT NULL,
+        created_at  INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE llm_results (
+        run_id             TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        seq                INTEGER NOT NULL,
+        row_index          INTEGER NOT NULL,
+        sample_index       INTEGER NOT NULL,
+        outcome            TEXT NOT NULL CHECK (outcome IN ('label', 'unparseable', 'refusal', 'error')),
+        label              TEXT,
+        answer             TEXT NOT NULL,
+        cached             INTEGER NOT NULL,
+        prompt_tokens      INTEGER NOT NULL,
+        completion_tokens  INTEGER NOT NULL,
+        cost_usd           REAL,
+        completed_at       INTEGER NOT NULL,
+        PRIMARY KEY (run_id, seq)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { ModeldebugError } from '../core/errors.js';
+import { openSqliteCache, type SqliteCache } from '../llm/sqlite-cache.js';
 import type { Trial, TrialLog } from '../selection/search-types.js';
+import { type LlmResultLog, openLlmResultLog } from './llm-result-log.js';
 import { openDatabase, type SqliteDatabase } from './open-database.js';
 
-export type RunKind = 'search' | 'curve' | 'vcurve' | 'run';
+export type RunKind = 'search' | 'curve' | 'vcurve' | 'run' | 'eval';
 export type RunStatus = 'running' | 'done' | 'failed';
 
 export interface RunRecord {
@@ -35,6 +37,10 @@ export interface RunStore {
   saveReport(runId: string, report: { json: string; html: string }): void;
   /** The stored report of a run, or undefined when it has none (a search, or a run that failed). */
   getReport(runId: string): { json: string; html: string } | undefined;
+  /** The LLM response cache kept in this store (one per store: a rerun of any run hits it). */
+  llmCache(): SqliteCache;
+  /** A run's LLM calls, streamed in as each completes. */
+  llmResults(runId: string): LlmResultLog;
   close(): void;
 }
 
@@ -132,6 +138,8 @@ export function openRunStore(path: string): RunStore {
       upsertReport.run(runId, report.json, report.html, new Date().toISOString());
     },
     getReport: (runId) => selectReport.get(runId) as { json: string; html: string } | undefined,
+    llmCache: () => openSqliteCache(db),
+    llmResults: (runId) => openLlmResultLog(db, runId),
     close: () => db.close(),
   };
 }

@@ -52,7 +52,7 @@ describe('regularizationPath', () => {
     path.foldScores.forEach((scores, c) => {
       expect(scores.reduce((a, b) => a + b, 0) / scores.length).toBeCloseTo(path.meanScores[c], 14);
     });
-    expect(path.warmStarted).toBe(false);
+    expect(path.warmStarted).toBe(true);
     expect(describeRegularizationPath(path, 'l1')).toMatch(/^L1 at C=/);
   });
 });

@@ -1,17 +1,20 @@
 import { describe, expect, test } from 'vitest';
-import { type Features, isModeldebugError } from '../../src/core/index.js';
+import { csrToDense, type Features, isModeldebugError } from '../../src/core/index.js';
 import {
   createMinMaxScaler,
   createOneHotEncoder,
   createSimpleImputer,
   createStandardScaler,
+  createTfidfVectorizer,
   type FittedMinMaxScaler,
   type FittedOneHotEncoder,
   type FittedSimpleImputer,
   type FittedStandardScaler,
+  type FittedTfidfVectorizer,
   type FittedTransformer,
   loadTransformer,
 } from '../../src/features/index.js';
+import { wordTokens } from '../../src/features/text/index.js';
 import { expectNumbers, flatten, modelledParams } from './reference-compare.js';
 import {
   featuresFromColumns,
@@ -20,6 +23,7 @@ import {
   readReferenceCases,
   referenceFeatures,
 } from './reference-data.js';
+import { textFeatures } from './text/text-features.js';
 
 // Every case matches bit for bit today (checked with 0); the margin is for numpy's pairwise summation,
 // which orders sums differently from a loop on larger inputs (test/fixtures/reference/README.md).
@@ -33,11 +37,10 @@ const CHECKERS: Readonly<Record<string, (reference: ReferenceCase) => Promise<vo
   MinMaxScaler: checkMinMaxScaler,
   SimpleImputer: checkSimpleImputer,
   OneHotEncoder: checkOneHotEncoder,
+  TfidfVectorizer: checkTfidfVectorizer,
 };
 
-const NOT_YET: Readonly<Record<string, string>> = {
-  TfidfVectorizer: 'TfidfVectorizer is not implemented yet (out of scope for the first transforms change)',
-};
+const NOT_YET: Readonly<Record<string, string>> = {};
 
 describe('preprocessing parity with scikit-learn 1.2.1', () => {
   const cases = readReferenceCases();
@@ -55,7 +58,7 @@ describe('preprocessing parity with scikit-learn 1.2.1', () => {
     test(reference.id, async () => {
       const check = CHECKERS[reference.transformer.class];
       expect(check, `no checker for ${reference.transformer.class}`).toBeDefined();
-      expect(reference.warnings, 'sklearn warnings would need checking').toEqual([]);
+      expect(reference.warnings ?? [], 'sklearn warnings would need checking').toEqual([]);
       await check(reference);
     });
   }
@@ -212,4 +215,47 @@ async function checkOneHotEncoder(reference: ReferenceCase): Promise<void> {
     expect(message).toContain(`[${unknown?.[1]}]`);
     expect(message).toContain(`"${names[Number(unknown?.[2])]}"`);
   }
+}
+
+async function checkTfidfVectorizer(reference: ReferenceCase): Promise<void> {
+  const sklearn = modelledParams(reference.transformer.params, {
+    analyzer: 'word',
+    decode_error: 'strict',
+    dtype: 'float64',
+    encoding: 'utf-8',
+    input: 'content',
+    preprocessor: null,
+    stop_words: null,
+    strip_accents: null,
+    token_pattern: '(?u)\\b\\w\\w+\\b',
+    tokenizer: null,
+    vocabulary: null,
+  });
+  const documents = reference.input.documents ?? [];
+  const X = textFeatures(documents);
+  const fitted = (await createTfidfVectorizer(sklearn).fit(X)) as FittedTfidfVectorizer;
+  const expected = reference.expected as {
+    vocabulary_: Record<string, number>;
+    feature_names_out: string[];
+    idf_: number[];
+    dense_matrix: Matrix;
+    counts: Matrix;
+    tokens_per_document: string[][];
+  };
+  expect(documents.map((document) => wordTokens(document, true))).toEqual(expected.tokens_per_document);
+  expect(fitted.featureNamesOut).toEqual(expected.feature_names_out);
+  expect(Object.fromEntries(fitted.terms.map((term, j) => [term, j]))).toEqual(expected.vocabulary_);
+  expectNumbers(fitted.idf ?? [], expected.idf_, TOLERANCE, 'idf_');
+  const transformed = fitted.transform(X);
+  const sparse = transformed.sparse;
+  expect(sparse, 'tfidf output is sparse').toBeDefined();
+  if (sparse === undefined) return;
+  expectNumbers(csrToDense(sparse), flatten(expected.dense_matrix), TOLERANCE, 'dense_matrix');
+  const counts = (await createTfidfVectorizer({ ...sklearn, use_idf: false, norm: null }).fit(
+    X,
+  )) as FittedTfidfVectorizer;
+  expect(Array.from(csrToDense(counts.transformDocuments(documents)))).toEqual(flatten(expected.counts));
+  const restored = loadTransformer(JSON.parse(JSON.stringify(fitted.toJSON())));
+  const again = restored.transform(X).sparse;
+  expect(again && Array.from(csrToDense(again))).toEqual(Array.from(csrToDense(sparse)));
 }

@@ -20,6 +20,8 @@ export interface ReferenceInput {
   readonly matrix?: readonly (readonly (number | null)[])[];
   readonly columns?: readonly string[];
   readonly values?: Readonly<Record<string, readonly (number | string | null)[]>>;
+  /** TfidfVectorizer cases: the raw documents. */
+  readonly documents?: readonly string[];
 }
 
 export function readReferenceCases(): readonly ReferenceCase[] {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { learningCurveVerdict, probeRegularization } from '../../analysis/index.js';
+import { fitEpochCurve, learningCurveVerdict, probeRegularization } from '../../analysis/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import { DEFAULT_TRAIN_SIZES, formatModelSpec, learningCurve } from '../../selection/index.js';
 import {
@@ -9,7 +9,10 @@ import {
   formatCurveReport,
   formatFailures,
 } from '../format/curve-text.js';
+import { datasetLine } from '../format/dataset-line.js';
+import { epochCurveJson, epochProtocol, formatEpochTable } from '../format/epoch-text.js';
 import { jsonDocument } from '../format/json-document.js';
+import { type LlmCurveFlags, runLlmCurves } from '../llm-curves.js';
 import { addModelOptions } from '../model-options.js';
 import { runAction } from '../run-action.js';
 import {
@@ -19,9 +22,10 @@ import {
   withExecutor,
 } from '../selection-flags.js';
 
-interface CurveFlags extends SelectionFlags {
+interface CurveFlags extends SelectionFlags, LlmCurveFlags {
   readonly sizes?: string;
   readonly probe: boolean;
+  readonly epochs?: boolean;
 }
 
 export function registerCurveCommand(program: Command): void {
@@ -33,11 +37,48 @@ export function registerCurveCommand(program: Command): void {
       '--sizes <fractions>',
       `training sizes: fractions of the largest training fold or row counts (default ${DEFAULT_TRAIN_SIZES.join(',')})`,
     )
-    .option('--no-probe', 'skip the C/10 or C×10 fit that backs an over- or underfitting verdict');
+    .option('--no-probe', 'skip the C/10 or C×10 fit that backs an over- or underfitting verdict')
+    .option('--few-shot <ks>', 'LLM: accuracy against few-shot examples, e.g. --few-shot 0,1,2,4,8')
+    .option('--maj-at-k <n>', 'LLM: one run of n samples per row, accuracy of the vote over the first k')
+    .option(
+      '--epochs',
+      'per-epoch loss curves of a gradient-trained model (mlp, sgd) instead of a learning curve',
+    );
   addSelectionOptions(addModelOptions(command)).action(
     runAction(async (data: string | undefined, flags: CurveFlags) => {
+      if (flags.fewShot !== undefined || flags.majAtK !== undefined) return runLlmCurves(data, flags);
       const input = await readSelectionInput('curve', data, flags);
       const { features, labels } = input.dataset;
+      if (flags.epochs) {
+        const curve = await fitEpochCurve(features, labels, input.steps);
+        const model = formatModelSpec(input.steps);
+        if (flags.json) {
+          process.stdout.write(
+            jsonDocument({ ...curveJsonHead(input.dataset, model, 'accuracy', 1), ...epochCurveJson(curve) }),
+          );
+          return 0;
+        }
+        const kept = curve.history.bestEpoch;
+        process.stdout.write(
+          [
+            datasetLine('curve --epochs', input.dataset),
+            `model: ${model}`,
+            `protocol: ${epochProtocol(curve)}`,
+            '',
+            formatEpochTable(curve),
+            '',
+            ...(kept !== undefined && curve.validationFraction !== undefined
+              ? [
+                  `kept weights: epoch ${kept}${kept < curve.history.trainLoss.length ? ' (early stopping restored the best validation epoch)' : ''}`,
+                ]
+              : []),
+            `verdict: ${curve.verdict.summary}`,
+            `next step: ${curve.verdict.nextStep}`,
+            '',
+          ].join('\n'),
+        );
+        return 0;
+      }
       const trainSizes = flags.sizes === undefined ? undefined : parseNumbers(flags.sizes, '--sizes');
       return withExecutor(input, 'learning curve', flags.json, async (executor, progress) => {
         const common = { cv: input.cv, scoring: flags.scoring, executor };

@@ -8,11 +8,19 @@ import { fractionFlag, usageError, wholeNumberFlag } from '../flag-values.js';
 import { evaluationToJson } from '../format/eval-json.js';
 import { formatEvaluation } from '../format/eval-text.js';
 import { jsonDocument } from '../format/json-document.js';
+import { formatLlmUsage, type LlmRunInfo, llmUsageToJson } from '../format/llm-usage.js';
+import {
+  addLlmOptions,
+  checkLlmFlagsUnused,
+  endsInLlm,
+  type LlmFlags,
+  openLlmSession,
+} from '../llm-options.js';
 import { addModelOptions, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
 import { progressLine } from '../progress-line.js';
 import { runAction } from '../run-action.js';
 
-interface EvalFlags extends ModelFlags, DataFlags {
+interface EvalFlags extends ModelFlags, DataFlags, LlmFlags {
   readonly cv?: string;
   readonly testSize?: string;
   readonly test?: string;
@@ -35,25 +43,47 @@ export function registerEvalCommand(program: Command): void {
         .option('--seed <n>', 'seed for splits and shuffling', '0')
         .option('--shuffle', 'shuffle before assigning folds (with --cv)'),
     ),
-  ).action(
+  );
+  addLlmOptions(command).action(
     runAction(async (data: string | undefined, flags: EvalFlags) => {
       const dataset = await loadDatasetFromFlags('eval', data, flags);
       const steps = modelStepsFromFlags(flags);
-      const estimator = buildModel(steps);
+      const isLlm = endsInLlm(steps);
+      if (!isLlm) checkLlmFlagsUnused('eval', flags);
       const protocol = await protocolFromFlags(flags, dataset);
       checkDataFitsModel(dataset, steps);
       if (protocol.kind === 'test-set') checkDataFitsModel(protocol.test, steps);
-      const onProgress = progressLine(
-        protocol.kind === 'cross-validation' ? 'fitting fold' : 'fitting',
-        !flags.json,
-      );
-      const evaluation = await evaluate(estimator, dataset, protocol, { onProgress });
       const spec = formatModelSpec(steps);
-      process.stdout.write(
-        flags.json
-          ? jsonDocument(evaluationToJson(evaluation, spec, steps))
-          : formatEvaluation(evaluation, spec),
-      );
+      const llm = isLlm
+        ? openLlmSession(
+            steps,
+            flags,
+            { command: 'eval', data: dataset.source, label: dataset.labelColumn, model: spec },
+            !flags.json,
+          )
+        : undefined;
+      const estimator = llm?.estimator ?? buildModel(steps);
+      // An LLM run shows its own bar of calls; a one-step "fitting" counter would only fight with it.
+      const onProgress = llm
+        ? undefined
+        : progressLine(protocol.kind === 'cross-validation' ? 'fitting fold' : 'fitting', !flags.json);
+      let evaluation: Awaited<ReturnType<typeof evaluate>>;
+      try {
+        evaluation = await evaluate(estimator, dataset, protocol, { onProgress });
+      } catch (error) {
+        llm?.finish(error);
+        throw error;
+      }
+      const run: LlmRunInfo | undefined = llm
+        ? { runId: llm.runId, storePath: llm.storePath, totals: llm.finish() }
+        : undefined;
+      if (flags.json) {
+        const document = evaluationToJson(evaluation, spec, steps) as Record<string, unknown>;
+        process.stdout.write(jsonDocument(run ? { ...document, llm_run: llmUsageToJson(run) } : document));
+      } else {
+        const text = formatEvaluation(evaluation, spec);
+        process.stdout.write(run ? `${text}\n${formatLlmUsage(run)}\n` : text);
+      }
       return 0;
     }),
   );

@@ -2,6 +2,12 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { ModeldebugError } from '../../core/errors.js';
+import {
+  checkRedis,
+  createRemoteExecutor,
+  describeRemoteStatus,
+  parseRedisUrl,
+} from '../../distributed/index.js';
 import type { StepSpec } from '../../models/index.js';
 import {
   checkSearchSpace,
@@ -20,6 +26,7 @@ import { jsonDocument } from '../format/json-document.js';
 import { createProgress } from '../format/progress-bar.js';
 import { searchJson } from '../format/search-json.js';
 import { formatSearch } from '../format/search-text.js';
+import { cacheInStore } from '../llm-store-cache.js';
 import { addModelOptions, collect } from '../model-options.js';
 import { runAction } from '../run-action.js';
 import {
@@ -37,6 +44,7 @@ interface SearchFlags extends SelectionFlags {
   readonly trials?: string;
   readonly trainScore?: boolean;
   readonly resume?: string;
+  readonly redis?: string;
 }
 
 /**
@@ -89,7 +97,8 @@ export function registerSearchCommand(program: Command): void {
     .option('--strategy <name>', 'grid | random | halving | tpe', 'grid')
     .option('--trials <n>', 'candidates for random / tpe / halving over a --space (default 10)')
     .option('--train-score', 'also score the training folds (cv_results_ train scores)')
-    .option('--resume <run-id>', 'continue an interrupted search from the run store');
+    .option('--resume <run-id>', 'continue an interrupted search from the run store')
+    .option('--redis <url>', 'fit on modeldebug workers through this Redis instead of local threads');
   addSelectionOptions(addModelOptions(command)).action(
     runAction(async (data: string | undefined, flags: SearchFlags) => {
       const store = openRunStore(flags.store);
@@ -117,6 +126,7 @@ async function runSearchCommand(
       },
     );
   }
+  const redis = flags.redis === undefined ? undefined : parseRedisUrl(flags.redis);
   let config: SearchConfig;
   let input: SelectionInput;
   if (resumed) {
@@ -137,14 +147,34 @@ async function runSearchCommand(
     config = configFromFlags(data, flags, input.steps);
   }
   const strategy = createStrategy(config.strategy);
+  if (redis) await checkRedis(redis);
   const run = resumed ?? store.createRun('search', { ...config });
   if (resumed) store.setStatus(run.id, 'running');
   const progress = createProgress(`search ${run.id}`, flags.json ? 'none' : 'auto');
-  const executor = createExecutor(input);
+  // Redrawn on every finished fit and, with --redis, on each poll of the workers.
+  let latest: SearchProgress | undefined;
+  const showProgress = (p: SearchProgress) => {
+    latest = p;
+    const best = p.bestScore === null ? '' : `best ${p.bestScore.toFixed(4)}`;
+    const workers = remote ? describeRemoteStatus(remote.status()) : '';
+    progress.update(p.doneFits, p.plannedFits, [best, workers].filter(Boolean).join(' | '));
+  };
+  // --redis: the run id names the jobs, so --resume finds those that finished while it was away.
+  const remote = redis
+    ? createRemoteExecutor({
+        redis,
+        features: input.dataset.features,
+        labels: input.dataset.labels,
+        runKey: run.id,
+        onStatus: () => latest && showProgress(latest),
+      })
+    : undefined;
+  const executor = remote ?? createExecutor(input);
   const { features, labels } = input.dataset;
   try {
     const result = await search(features, labels, {
-      steps: config.steps,
+      // LLM answers go to the store's cache, so a configuration sent before costs no call (not on remote workers).
+      steps: redis ? config.steps : cacheInStore(config.steps, store.path),
       strategy,
       cv: input.cv,
       scoring: config.scoring,
@@ -152,12 +182,7 @@ async function runSearchCommand(
       returnTrainScore: config.trainScore,
       executor,
       trialLog: store.trialLog(run.id),
-      onProgress: (p: SearchProgress) =>
-        progress.update(
-          p.doneFits,
-          p.plannedFits,
-          p.bestScore === null ? '' : `best ${p.bestScore.toFixed(4)}`,
-        ),
+      onProgress: showProgress,
     });
     progress.stop();
     store.setStatus(run.id, 'done', {
@@ -184,7 +209,7 @@ async function runSearchCommand(
         [
           datasetLine('search', input.dataset),
           `model: ${model}`,
-          `strategy: ${result.strategy}, ${planned}, scoring ${result.scoring}, ${input.jobs} thread${input.jobs === 1 ? '' : 's'}`,
+          `strategy: ${result.strategy}, ${planned}, scoring ${result.scoring}, ${remote ? 'remote workers' : `${input.jobs} thread${input.jobs === 1 ? '' : 's'}`}`,
           `run: ${run.id} (store ${store.path})`,
           '',
           formatSearch(result),

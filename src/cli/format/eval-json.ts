@@ -51,6 +51,7 @@ export function evaluationToJson(
     classification_report: classificationReportDict(metrics.report),
     confusion_matrix: {
       labels: metrics.confusion.labels,
+      ...(metrics.confusion.predictedLabels ? { predicted_labels: metrics.confusion.predictedLabels } : {}),
       matrix: metrics.confusion.counts,
       normalized_by_row: metrics.confusion.rowNormalised,
     },

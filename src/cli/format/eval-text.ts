@@ -70,24 +70,24 @@ function formatHeadline({ metrics }: Evaluation): string {
 }
 
 function formatConfusion({ metrics }: Evaluation): string {
-  const { labels, counts, rowNormalised } = metrics.confusion;
+  const { labels, predictedLabels, counts, rowNormalised } = metrics.confusion;
   const rows = labels.map((label, i) => [
     label,
     ...counts[i].map((count, j) => `${count} (${(rowNormalised[i][j] * 100).toFixed(1)}%)`),
   ]);
-  return textTable(['true \\ predicted', ...labels], rows);
+  return textTable(['true \\ predicted', ...(predictedLabels ?? labels)], rows);
 }
 
 /**
- * An LLM row without a label is scored below as the fallback class, which can flatter the model; say so
- * before the numbers, with the accuracy that counts those rows as errors.
+ * An LLM row without a label is no class at all: say before the numbers that the metrics count it as an
+ * error (and where the log loss and AUC take their probabilities from).
  */
 function nonAnswerNotice({ llmOutcomes }: Evaluation): string {
   if (!llmOutcomes) return '';
   const { unparseable, refusal, error } = llmOutcomes.counts;
   const missing = unparseable + refusal + error;
   if (missing === 0) return '';
-  return `NOTE: ${missing} rows got no label from the LLM (${unparseable} unparseable, ${refusal} refused, ${error} failed); the metrics below score them as the fallback class. Counting them as errors, accuracy is ${fixed(llmOutcomes.accuracy)} (see LLM outcomes).\n`;
+  return `NOTE: ${missing} rows got no label from the LLM (${unparseable} unparseable, ${refusal} refused, ${error} failed); the metrics below count them as errors (a miss in every recall, a column of their own in the confusion matrix); log loss and ROC-AUC give them the training class frequencies.\n`;
 }
 
 function formatLlmOutcomes(outcomes: NonNullable<Evaluation['llmOutcomes']>): string {

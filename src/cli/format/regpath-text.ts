@@ -40,7 +40,9 @@ export function formatRegularizationPath(path: RegularizationPathResult, context
     context.summary,
     `${path.scoring} along the path (mean over folds, standard error, non-zero features)\n${textTable(['C', 'mean', 'SE', 'non-zero', ''], rows)}`,
     `Largest coefficients at the 1-SE C=${formatC(path.oneStandardError.C)} (sum of |coef| over classes)\n${textTable(['feature', '|coef|'], keptRows)}${more}`,
-    'Each C is fitted from zeros (no warm start yet), so the path costs one full fit per C and fold.',
+    path.warmStarted
+      ? `Each C starts from the previous C's solution (warm start, smallest C first): ${path.iterations.reduce((a, b) => a + b, 0)} solver iterations over all fits.`
+      : 'Each C is fitted from zeros, so the path costs one full fit per C and fold.',
   ];
   if (path.warnings.length > 0) {
     sections.push(formatWarnings(path.warnings));

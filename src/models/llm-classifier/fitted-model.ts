@@ -4,6 +4,7 @@ import type { Matrix } from '../../core/matrix.js';
 import type { ChatProvider } from '../../llm/chat-provider.js';
 import type { LlmEngine } from '../../llm/llm-engine.js';
 import type { ProgressSink } from '../../llm/run-progress.js';
+import type { LlmItemSink } from './item-record.js';
 import { LLM_CLASSIFIER_KIND, type LlmClassifierParams } from './params.js';
 import { type LlmPrediction, predictRows } from './predict-rows.js';
 import type { LlmClassifierState } from './prediction-plan.js';
@@ -12,6 +13,7 @@ import { type LlmRuntime, providerFor } from './runtime.js';
 export interface PredictDetailedOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: ProgressSink;
+  readonly onItem?: LlmItemSink;
 }
 
 export interface FittedLlmClassifier extends FittedClassifier {
@@ -54,6 +56,7 @@ export function createFittedLlmClassifier(
       provider,
       signal: options.signal ?? signal,
       onProgress: options.onProgress ?? runtime.onProgress,
+      onItem: options.onItem ?? runtime.onItem,
     });
     last = prediction;
     return prediction;

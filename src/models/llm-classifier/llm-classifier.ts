@@ -5,6 +5,7 @@ import type { ResponseCache } from '../../llm/response-cache.js';
 import { drawFewShotPool } from './few-shot.js';
 import { createFittedLlmClassifier, type FittedLlmClassifier } from './fitted-model.js';
 import { LLM_CLASSIFIER_KIND, type LlmClassifierParams, parseLlmClassifierParams } from './params.js';
+import { resolvePromptFiles } from './prompt-file.js';
 import { compileRowTemplate } from './row-template.js';
 import { cacheFromParam, engineFor, type LlmRuntime, readApiKey } from './runtime.js';
 
@@ -22,7 +23,7 @@ export function createLlmClassifier(
   params: Partial<LlmClassifierParams> | Readonly<Record<string, unknown>> = {},
   runtime: LlmRuntime = {},
 ): LlmClassifier {
-  const parsed = parseLlmClassifierParams(params);
+  const parsed = resolvePromptFiles(parseLlmClassifierParams(params));
   // One cache per classifier and its withParams copies (unless the cache param changes).
   const cache: ResponseCache | undefined =
     runtime.cache === null ? undefined : (runtime.cache ?? cacheFromParam(parsed.cache));

@@ -9,7 +9,9 @@ const price = z.strictObject({ input: z.number().nonnegative(), output: z.number
 
 /**
  * An LLM behind any OpenAI-compatible endpoint, as a classifier. The API key is not a param: the
- * classifier reads it from the environment variable `api_key_env` names, when it calls.
+ * classifier reads it from the environment variable `api_key_env` names, when it calls. `base_url_env`
+ * names a variable that holds the endpoint (e.g. OPENAI_BASE_URL), for a config that runs anywhere; when
+ * given, the variable must be set, and it wins over `base_url`.
  *
  * - `template`: the user message, `{{column}}` placeholders filled from the row (default: one
  *   `column: value` line per column); `system` may use `{{labels}}` (default: an instruction listing them).
@@ -30,6 +32,11 @@ export const llmClassifierParamsSchema = z.strictObject({
     .string()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name')
     .default('OPENAI_API_KEY'),
+  base_url_env: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name')
+    .nullable()
+    .default(null),
   temperature: z.number().min(0).max(2).default(0),
   top_p: z.number().gt(0).max(1).nullable().default(null),
   max_tokens: z.number().int().positive().default(20),

@@ -5,8 +5,9 @@ import type { Matrix } from '../../core/matrix.js';
 import type { ChatProvider } from '../../llm/chat-provider.js';
 import type { LlmEngine } from '../../llm/llm-engine.js';
 import { costOf, estimateTokens } from '../../llm/price-table.js';
-import { type ChatJob, type RunSummary, runChatJobs } from '../../llm/run-chat-jobs.js';
+import { type ChatJob, type ChatJobResult, type RunSummary, runChatJobs } from '../../llm/run-chat-jobs.js';
 import type { ProgressSink } from '../../llm/run-progress.js';
+import type { LlmItemRecord, LlmItemSink } from './item-record.js';
 import { probabilitiesFromLogprobs, probabilitiesFromVotes } from './label-probabilities.js';
 import { LLM_OUTCOMES, OUTCOME_CODE } from './llm-outcome.js';
 import type { LlmClassifierParams } from './params.js';
@@ -25,6 +26,12 @@ export interface LlmPrediction {
   readonly outcomes: Uint8Array;
   /** The first sample's answer per row, cut to 200 characters (untrusted text: display it, never run it). */
   readonly answers: readonly string[];
+  /**
+   * Per row then sample (row * samples + sample): the label index each sample answered, or -1 for a
+   * sample without a label. Majority-at-k curves read the first j samples of one run from it.
+   */
+  readonly sampleLabels: Int32Array;
+  readonly samples: number;
   /** How each row's probabilities were obtained. */
   readonly probabilitySource: {
     readonly logprobs: number;
@@ -40,6 +47,8 @@ export interface PredictRowsContext {
   readonly provider: ChatProvider;
   readonly signal?: AbortSignal;
   readonly onProgress?: ProgressSink;
+  /** Every finished call, as it completes (e.g. streamed into the run store). */
+  readonly onItem?: LlmItemSink;
 }
 
 /** Calls the endpoint for every row (and sample), parses the answers and turns them into probabilities. */
@@ -69,16 +78,22 @@ export async function predictRows(
       const row = Math.floor(index / samples);
       if (!result.ok) {
         sampleOutcomes[index] = OUTCOME_CODE.error;
-        if (index % samples === 0)
-          answers[row] = `[${result.error.reason}] ${result.error.message}`.slice(0, 200);
+        const message = `[${result.error.reason}] ${result.error.message}`.slice(0, 200);
+        if (index % samples === 0) answers[row] = message;
+        context.onItem?.(itemOf(params, row, index % samples, 'error', null, message, result));
         return;
       }
       const choice = result.result.choices[0];
       const parsed = plan.parser(choice);
       sampleOutcomes[index] = OUTCOME_CODE[parsed.outcome];
       if (parsed.outcome === 'label') sampleLabels[index] = parsed.label;
+      const answer = (choice.refusal ?? choice.text).slice(0, 200);
+      if (context.onItem) {
+        const label = parsed.outcome === 'label' ? state.classes[parsed.label] : null;
+        context.onItem(itemOf(params, row, index % samples, parsed.outcome, label, answer, result));
+      }
       if (index % samples !== 0) return;
-      answers[row] = (choice.refusal ?? choice.text).slice(0, 200);
+      answers[row] = answer;
       const fromLogprobs = plan.wantsLogprobs
         ? probabilitiesFromLogprobs(choice.logprobs, state.classes)
         : undefined;
@@ -102,6 +117,44 @@ export async function predictRows(
     answers,
     usage,
   );
+}
+
+function itemOf(
+  params: LlmClassifierParams,
+  row: number,
+  sample: number,
+  outcome: LlmItemRecord['outcome'],
+  label: string | null,
+  answer: string,
+  result: ChatJobResult,
+): LlmItemRecord {
+  // Nothing paid (a failed call, a cached answer) costs $0 — or is unknown too when the model has no price.
+  const free = params.prices[params.model] ? 0 : undefined;
+  if (!result.ok) {
+    return {
+      row,
+      sample,
+      outcome,
+      label,
+      answer,
+      cached: false,
+      promptTokens: 0,
+      completionTokens: 0,
+      costUsd: free,
+    };
+  }
+  const { usage } = result.result;
+  return {
+    row,
+    sample,
+    outcome,
+    label,
+    answer,
+    cached: result.cached,
+    promptTokens: usage.promptTokens,
+    completionTokens: usage.completionTokens,
+    costUsd: result.cached ? free : costOf(params.prices, params.model, usage),
+  };
 }
 
 function* jobs(plan: PredictionPlan, X: Features): Generator<ChatJob> {
@@ -193,6 +246,8 @@ function combineSamples(
     proba: { rows, cols: nClasses, data: proba },
     outcomes,
     answers,
+    sampleLabels: table.sampleLabels,
+    samples,
     probabilitySource: source,
     usage,
     warnings: outcomeWarnings(params, outcomes, source),

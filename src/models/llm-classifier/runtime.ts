@@ -5,12 +5,13 @@ import { createOpenAIProvider, normaliseBaseURL, OPENAI_BASE_URL } from '../../l
 import { createMemoryCache, type ResponseCache } from '../../llm/response-cache.js';
 import type { ProgressSink } from '../../llm/run-progress.js';
 import { openSqliteCache } from '../../llm/sqlite-cache.js';
+import type { LlmItemSink } from './item-record.js';
 import type { LlmClassifierParams } from './params.js';
 
 /**
  * What an LLM classifier needs besides its params, injected rather than global: `fetch` (tests, proxies),
  * the environment the API key is read from, a shared engine (limiters per endpoint and model), a cache
- * that overrides the `cache` param (`null`: none), and a progress sink.
+ * that overrides the `cache` param (`null`: none), a progress sink and a sink for finished items.
  */
 export interface LlmRuntime {
   readonly fetch?: FetchFunction;
@@ -18,6 +19,8 @@ export interface LlmRuntime {
   readonly engine?: LlmEngine;
   readonly cache?: ResponseCache | null;
   readonly onProgress?: ProgressSink;
+  /** Every finished call as it completes: `modeldebug eval` streams them into the run store. */
+  readonly onItem?: LlmItemSink;
 }
 
 /** The cache a `cache` param names; a SQLite file opens on first use. */
@@ -48,6 +51,32 @@ export function engineFor(
   );
 }
 
+/** The endpoint: the variable `base_url_env` names (which must then be set and a URL), else `base_url`. */
+export function resolveBaseURL(params: LlmClassifierParams, runtime: LlmRuntime): string {
+  if (params.base_url_env === null) return params.base_url;
+  const env = runtime.env ?? process.env;
+  const value = env[params.base_url_env];
+  const hint = `export ${params.base_url_env}=http://localhost:11434/v1 (Ollama, say) or https://api.openai.com/v1`;
+  if (value === undefined || value === '') {
+    throw new ModeldebugError(
+      'invalid_argument',
+      `the environment variable ${params.base_url_env} is not set`,
+      {
+        where: 'param base_url_env',
+        hint,
+      },
+    );
+  }
+  if (!URL.canParse(value)) {
+    throw new ModeldebugError(
+      'invalid_argument',
+      `the environment variable ${params.base_url_env} is not a URL: "${value.slice(0, 80)}"`,
+      { where: 'param base_url_env', hint },
+    );
+  }
+  return value;
+}
+
 /**
  * Reads the key from the variable `api_key_env` names, at call time only. OpenAI's own endpoint needs
  * one; local servers (Ollama, vLLM, llama.cpp, LM Studio) usually take none.
@@ -55,7 +84,8 @@ export function engineFor(
 export function readApiKey(params: LlmClassifierParams, runtime: LlmRuntime): string | undefined {
   const env = runtime.env ?? process.env;
   const key = env[params.api_key_env];
-  if ((key === undefined || key === '') && normaliseBaseURL(params.base_url) === OPENAI_BASE_URL) {
+  const baseURL = resolveBaseURL(params, runtime);
+  if ((key === undefined || key === '') && normaliseBaseURL(baseURL) === OPENAI_BASE_URL) {
     throw new ModeldebugError(
       'invalid_argument',
       `the environment variable ${params.api_key_env} is not set`,
@@ -70,7 +100,7 @@ export function readApiKey(params: LlmClassifierParams, runtime: LlmRuntime): st
 
 export function providerFor(params: LlmClassifierParams, runtime: LlmRuntime) {
   return createOpenAIProvider({
-    baseURL: params.base_url,
+    baseURL: resolveBaseURL(params, runtime),
     apiKey: readApiKey(params, runtime),
     ...(runtime.fetch ? { fetch: runtime.fetch } : {}),
   });

@@ -1,13 +1,17 @@
-import type { FitDiagnostics, FitWarning } from '../../core/estimator.js';
+import type { FitDiagnostics, FitWarning, HasCoefficients } from '../../core/estimator.js';
 import type { Features } from '../../core/features.js';
 import { classCounts, type Labels } from '../../core/labels.js';
 import { createMatrix, type Matrix } from '../../core/matrix.js';
 import { createBinaryLogisticObjective } from '../../optim/binary-logistic-objective.js';
 import { minimizeLbfgs } from '../../optim/lbfgs.js';
-import { type LogisticData, parametersPerRow } from '../../optim/logistic-data.js';
+import type { LogisticData } from '../../optim/logistic-data.js';
 import { createMultinomialLogisticObjective } from '../../optim/multinomial-logistic-objective.js';
 import type { SmoothObjective, SolverResult } from '../../optim/objective.js';
 import { minimizeOwlqn } from '../../optim/owlqn.js';
+import {
+  createSparseBinaryLogisticObjective,
+  createSparseMultinomialLogisticObjective,
+} from '../../optim/sparse-logistic-objectives.js';
 import { classWeightsFor } from './class-weights.js';
 import type { LogisticRegressionParams } from './params.js';
 import type { FitPlan, ProbabilityModel } from './plan.js';
@@ -40,7 +44,7 @@ type Problem =
 /**
  * Fits every problem of the plan. Each minimises sklearn's objective divided by C·Σs_i — the mean
  * weighted loss + (1 − ρ)/(2·C·Σs)·‖W‖² + ρ/(C·Σs)·‖W‖₁, the same minimiser, and the scale in which
- * sklearn's `tol` bounds the gradient — from zeros.
+ * sklearn's `tol` bounds the gradient — from zeros, or from `warmStart`'s coefficients when their shape fits.
  */
 export function fitProblems(
   X: Features,
@@ -49,6 +53,7 @@ export function fitProblems(
   params: LogisticRegressionParams,
   plan: FitPlan,
   signal: AbortSignal | undefined,
+  warmStart?: HasCoefficients,
 ): { state: LogisticRegressionState; diagnostics: LogisticRegressionDiagnostics } {
   const K = y.classes.length;
   const d = X.cols;
@@ -66,9 +71,17 @@ export function fitProblems(
   let objective = 0;
   let gradientNorm = 0;
   const warnings: FitWarning[] = [...plan.warnings];
+  const start = warmStart === undefined ? undefined : startingRows(warmStart, plan, K, d);
+  if (warmStart !== undefined && start === undefined) {
+    warnings.push({
+      code: 'warm_start_ignored',
+      message: `the warm start's coefficients are ${warmStart.coefficients.rows} x ${warmStart.coefficients.cols}, not ${plan.probability === 'softmax' || plan.probability === 'ovr' ? K : 1} x ${d}; fitted from zeros`,
+    });
+  }
 
   problems.forEach((problem, index) => {
-    const { w, result, scale } = solve(X, problem, K, params, plan, signal);
+    const x0 = start === undefined ? undefined : initialPoint(start, problem, index, K, d, plan);
+    const { w, result, scale } = solve(X, problem, K, params, plan, signal, x0);
     iterations = Math.max(iterations, result.iterations);
     converged &&= result.converged;
     hitIterationLimit ||= result.reason === 'max_iterations';
@@ -174,6 +187,51 @@ function buildProblems(
   });
 }
 
+/**
+ * The warm start as one row of `d` coefficients + intercept per class row the fit solves (K rows for the
+ * softmax on two classes, whose kept row w₁ came from the symmetric pair [−w₁, w₁]); undefined when the
+ * shape does not fit.
+ */
+function startingRows(
+  warmStart: HasCoefficients,
+  plan: FitPlan,
+  K: number,
+  d: number,
+): { coefficients: Float64Array; intercepts: Float64Array } | undefined {
+  const { coefficients, intercepts } = warmStart;
+  const stored = plan.probability === 'sigmoid' || plan.probability === 'softmax-binary' ? 1 : K;
+  if (coefficients.rows !== stored || coefficients.cols !== d || intercepts.length !== stored)
+    return undefined;
+  if (plan.probability !== 'softmax-binary') return { coefficients: coefficients.data, intercepts };
+  const pair = new Float64Array(2 * d);
+  for (let j = 0; j < d; j++) {
+    pair[j] = -coefficients.data[j];
+    pair[d + j] = coefficients.data[j];
+  }
+  return { coefficients: pair, intercepts: Float64Array.of(-intercepts[0], intercepts[0]) };
+}
+
+/** The solver's starting iterate for one problem: its class rows, the intercept in the solver's units. */
+function initialPoint(
+  start: { coefficients: Float64Array; intercepts: Float64Array },
+  problem: Problem,
+  index: number,
+  K: number,
+  d: number,
+  plan: FitPlan,
+): Float64Array {
+  const hasIntercept = plan.interceptFeature !== 0;
+  const p = d + (hasIntercept ? 1 : 0);
+  const first = problem.kind === 'binary' ? index : 0;
+  const rows = problem.kind === 'binary' ? 1 : K;
+  const x0 = new Float64Array(rows * p);
+  for (let k = 0; k < rows; k++) {
+    x0.set(start.coefficients.subarray((first + k) * d, (first + k + 1) * d), k * p);
+    if (hasIntercept) x0[k * p + d] = start.intercepts[first + k] / plan.interceptFeature;
+  }
+  return x0;
+}
+
 function solve(
   X: Features,
   problem: Problem,
@@ -181,33 +239,24 @@ function solve(
   params: LogisticRegressionParams,
   plan: FitPlan,
   signal: AbortSignal | undefined,
+  start: Float64Array | undefined,
 ): { w: Float64Array; result: SolverResult; scale: number } {
   let total = 0;
   for (const weight of problem.weights) total += weight;
   const sampleWeights = problem.weights.map((weight) => weight / total);
-  const data: LogisticData = {
-    X: X.data,
-    rows: X.rows,
-    cols: X.cols,
-    sampleWeights,
-    interceptFeature: plan.interceptFeature,
-  };
   const scale = params.C * total;
   const l2 = {
     strength: plan.penalized ? (1 - plan.l1Ratio) / scale : 0,
     penalizeIntercept: plan.liblinear,
   };
-  const smooth: SmoothObjective =
-    problem.kind === 'binary'
-      ? createBinaryLogisticObjective({ ...data, targets: problem.targets }, l2)
-      : createMultinomialLogisticObjective({ ...data, codes: problem.codes, classCount: K }, l2);
-  const x0 = new Float64Array(smooth.dimension);
+  const smooth = objectiveFor(X, problem, K, sampleWeights, plan.interceptFeature, l2);
+  const x0 = start ?? new Float64Array(smooth.dimension);
   const options = { gradientTolerance: params.tol, maxIterations: params.max_iter, signal };
   if (plan.solver === 'lbfgs') {
     const result = minimizeLbfgs(smooth, x0, options);
     return { w: result.x, result, scale };
   }
-  const p = parametersPerRow(data);
+  const p = X.cols + (plan.interceptFeature !== 0 ? 1 : 0);
   const l1Weights = new Float64Array(smooth.dimension);
   const l1 = plan.penalized ? plan.l1Ratio / scale : 0;
   for (let k = 0; k < smooth.dimension / p; k++) {
@@ -215,4 +264,26 @@ function solve(
   }
   const result = minimizeOwlqn({ smooth, l1Weights }, x0, options);
   return { w: result.x, result, scale };
+}
+
+/** The smooth part for one problem: over X's CSR entries when X is sparse, else the dense passes. */
+function objectiveFor(
+  X: Features,
+  problem: Problem,
+  K: number,
+  sampleWeights: Float64Array,
+  interceptFeature: number,
+  l2: { strength: number; penalizeIntercept: boolean },
+): SmoothObjective {
+  const shape = { rows: X.rows, cols: X.cols, sampleWeights, interceptFeature };
+  if (X.sparse !== undefined) {
+    const data = { ...shape, X: X.sparse };
+    return problem.kind === 'binary'
+      ? createSparseBinaryLogisticObjective({ ...data, targets: problem.targets }, l2)
+      : createSparseMultinomialLogisticObjective({ ...data, codes: problem.codes, classCount: K }, l2);
+  }
+  const data: LogisticData = { ...shape, X: X.data };
+  return problem.kind === 'binary'
+    ? createBinaryLogisticObjective({ ...data, targets: problem.targets }, l2)
+    : createMultinomialLogisticObjective({ ...data, codes: problem.codes, classCount: K }, l2);
 }

@@ -1,6 +1,6 @@
 import { ModeldebugError } from '../../core/errors.js';
 import type { FittedClassifier, HasCoefficients, SerializedModel } from '../../core/estimator.js';
-import { assertNumericComplete, type Features } from '../../core/features.js';
+import { assertNumericComplete, assertSparseComplete, type Features } from '../../core/features.js';
 import type { Matrix } from '../../core/matrix.js';
 import type { LogisticRegressionDiagnostics, LogisticRegressionState } from './fit.js';
 import { LOGISTIC_REGRESSION_KIND, type LogisticRegressionParams } from './params.js';
@@ -38,7 +38,8 @@ export function createFittedLogisticRegression(
         { hint: 'predict with the same columns the model was trained on' },
       );
     }
-    assertNumericComplete(X, 'logistic-regression');
+    if (X.sparse !== undefined) assertSparseComplete(X.sparse, 'logistic-regression');
+    else assertNumericComplete(X, 'logistic-regression');
     return decisionValues(X, state);
   };
   return {

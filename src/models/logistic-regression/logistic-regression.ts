@@ -1,6 +1,6 @@
 import { ModeldebugError } from '../../core/errors.js';
 import type { Classifier, FitContext } from '../../core/estimator.js';
-import { assertNumericComplete, featureNames } from '../../core/features.js';
+import { assertNumericComplete, assertSparseComplete, featureNames } from '../../core/features.js';
 import { compactLabels } from '../../core/labels.js';
 import { fitProblems } from './fit.js';
 import { createFittedLogisticRegression, type FittedLogisticRegression } from './fitted-model.js';
@@ -35,7 +35,9 @@ export function createLogisticRegression(
           `X has ${X.rows} rows but y has ${y.codes.length} labels`,
         );
       }
-      assertNumericComplete(X, LOGISTIC_REGRESSION_KIND);
+      // TF-IDF output comes as CSR features, which the objectives read entry by entry.
+      if (X.sparse !== undefined) assertSparseComplete(X.sparse, LOGISTIC_REGRESSION_KIND);
+      else assertNumericComplete(X, LOGISTIC_REGRESSION_KIND);
       const present = compactLabels(y);
       if (present.classes.length < 2) {
         throw new ModeldebugError(
@@ -45,7 +47,15 @@ export function createLogisticRegression(
         );
       }
       const plan = planFit(parsed, present.classes.length);
-      const { state, diagnostics } = fitProblems(X, present, y.classes, parsed, plan, context.signal);
+      const { state, diagnostics } = fitProblems(
+        X,
+        present,
+        y.classes,
+        parsed,
+        plan,
+        context.signal,
+        context.warmStart,
+      );
       return createFittedLogisticRegression(parsed, present.classes, state, diagnostics, featureNames(X));
     },
   };

@@ -1,15 +1,23 @@
 import { argmaxRows } from '../../core/estimator.js';
+import type { Features } from '../../core/features.js';
 import type { Matrix } from '../../core/matrix.js';
 import { multiplyRowsByRows } from '../../linalg/dense-products.js';
+import { csrScoreBlock } from '../../linalg/sparse-products.js';
 import { sigmoid, softmaxInPlace } from '../../linalg/stable.js';
 import type { LogisticRegressionState } from './fit.js';
 
 /** Decision values X·Wᵀ + b: `rows x coefficients.rows` (one column for binary models). */
-export function decisionValues(X: Matrix, state: LogisticRegressionState): Matrix {
+export function decisionValues(X: Matrix | Features, state: LogisticRegressionState): Matrix {
   const { coefficients, intercepts } = state;
   const k = coefficients.rows;
   const d = coefficients.cols;
   const out = new Float64Array(X.rows * k);
+  const sparse = 'sparse' in X ? X.sparse : undefined;
+  if (sparse !== undefined) {
+    const { indptr, indices, data } = sparse;
+    csrScoreBlock(indptr, indices, data, 0, X.rows, coefficients.data, d, k, intercepts, out);
+    return { rows: X.rows, cols: k, data: out };
+  }
   multiplyRowsByRows(X.data, X.rows, d, coefficients.data, k, d, out);
   for (let i = 0; i < X.rows; i++) for (let c = 0; c < k; c++) out[i * k + c] += intercepts[c];
   return { rows: X.rows, cols: k, data: out };

@@ -1,10 +1,14 @@
 import type { FittedClassifier, FitWarning, SerializedModel } from '../../core/estimator.js';
 import { argmaxRows } from '../../core/estimator.js';
-import type { Features } from '../../core/features.js';
+import { assertSparseComplete, type Features } from '../../core/features.js';
 import type { Matrix } from '../../core/matrix.js';
-import { checkPredictionInput, toNestedRows } from '../training-checks/index.js';
+import { checkFeatureCount, checkPredictionInput, toNestedRows } from '../training-checks/index.js';
 import { MULTINOMIAL_NB_KIND, type MultinomialNbParams } from './multinomial-nb-params.js';
-import { multinomialJointLogLikelihood, probabilitiesFromJointLogLikelihood } from './naive-bayes-kernels.js';
+import {
+  multinomialJointLogLikelihood,
+  probabilitiesFromJointLogLikelihood,
+  sparseMultinomialJointLogLikelihood,
+} from './naive-bayes-kernels.js';
 
 export interface MultinomialNbState {
   /** `[classes][features]`, sklearn's `feature_log_prob_`. */
@@ -29,8 +33,14 @@ export function createFittedMultinomialNb(
   const K = classes.length;
   const d = state.featureLogProb.length / K;
   const jointLogLikelihood = (X: Features): Matrix => {
-    checkPredictionInput(X, d, MULTINOMIAL_NB_KIND);
     const out = new Float64Array(X.rows * K);
+    if (X.sparse !== undefined) {
+      checkFeatureCount(X, d, MULTINOMIAL_NB_KIND);
+      assertSparseComplete(X.sparse, MULTINOMIAL_NB_KIND);
+      sparseMultinomialJointLogLikelihood(X.sparse, state.featureLogProb, state.logPrior, out);
+      return { rows: X.rows, cols: K, data: out };
+    }
+    checkPredictionInput(X, d, MULTINOMIAL_NB_KIND);
     multinomialJointLogLikelihood(X.data, X.rows, d, state.featureLogProb, state.logPrior, out);
     return { rows: X.rows, cols: K, data: out };
   };

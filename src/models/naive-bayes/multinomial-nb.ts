@@ -1,7 +1,7 @@
 import { ModeldebugError } from '../../core/errors.js';
 import type { Classifier, FitContext, FitWarning } from '../../core/estimator.js';
-import { featureNames } from '../../core/features.js';
-import { prepareTrainingSet } from '../training-checks/index.js';
+import { assertSparseComplete, featureNames } from '../../core/features.js';
+import { assertRowsMatchLabels, prepareTrainingSet, presentClasses } from '../training-checks/index.js';
 import { createFittedMultinomialNb, type FittedMultinomialNb } from './fitted-multinomial-nb.js';
 import {
   MULTINOMIAL_NB_KIND,
@@ -30,10 +30,19 @@ export function createMultinomialNb(
     params: parsed,
     withParams: (patch) => createMultinomialNb({ ...parsed, ...patch }),
     async fit(X, y, _context: FitContext = {}) {
-      const present = prepareTrainingSet(X, y, MULTINOMIAL_NB_KIND);
-      const negative = X.data.findIndex((value) => value < 0);
+      const sparse = X.sparse;
+      let present: typeof y;
+      if (sparse === undefined) present = prepareTrainingSet(X, y, MULTINOMIAL_NB_KIND);
+      else {
+        // Counts or TF-IDF from a text vectoriser: the classes and checks of prepareTrainingSet, over CSR.
+        assertRowsMatchLabels(X.rows, y);
+        assertSparseComplete(sparse, MULTINOMIAL_NB_KIND);
+        present = presentClasses(y, MULTINOMIAL_NB_KIND);
+      }
+      const values = sparse === undefined ? X.data : sparse.data;
+      const negative = values.findIndex((value) => value < 0);
       if (negative >= 0) {
-        const column = X.columns[negative % X.cols].name;
+        const column = X.columns[sparse === undefined ? negative % X.cols : sparse.indices[negative]].name;
         throw new ModeldebugError(
           'invalid_argument',
           `${MULTINOMIAL_NB_KIND} needs non-negative features (counts or TF-IDF)`,
@@ -56,10 +65,19 @@ export function createMultinomialNb(
       const d = X.cols;
       const featureCounts = new Float64Array(K * d);
       const classCounts = new Float64Array(K);
-      for (let i = 0; i < X.rows; i++) {
-        const k = present.codes[i];
-        classCounts[k]++;
-        for (let j = 0; j < d; j++) featureCounts[k * d + j] += X.data[i * d + j];
+      if (sparse === undefined) {
+        for (let i = 0; i < X.rows; i++) {
+          const k = present.codes[i];
+          classCounts[k]++;
+          for (let j = 0; j < d; j++) featureCounts[k * d + j] += X.data[i * d + j];
+        }
+      } else {
+        const { indptr, indices, data } = sparse;
+        for (let i = 0; i < X.rows; i++) {
+          const offset = present.codes[i] * d;
+          classCounts[present.codes[i]]++;
+          for (let t = indptr[i]; t < indptr[i + 1]; t++) featureCounts[offset + indices[t]] += data[t];
+        }
       }
       const featureLogProb = new Float64Array(K * d);
       for (let k = 0; k < K; k++) {

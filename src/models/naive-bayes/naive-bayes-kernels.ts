@@ -56,6 +56,30 @@ export function multinomialJointLogLikelihood(
   }
 }
 
+/** The same over CSR rows: jll[i,k] = logPrior_k + Σ over row i's stored entries of x_ij · log θ_kj. */
+export function sparseMultinomialJointLogLikelihood(
+  X: {
+    readonly rows: number;
+    readonly indptr: Int32Array;
+    readonly indices: Int32Array;
+    readonly data: Float64Array;
+  },
+  featureLogProb: Float64Array,
+  logPrior: Float64Array,
+  out: Float64Array,
+): void {
+  const K = logPrior.length;
+  const d = featureLogProb.length / K;
+  const { rows, indptr, indices, data } = X;
+  for (let i = 0; i < rows; i++) {
+    for (let k = 0; k < K; k++) {
+      let sum = 0;
+      for (let t = indptr[i]; t < indptr[i + 1]; t++) sum += data[t] * featureLogProb[k * d + indices[t]];
+      out[i * K + k] = sum + logPrior[k];
+    }
+  }
+}
+
 /**
  * In place, row by row: jll ← exp(jll − logsumexp(jll)), as sklearn's `predict_proba` (subtracting the
  * log-sum-exp rather than dividing by the sum keeps tiny probabilities exact to the last bits).

@@ -1,6 +1,7 @@
 export { fromNestedRows, parseSerializedState, toNestedRows } from './serialized-state.js';
 export {
   assertRowsMatchLabels,
+  checkFeatureCount,
   checkPredictionInput,
   prepareTrainingSet,
   presentClasses,

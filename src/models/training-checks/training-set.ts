@@ -33,6 +33,12 @@ export function presentClasses(y: Labels, kind: string): Labels {
 
 /** The checks before predicting: the columns the model was fitted on, numbers only. */
 export function checkPredictionInput(X: Features, nFeatures: number, kind: string): void {
+  checkFeatureCount(X, nFeatures, kind);
+  assertNumericComplete(X, kind);
+}
+
+/** The column-count half of checkPredictionInput (for estimators that also take sparse features). */
+export function checkFeatureCount(X: Features, nFeatures: number, kind: string): void {
   if (X.cols !== nFeatures) {
     throw new ModeldebugError(
       'shape_mismatch',
@@ -42,5 +48,4 @@ export function checkPredictionInput(X: Features, nFeatures: number, kind: strin
       },
     );
   }
-  assertNumericComplete(X, kind);
 }

@@ -1,0 +1,158 @@
+/**
+ * Gradient-trained models, ours vs scikit-learn, in one run on the same preprocessed matrix (the
+ * synthetic 100k x 50 file, mean-imputed and standardised): an MLP with one hidden layer of 100 relu
+ * units, adam, batch 64, exactly 20 epochs (no early stopping), and SGDClassifier with log loss for
+ * exactly 10 epochs (tol=None). Train on the first 80% of rows, predict the rest; fit + predict are
+ * timed. Repeat r uses random_state r on both sides and the accuracy printed is the mean over the
+ * repeats: the seeds drive different generators, and a 10-epoch SGD's test accuracy moves by about
+ * 1 pp from seed to seed (sklearn: 0.731–0.743 over seeds 0–4), so one seed cannot compare accuracy. The peer runs first, then ours, never both at once. scikit-learn's matrix products go through
+ * OpenBLAS (Debian's openblas-pthread, both cores); ours run on one thread. Run directly with
+ * `npx tsx bench/gradient.ts [--mlp-repeat N] [--sgd-repeat N]`, or call `runGradientBench()`.
+ */
+import { loadavg } from 'node:os';
+import type { Classifier } from '../src/core/estimator.js';
+import { type Features, takeFeatureRows } from '../src/core/features.js';
+import { type Labels, takeLabelRows } from '../src/core/labels.js';
+import { createMlpClassifier, createSgdClassifier } from '../src/models/index.js';
+import { isMainModule, numberFlag } from './shared/command-line.js';
+import { type BenchMatrix, loadBenchMatrix, median } from './shared/data.js';
+import { matrixArgs, runPeer } from './shared/peer.js';
+
+const ROWS = 100_000;
+const FEATURES = 50;
+
+interface Timing {
+  readonly seconds: number[];
+  readonly accuracy: number;
+  readonly epochs: number;
+}
+
+export interface GradientBenchCase {
+  readonly name: string;
+  readonly ours: Timing;
+  readonly sklearn?: Timing;
+  /** median(ours) / median(sklearn). */
+  readonly ratio?: number;
+}
+
+export interface GradientBenchResult {
+  readonly rows: number;
+  readonly features: number;
+  readonly cases: GradientBenchCase[];
+  /** 1-minute load average before each side ran (the machine is shared). */
+  readonly load: { readonly sklearn?: number; readonly ours: number };
+  readonly sklearnSkipped?: string;
+}
+
+export interface GradientBenchOptions {
+  readonly mlpRepeat?: number;
+  readonly sgdRepeat?: number;
+  readonly log?: (line: string) => void;
+}
+
+const CASES: readonly { name: string; make: (seed: number) => Classifier; repeat: 'mlp' | 'sgd' }[] = [
+  {
+    name: 'mlp_100_adam_b64_20ep',
+    make: (seed) =>
+      createMlpClassifier({
+        hidden_layer_sizes: [100],
+        solver: 'adam',
+        batch_size: 64,
+        max_iter: 20,
+        n_iter_no_change: 20,
+        early_stopping: false,
+        random_state: seed,
+      }),
+    repeat: 'mlp',
+  },
+  {
+    name: 'sgd_log_loss_10ep',
+    make: (seed) => createSgdClassifier({ loss: 'log_loss', max_iter: 10, tol: null, random_state: seed }),
+    repeat: 'sgd',
+  },
+];
+
+export async function runGradientBench(options: GradientBenchOptions = {}): Promise<GradientBenchResult> {
+  const repeats = { mlp: options.mlpRepeat ?? 1, sgd: options.sgdRepeat ?? 5 };
+  const log = options.log ?? ((line: string) => console.log(line));
+  const matrix = loadBenchMatrix('gradient', ROWS, FEATURES, log);
+  const { X, y } = matrix;
+  const cut = Math.floor(X.rows * 0.8);
+  const trainRows = Int32Array.from({ length: cut }, (_, i) => i);
+  const testRows = Int32Array.from({ length: X.rows - cut }, (_, i) => cut + i);
+  const train = { X: takeFeatureRows(X, trainRows), y: takeLabelRows(y, trainRows) };
+  const test = { X: takeFeatureRows(X, testRows), y: takeLabelRows(y, testRows) };
+
+  const peer = runSklearn(matrix, repeats);
+  const oursLoad = loadavg()[0];
+  const cases: GradientBenchCase[] = [];
+  for (const { name, make, repeat } of CASES) {
+    const ours = await timed(make, train, test, repeats[repeat]);
+    const sklearn = peer.results?.[name];
+    const ratio = sklearn ? median(ours.seconds) / median(sklearn.seconds) : undefined;
+    cases.push({ name, ours, sklearn, ratio });
+  }
+  log(
+    `gradient bench: ${X.rows} x ${X.cols}, ${y.classes.length} classes, train ${cut} / predict ${X.rows - cut}, fit+predict median and accuracy mean of ${repeats.mlp} (mlp) / ${repeats.sgd} (sgd) seeds`,
+  );
+  log(
+    `  load average before sklearn ${peer.load?.toFixed(2) ?? 'n/a'}, before ours ${oursLoad.toFixed(2)} (2 cores)`,
+  );
+  for (const c of cases) {
+    const theirs = c.sklearn
+      ? `sklearn ${median(c.sklearn.seconds).toFixed(3)}s acc ${c.sklearn.accuracy.toFixed(4)} (${c.sklearn.epochs} ep) | ratio ${c.ratio?.toFixed(2)}x | acc diff ${((c.ours.accuracy - c.sklearn.accuracy) * 100).toFixed(2)} pp`
+      : `sklearn skipped (${peer.skipped})`;
+    log(
+      `  ${c.name.padEnd(24)} ours ${median(c.ours.seconds).toFixed(3)}s acc ${c.ours.accuracy.toFixed(4)} (${c.ours.epochs} ep) | ${theirs}`,
+    );
+  }
+  return {
+    rows: X.rows,
+    features: X.cols,
+    cases,
+    load: { sklearn: peer.load, ours: oursLoad },
+    sklearnSkipped: peer.skipped,
+  };
+}
+
+async function timed(
+  make: (seed: number) => Classifier,
+  train: { X: Features; y: Labels },
+  test: { X: Features; y: Labels },
+  repeat: number,
+): Promise<Timing> {
+  const seconds: number[] = [];
+  let correct = 0;
+  let epochs = 0;
+  for (let r = 0; r < repeat; r++) {
+    const start = performance.now();
+    const fitted = await make(r).fit(train.X, train.y);
+    const predicted = await fitted.predict(test.X);
+    seconds.push((performance.now() - start) / 1000);
+    epochs = fitted.diagnostics.iterations ?? 0;
+    correct += predicted.filter((code, i) => code === test.y.codes[i]).length;
+  }
+  return { seconds, accuracy: correct / (repeat * test.y.codes.length), epochs };
+}
+
+interface PeerOutput {
+  readonly results?: Record<string, Timing>;
+  readonly load?: number;
+  readonly skipped?: string;
+}
+
+function runSklearn(matrix: BenchMatrix, repeats: { mlp: number; sgd: number }): PeerOutput {
+  const args = [
+    ...matrixArgs(matrix),
+    '--mlp-repeat',
+    String(repeats.mlp),
+    '--sgd-repeat',
+    String(repeats.sgd),
+  ];
+  const run = runPeer<PeerOutput>('gradient_peer.py', args);
+  return run.ok ? run.output : { skipped: run.skipped };
+}
+
+if (isMainModule(import.meta.url)) {
+  await runGradientBench({ mlpRepeat: numberFlag('--mlp-repeat'), sgdRepeat: numberFlag('--sgd-repeat') });
+}

@@ -1,0 +1,77 @@
+#!/usr/bin/python3
+"""scikit-learn side of bench/gradient.ts, on the SAME preprocessed matrix (float64 row-major file written
+by gradient.ts: mean-imputed, standardised). Train on the first 80% of rows, predict the last 20%; the
+timed span is fit + predict. Settings (the TypeScript side uses the same):
+
+  mlp: MLPClassifier(hidden_layer_sizes=(100,), solver="adam", batch_size=64, max_iter=20,
+       n_iter_no_change=20, early_stopping=False, random_state=r)  -> exactly 20 epochs
+  sgd: SGDClassifier(loss="log_loss", max_iter=10, tol=None, random_state=r)  -> exactly 10 epochs
+
+Repeat r uses random_state=r; the accuracy is the mean over the repeats (see gradient.ts for why).
+
+Prints one JSON line.
+
+  /usr/bin/python3 bench/gradient_peer.py --x X.f64 --y y.i32 --rows N --cols D [--mlp-repeat R] [--sgd-repeat R]
+"""
+import json
+import os
+import sys
+import time
+import warnings
+
+from peer_matrix import load_matrix, matrix_parser, print_skipped
+
+
+def main(argv=None):
+    ap = matrix_parser(__doc__)
+    ap.add_argument("--mlp-repeat", type=int, default=1)
+    ap.add_argument("--sgd-repeat", type=int, default=5)
+    a = ap.parse_args(argv)
+    try:
+        import sklearn
+        from sklearn.exceptions import ConvergenceWarning
+        from sklearn.linear_model import SGDClassifier
+        from sklearn.neural_network import MLPClassifier
+    except ImportError as error:
+        print_skipped(error)
+        return 0
+    X, y = load_matrix(a)
+    cut = int(a.rows * 0.8)
+    Xtr, ytr, Xte, yte = X[:cut], y[:cut], X[cut:], y[cut:]
+
+    def timed(make, repeat):
+        seconds = []
+        accuracies = []
+        for r in range(repeat):
+            model = make(r)
+            t0 = time.perf_counter()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", ConvergenceWarning)
+                model.fit(Xtr, ytr)
+            predicted = model.predict(Xte)
+            seconds.append(time.perf_counter() - t0)
+            accuracies.append(float((predicted == yte).mean()))
+        return {"seconds": seconds, "accuracy": sum(accuracies) / repeat, "epochs": int(model.n_iter_)}
+
+    out = {"sklearn_version": sklearn.__version__, "load": os.getloadavg()[0], "results": {}}
+    out["results"]["mlp_100_adam_b64_20ep"] = timed(
+        lambda r: MLPClassifier(
+            hidden_layer_sizes=(100,),
+            solver="adam",
+            batch_size=64,
+            max_iter=20,
+            n_iter_no_change=20,
+            early_stopping=False,
+            random_state=r,
+        ),
+        a.mlp_repeat,
+    )
+    out["results"]["sgd_log_loss_10ep"] = timed(
+        lambda r: SGDClassifier(loss="log_loss", max_iter=10, tol=None, random_state=r), a.sgd_repeat
+    )
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

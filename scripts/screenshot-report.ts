@@ -1,0 +1,68 @@
+/**
+ * Screenshots a report for the README:
+ *   npx tsx scripts/screenshot-report.ts <report.html> [out.png] [--full]
+ * (default docs/report.png): the top 1400 px at 1200 px wide, or the whole page with --full, in Debian's
+ * Chromium (MODELDEBUG_CHROMIUM, else /usr/bin/chromium) with the flags the browser tests use. Exits 1
+ * when the page logs an error (a broken report should not become the README's picture).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const WIDTH = 1200;
+const MAX_HEIGHT = 1400;
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const full = args.includes('--full');
+  const [input, output = 'docs/report.png'] = args.filter((arg) => arg !== '--full');
+  if (!input) {
+    process.stderr.write('usage: npx tsx scripts/screenshot-report.ts <report.html> [out.png] [--full]\n');
+    return 2;
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'modeldebug-screenshot-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.MODELDEBUG_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: FLAGS,
+    // Shorter than MAX_HEIGHT, so a short page measures its own height rather than the window's.
+    viewport: { width: WIDTH, height: 600 },
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(pathToFileURL(resolve(input)).href, { waitUntil: 'load' });
+    // A string, so this file needs no DOM types (the project compiles for Node only).
+    const height = Number(await page.evaluate('document.documentElement.scrollHeight'));
+    const shown = full ? height : Math.min(height, MAX_HEIGHT);
+    mkdirSync(dirname(resolve(output)), { recursive: true });
+    await page.screenshot({
+      path: output,
+      clip: { x: 0, y: 0, width: WIDTH, height: shown },
+      fullPage: true,
+    });
+    process.stdout.write(`wrote ${output} (${WIDTH}x${shown} of a ${height} px page)\n`);
+    for (const problem of problems) process.stderr.write(`page: ${problem}\n`);
+    return problems.length === 0 ? 0 : 1;
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,138 @@
+import type { Command } from 'commander';
+import { compareLlmWithBaseline, type LlmBaselineComparison } from '../../analysis/llm-baseline.js';
+import { isModeldebugError, ModeldebugError } from '../../core/errors.js';
+import type { Dataset } from '../../data/index.js';
+import { buildModel, checkDataFitsModel, parseModelSpec, type StepSpec } from '../../models/index.js';
+import { formatModelSpec } from '../../selection/index.js';
+import { datasetLine } from '../format/dataset-line.js';
+import { jsonDocument } from '../format/json-document.js';
+import { fixed, textTable } from '../format/text-table.js';
+import {
+  addLlmTechniqueOptions,
+  type LlmTechniqueFlags,
+  readLlmTechniqueInput,
+} from '../llm-technique-input.js';
+import { runAction } from '../run-action.js';
+
+interface CompareFlags extends LlmTechniqueFlags {
+  readonly baseline: string;
+  readonly alpha: string;
+}
+
+export const DEFAULT_BASELINE = 'tfidf | logreg';
+
+export function registerCompareCommand(program: Command): void {
+  const command = program
+    .command('compare')
+    .description(
+      'is the LLM better than a linear model? Both cross-validated on the same folds, McNemar test row by row',
+    )
+    .argument('[data]', 'CSV, TSV, JSON(L) or Parquet file')
+    .option('--baseline <spec>', 'the classical model to beat', DEFAULT_BASELINE)
+    .option('--alpha <p>', "significance level of McNemar's test", '0.05');
+  addLlmTechniqueOptions(command, "'llm(model=gpt-4o-mini)'").action(
+    runAction(async (data: string | undefined, flags: CompareFlags) => {
+      const alpha = Number(flags.alpha);
+      if (!(alpha > 0 && alpha < 1)) {
+        throw new ModeldebugError(
+          'invalid_argument',
+          `--alpha must be between 0 and 1, got "${flags.alpha}"`,
+          {
+            where: '--alpha',
+          },
+        );
+      }
+      const baselineSteps = parseModelSpec(flags.baseline);
+      const baseline = buildModel(baselineSteps);
+      const input = await readLlmTechniqueInput('compare', data, flags);
+      let comparison: LlmBaselineComparison;
+      try {
+        checkBaselineFits(input.dataset, baselineSteps);
+        comparison = await compareLlmWithBaseline(
+          input.llm,
+          baseline,
+          input.dataset.features,
+          input.dataset.labels,
+          {
+            folds: input.folds,
+            alpha,
+            baselineName: describeBaseline(baselineSteps.map((step) => step.name)),
+          },
+        );
+      } finally {
+        input.close();
+      }
+      const model = formatModelSpec(input.steps);
+      const baselineSpec = formatModelSpec(baselineSteps);
+      if (flags.json) {
+        process.stdout.write(
+          jsonDocument({
+            command: 'compare',
+            dataset: { source: input.dataset.source, rows: input.dataset.features.rows },
+            model,
+            baseline: baselineSpec,
+            folds: input.folds.length,
+            llm_accuracy: comparison.llmAccuracy,
+            baseline_accuracy: comparison.baselineAccuracy,
+            llm_unlabelled: comparison.llmUnlabelled,
+            mcnemar: comparison.mcnemar,
+            alpha: comparison.alpha,
+            verdict: comparison.verdict,
+            summary: comparison.summary,
+            usage: comparison.usage,
+          }),
+        );
+        return 0;
+      }
+      const { mcnemar } = comparison;
+      process.stdout.write(
+        `${[
+          datasetLine('compare', input.dataset),
+          `LLM: ${model}`,
+          `baseline: ${baselineSpec}`,
+          `protocol: ${input.folds.length}-fold stratified cross-validation, the same folds for both; LLM rows without a label count as wrong`,
+          `LLM calls: ${comparison.usage.calls} (${comparison.usage.cacheHits} answered from the cache)`,
+          '',
+          textTable(
+            ['model', 'CV accuracy'],
+            [
+              ['LLM', fixed(comparison.llmAccuracy)],
+              ['baseline', fixed(comparison.baselineAccuracy)],
+            ],
+          ),
+          '',
+          `McNemar (${mcnemar.method}): both right ${mcnemar.bothCorrect}, only LLM ${mcnemar.onlyFirstCorrect}, only baseline ${mcnemar.onlySecondCorrect}, both wrong ${mcnemar.bothWrong}; statistic ${fixed(mcnemar.statistic)}, p = ${mcnemar.pValue.toPrecision(3)}`,
+          `verdict: ${comparison.summary}`,
+        ].join('\n')}\n`,
+      );
+      return 0;
+    }),
+  );
+}
+
+/** The preflight check, with a hint that fits this command (which has no --encode or --impute). */
+function checkBaselineFits(dataset: Dataset, steps: StepSpec[]): void {
+  try {
+    checkDataFitsModel(dataset, steps);
+  } catch (error) {
+    if (!isModeldebugError(error) || error.code !== 'non_numeric_feature') throw error;
+    throw new ModeldebugError(
+      error.code,
+      `the baseline cannot read the data: ${error.message.split(' — ')[0]}`,
+      {
+        where: '--baseline',
+        hint: "drop the column with --drop, or give a baseline that encodes it, e.g. --baseline 'onehot | logreg'",
+      },
+    );
+  }
+}
+
+/** The baseline in words, for the verdict: "a linear model on TF-IDF" for the default. */
+function describeBaseline(steps: readonly string[]): string {
+  const final = steps[steps.length - 1];
+  const linear = ['logreg', 'lr', 'logistic', 'logistic-regression', 'sgd'].includes(final);
+  const model = linear ? 'a linear model' : `a ${final} model`;
+  if (steps.includes('tfidf') || steps.includes('tfidf-vectorizer')) return `${model} on TF-IDF`;
+  if (steps.includes('embed') || steps.includes('embeddings')) return `${model} on embeddings`;
+  return model;
+}

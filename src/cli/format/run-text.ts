@@ -1,0 +1,62 @@
+import type { RunReport, WorkflowProgress } from '../../workflow/index.js';
+import { progressLine } from '../progress-line.js';
+
+/** What `modeldebug run` prints on stdout: the headline, the top findings and where the report is. */
+export function formatRunSummary(
+  report: RunReport,
+  files: { readonly html: string; readonly json: string },
+  runId: string | undefined,
+  top: number,
+): string {
+  const { summary } = report;
+  const final = report.sections.finalTest;
+  const ci = final?.intervals;
+  const lines = [
+    `modeldebug run: ${summary.dataset} (${summary.rows} rows), ${summary.models.length} models, ${report.seconds.toFixed(1)} s`,
+    `best model: ${summary.bestModel}`,
+    ci
+      ? `final test (${final.testRows} rows): ${summary.metric} ${summary.bestScore.toFixed(4)}; accuracy ${ci.accuracy.estimate.toFixed(4)} (95 % CI ${ci.accuracy.low.toFixed(3)}–${ci.accuracy.high.toFixed(3)})`
+      : `${summary.metric} ${summary.bestScore.toFixed(4)} (cross-validated; no final test)`,
+    '',
+    `Top findings (${Math.min(top, report.findings.length)} of ${report.findings.length}; all in the report):`,
+    ...report.findings
+      .slice(0, top)
+      .flatMap((finding, k) => [
+        `${String(k + 1).padStart(2)}. [${finding.level}] ${finding.message}`,
+        `    → ${finding.suggestion}`,
+      ]),
+    ...(report.skipped.length > 0
+      ? ['', ...report.skipped.map((s) => `skipped ${s.step}: ${s.reason}`)]
+      : []),
+    ...(report.thresholds.length > 0
+      ? ['', ...report.thresholds.map((t) => `gate ${t.passed ? 'pass' : 'FAIL'}: ${t.reason}`)]
+      : []),
+    '',
+    `report: ${files.html}`,
+    `data:   ${files.json}${runId ? ` (run ${runId} in the run store)` : ''}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** Step lines on stderr (stdout keeps the findings), with a fit counter on a terminal. */
+export function stderrProgress(totalSteps: number, enabled: boolean): WorkflowProgress | undefined {
+  if (!enabled) return undefined;
+  let index = 0;
+  let counter: ((done: number, total: number) => void) | undefined;
+  return {
+    stepStarted(step, detail) {
+      index++;
+      process.stderr.write(`[${index}/${totalSteps}] ${step}: ${detail}\n`);
+      counter = progressLine('  fit', true);
+    },
+    fits(done, total) {
+      if (total !== undefined && total > 0) counter?.(Math.min(done, total), total);
+    },
+    stepDone(_step, seconds, outcome) {
+      counter?.(1, 1);
+      process.stderr.write(
+        `      ${outcome === 'done' || outcome === '' ? '' : `${outcome}, `}${seconds.toFixed(1)} s\n`,
+      );
+    },
+  };
+}

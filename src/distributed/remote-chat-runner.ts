@@ -1,0 +1,232 @@
+import { randomBytes } from 'node:crypto';
+import { Queue, QueueEvents } from 'bullmq';
+import { ModeldebugError } from '../core/errors.js';
+import { responseCacheKey } from '../llm/cache-key.js';
+import type { ChatProvider } from '../llm/chat-provider.js';
+import { LlmCallError, type LlmFailureReason } from '../llm/llm-call-error.js';
+import type { LlmEngine } from '../llm/llm-engine.js';
+import { costOf } from '../llm/price-table.js';
+import type { ChatJob, ChatJobResult, RunChatJobsOptions, RunSummary } from '../llm/run-chat-jobs.js';
+import { createUsageMeter } from '../llm/usage-meter.js';
+import {
+  CHAT_QUEUE,
+  type ChatBatchData,
+  type ChatBatchResult,
+  chatBatchId,
+  chatBatchResultSchema,
+} from './chat-job.js';
+import { bullConnection, connectRedis, type RedisTarget } from './redis-connection.js';
+
+/** runChatJobs' signature: a caller swaps the local scheduler for the remote one without other changes. */
+export type ChatJobRunner = (
+  engine: LlmEngine,
+  provider: ChatProvider,
+  jobs: Iterable<ChatJob>,
+  onResult: (index: number, result: ChatJobResult) => void,
+  options: RunChatJobsOptions,
+) => Promise<RunSummary>;
+
+export interface RemoteChatRunnerOptions {
+  readonly redis: RedisTarget;
+  /** Names the run's batches (the run id: a resumed run finds batches answered meanwhile). */
+  readonly runKey?: string;
+  /** The environment variable workers read the endpoint's API key from; null for keyless servers. */
+  readonly apiKeyEnv?: string | null;
+  /** Items per job; default 25. */
+  readonly batchSize?: number;
+  /** Batches queued at once (more wait in the iterator, so a cost limit can stop dispatch); default 16. */
+  readonly batchesInFlight?: number;
+}
+
+const JOB_OPTIONS = {
+  attempts: 3,
+  backoff: { type: 'fixed', delay: 1000 },
+  removeOnComplete: { age: 7 * 24 * 3600 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
+
+/**
+ * LLM items as BullMQ jobs, a batch per job, answered by `modeldebug worker` processes: each worker
+ * adds its own request slots and retries. The coordinator keeps the cache (looked up before dispatch,
+ * written on answer), the cost meter and the budget, exactly as runChatJobs does locally.
+ */
+export function createRemoteChatRunner(options: RemoteChatRunnerOptions): {
+  run: ChatJobRunner;
+  close(): Promise<void>;
+} {
+  const runKey = options.runKey ?? randomBytes(6).toString('hex');
+  const batchSize = options.batchSize ?? 25;
+  const inFlightLimit = options.batchesInFlight ?? 16;
+  const created = new Set<string>();
+  let connecting: Promise<{ queue: Queue; events: QueueEvents }> | undefined;
+  const connect = () => {
+    connecting ??= (async () => {
+      (await connectRedis(options.redis)).disconnect();
+      const connection = bullConnection(options.redis);
+      const queue = new Queue(CHAT_QUEUE, { connection });
+      const events = new QueueEvents(CHAT_QUEUE, { connection });
+      await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+      return { queue, events };
+    })();
+    return connecting;
+  };
+
+  const run: ChatJobRunner = async (engine, provider, jobs, onResult, runOptions) => {
+    const { queue, events } = await connect();
+    const meter = createUsageMeter(runOptions.total);
+    const iterator = jobs[Symbol.iterator]();
+    let nextIndex = 0;
+    let exhausted = false;
+    let budgetExceeded = false;
+    const pending = new Map<string, { indices: number[]; items: ChatJob[] }>();
+    let wake: (() => void) | undefined;
+    let fatal: unknown;
+
+    const record = (index: number, job: ChatJob, outcome: ChatJobResult) => {
+      const cost =
+        outcome.ok && !outcome.cached
+          ? costOf(runOptions.prices ?? {}, job.request.model, outcome.result.usage)
+          : undefined;
+      meter.record(outcome, cost);
+      onResult(index, outcome);
+      runOptions.onProgress?.(meter.progress());
+      if (runOptions.maxCostUsd !== undefined && (meter.costUsd() ?? 0) >= runOptions.maxCostUsd)
+        budgetExceeded = true;
+    };
+    const settle = async (jobId: string, returned: unknown) => {
+      const batch = pending.get(jobId);
+      if (!batch) return;
+      pending.delete(jobId);
+      const parsed = chatBatchResultSchema.safeParse(
+        typeof returned === 'string' ? JSON.parse(returned) : returned,
+      );
+      if (!parsed.success || (!parsed.data.fatal && parsed.data.items.length !== batch.items.length)) {
+        fatal ??= new ModeldebugError(
+          'internal',
+          `LLM batch ${jobId} returned a result this version cannot read`,
+        );
+      } else if (parsed.data.fatal) {
+        fatal ??= toError(parsed.data.fatal);
+      } else {
+        await deliver(batch, parsed.data);
+      }
+      wake?.();
+    };
+    const deliver = async (batch: { indices: number[]; items: ChatJob[] }, result: ChatBatchResult) => {
+      for (const [k, item] of result.items.entries()) {
+        const job = batch.items[k];
+        const outcome: ChatJobResult = item.ok
+          ? { ok: true, result: item.result, cached: false }
+          : { ok: false, error: toError(item) };
+        if (outcome.ok)
+          await engine.cache?.set(
+            responseCacheKey(provider.baseURL, job.request, job.sampleIndex),
+            outcome.result,
+          );
+        record(batch.indices[k], job, outcome);
+      }
+    };
+    const onCompleted = ({ jobId, returnvalue }: { jobId: string; returnvalue: unknown }) => {
+      settle(jobId, returnvalue).catch((error: unknown) => {
+        fatal ??= error;
+        wake?.();
+      });
+    };
+    const onFailed = ({ jobId, failedReason }: { jobId: string; failedReason: string }) => {
+      if (!pending.has(jobId)) return;
+      fatal ??= new ModeldebugError(
+        'internal',
+        `an LLM batch failed ${JOB_OPTIONS.attempts} times: ${failedReason}`,
+      );
+      wake?.();
+    };
+    events.on('completed', onCompleted);
+    events.on('failed', onFailed);
+    try {
+      while (fatal === undefined && !runOptions.signal?.aborted) {
+        while (!exhausted && !budgetExceeded && pending.size < inFlightLimit) {
+          const batch = { indices: [] as number[], items: [] as ChatJob[] };
+          while (batch.items.length < batchSize) {
+            const next = iterator.next();
+            if (next.done) {
+              exhausted = true;
+              break;
+            }
+            const index = nextIndex++;
+            const key = responseCacheKey(provider.baseURL, next.value.request, next.value.sampleIndex);
+            const hit = await engine.cache?.get(key);
+            if (hit) record(index, next.value, { ok: true, result: hit, cached: true });
+            else {
+              batch.indices.push(index);
+              batch.items.push(next.value);
+            }
+          }
+          if (batch.items.length === 0) continue;
+          const data: ChatBatchData = {
+            version: 1,
+            baseURL: provider.baseURL,
+            apiKeyEnv: options.apiKeyEnv ?? null,
+            items: batch.items.map((item) => ({ request: item.request, sampleIndex: item.sampleIndex })),
+          };
+          const jobId = chatBatchId(runKey, data);
+          pending.set(jobId, batch);
+          created.add(jobId);
+          await queue.add('llm-batch', data, { ...JOB_OPTIONS, jobId });
+          // Answered before this run asked (a resumed run): no event will announce it.
+          const existing = await queue.getJob(jobId);
+          if (existing?.finishedOn && existing.returnvalue) await settle(jobId, existing.returnvalue);
+        }
+        if (pending.size === 0 && (exhausted || budgetExceeded)) break;
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          // Events can be missed across a reconnect: look at the oldest batch now and then.
+          setTimeout(resolve, 5000);
+        });
+        wake = undefined;
+        if (fatal === undefined) await sweep(queue, pending, settle);
+      }
+    } finally {
+      events.off('completed', onCompleted);
+      events.off('failed', onFailed);
+    }
+    if (fatal !== undefined) throw fatal;
+    if (runOptions.signal?.aborted)
+      throw runOptions.signal.reason ?? new LlmCallError('aborted', 'the run was aborted');
+    if (budgetExceeded) {
+      throw new ModeldebugError(
+        'budget_exceeded',
+        `the run reached its cost limit of $${runOptions.maxCostUsd} after ${meter.progress().done} of ${runOptions.total} calls`,
+        { hint: 'raise max_cost to finish; answers so far are cached, so a rerun pays only for the rest' },
+      );
+    }
+    return meter.summary();
+  };
+
+  return {
+    run,
+    async close() {
+      const connection = await connecting?.catch(() => undefined);
+      if (!connection) return;
+      await Promise.all([...created].map((id) => connection.queue.remove(id).catch(() => 0)));
+      await connection.events.close();
+      await connection.queue.close();
+    },
+  };
+}
+
+async function sweep(
+  queue: Queue,
+  pending: ReadonlyMap<string, unknown>,
+  settle: (jobId: string, returned: unknown) => Promise<void>,
+): Promise<void> {
+  for (const jobId of [...pending.keys()]) {
+    const job = await queue.getJob(jobId);
+    if (job?.finishedOn && job.returnvalue) await settle(jobId, job.returnvalue);
+  }
+}
+
+function toError(failure: { reason: string; message: string; statusCode?: number }): LlmCallError {
+  return new LlmCallError(failure.reason as LlmFailureReason, failure.message, {
+    statusCode: failure.statusCode,
+  });
+}

@@ -1,0 +1,79 @@
+import { ModeldebugError } from '../core/errors.js';
+
+/**
+ * What a gradient-trained model records per epoch (index e is epoch e + 1): the mean training loss the
+ * epoch saw, and with a validation split the loss and score (accuracy) on it after the epoch.
+ */
+export interface EpochHistory {
+  readonly trainLoss: number[];
+  readonly validationLoss?: number[];
+  readonly validationScore?: number[];
+  /** 1-based epoch whose weights the fitted model keeps (early stopping restores the best one). */
+  readonly bestEpoch?: number;
+}
+
+/** A loss this many times the reference (and the best epoch so far) has exploded, not slowed down. */
+export const EXPLODED_LOSS_FACTOR = 10;
+
+/** Σ_k −p_k·log p_k: the mean log loss of always predicting the training class frequencies. */
+export function priorLogLoss(codes: Int32Array, classCount: number): number {
+  const counts = new Float64Array(classCount);
+  for (const code of codes) counts[code]++;
+  let loss = 0;
+  for (const count of counts) {
+    if (count > 0) {
+      const p = count / codes.length;
+      loss -= p * Math.log(p);
+    }
+  }
+  return loss;
+}
+
+export interface DivergenceWatch {
+  /** After each epoch: throws `diverged` on a NaN/infinite loss or one that blew up past the best so far. */
+  epoch(epoch: number, loss: number): void;
+  /** After the last epoch: throws `diverged` when the loss never came down to a sane level. */
+  finish(epoch: number, loss: number): void;
+}
+
+/**
+ * Tells a learning rate that diverges from a slow or poor fit, on the mean training loss per epoch:
+ * NaN or infinite at any epoch; over EXPLODED_LOSS_FACTOR times both `reference` (the loss of
+ * knowing nothing: the prior log loss, or the hinge loss of zero weights) and the best epoch so far;
+ * or still over that factor times `reference` at the end. Early epochs may be large (sklearn's
+ * 'optimal' SGD schedule starts with big steps), so a large first epoch alone is not divergence.
+ */
+export function watchDivergence(
+  kind: string,
+  reference: number,
+  rateParam: string,
+  rate: number,
+): DivergenceWatch {
+  const limit = EXPLODED_LOSS_FACTOR * Math.max(reference, 1e-3);
+  let best = Number.POSITIVE_INFINITY;
+  const fail = (epoch: number, what: string): never => {
+    throw new ModeldebugError(
+      'diverged',
+      `${kind} diverged at epoch ${epoch}: ${what} with ${rateParam}=${rate}`,
+      {
+        where: `param ${rateParam}`,
+        hint: `lower ${rateParam} (e.g. ${rate / 10}) or standardise the features`,
+      },
+    );
+  };
+  return {
+    epoch(epoch, loss) {
+      if (!Number.isFinite(loss)) fail(epoch, `the training loss became ${loss}`);
+      if (loss > limit && loss > EXPLODED_LOSS_FACTOR * best)
+        fail(epoch, `the training loss jumped to ${loss.toPrecision(3)} from ${best.toPrecision(3)}`);
+      best = Math.min(best, loss);
+    },
+    finish(epoch, loss) {
+      if (loss > limit)
+        fail(
+          epoch,
+          `the training loss ended at ${loss.toPrecision(3)}, over ${EXPLODED_LOSS_FACTOR}x the ${reference.toFixed(3)} of knowing nothing`,
+        );
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import type { FeatureSelectionSection } from '../../workflow/index.js';
+import { CHART_CONFIG, type ChartSpec, COLORS, SCHEMA } from './chart-theme.js';
+
+/** Bars beyond this many features are cut: the report lists the rest in its table. */
+const MAX_BARS = 25;
+
+type Rfecv = NonNullable<FeatureSelectionSection['rfecv']>;
+type Importance = NonNullable<FeatureSelectionSection['importance']>;
+
+/** RFE ranking: 1 = kept; a longer bar was eliminated earlier. */
+export function featureRankingChart(rfecv: Rfecv): ChartSpec {
+  const values = [...rfecv.features]
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, MAX_BARS)
+    .map((feature) => ({ ...feature, status: feature.selected ? 'selected' : 'eliminated' }));
+  return {
+    $schema: SCHEMA,
+    config: CHART_CONFIG,
+    width: 360,
+    height: { step: 16 },
+    data: { values },
+    mark: 'bar',
+    encoding: {
+      y: { field: 'name', type: 'nominal', sort: values.map((v) => v.name), title: null },
+      x: { field: 'rank', type: 'quantitative', title: 'RFE rank (1 = selected)' },
+      color: {
+        field: 'status',
+        type: 'nominal',
+        title: null,
+        scale: { domain: ['selected', 'eliminated'], range: [COLORS.good, '#bbb'] },
+      },
+    },
+  };
+}
+
+/** RFECV: the cross-validated score against the number of features kept, ±1 std. */
+export function rfecvScoresChart(rfecv: Rfecv): ChartSpec {
+  const values = rfecv.featureCounts.map((count, k) => ({
+    count,
+    mean: rfecv.meanScores[k],
+    low: rfecv.meanScores[k] - rfecv.stdScores[k],
+    high: rfecv.meanScores[k] + rfecv.stdScores[k],
+  }));
+  return {
+    $schema: SCHEMA,
+    config: CHART_CONFIG,
+    width: 360,
+    height: 220,
+    data: { values },
+    encoding: { x: { field: 'count', type: 'quantitative', title: 'features kept' } },
+    layer: [
+      {
+        mark: { type: 'area', opacity: 0.18, color: COLORS.cv },
+        encoding: {
+          y: { field: 'low', type: 'quantitative', scale: { zero: false }, title: rfecv.scoring },
+          y2: { field: 'high' },
+        },
+      },
+      {
+        mark: { type: 'line', point: true, color: COLORS.cv },
+        encoding: { y: { field: 'mean', type: 'quantitative', title: rfecv.scoring } },
+      },
+      {
+        data: { values: [{ count: rfecv.nFeatures }] },
+        mark: { type: 'rule', strokeDash: [4, 3], color: '#555' },
+        encoding: { x: { field: 'count', type: 'quantitative' } },
+      },
+    ],
+  };
+}
+
+/** Permutation importance: the score lost when a feature is shuffled, ±1 std over repeats. */
+export function importanceChart(importance: Importance): ChartSpec {
+  const values = importance.features.slice(0, MAX_BARS).map((feature) => ({
+    ...feature,
+    low: feature.mean - feature.std,
+    high: feature.mean + feature.std,
+  }));
+  const y = { field: 'name', type: 'nominal', sort: values.map((v) => v.name), title: null } as const;
+  return {
+    $schema: SCHEMA,
+    config: CHART_CONFIG,
+    width: 360,
+    height: { step: 16 },
+    data: { values },
+    layer: [
+      {
+        mark: { type: 'bar', color: COLORS.train },
+        encoding: {
+          y,
+          x: { field: 'mean', type: 'quantitative', title: `drop in ${importance.scoring} when shuffled` },
+        },
+      },
+      {
+        mark: { type: 'rule', color: '#333' },
+        encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
+      },
+    ],
+  };
+}

@@ -1,0 +1,60 @@
+import type { ModelComparisonSection } from '../../workflow/index.js';
+import { CHART_CONFIG, type ChartSpec, COLORS, SCHEMA } from './chart-theme.js';
+
+/** CV score of each model (±1 std over folds) next to the most-frequent-class baseline. */
+export function modelComparisonChart(section: ModelComparisonSection): ChartSpec {
+  const metric = section.metric;
+  const values = section.models.map((model) => {
+    const { mean, std } = model.scores[metric];
+    return { model: model.spec, mean, low: mean - std, high: mean + std, best: model.spec === section.best };
+  });
+  const baseline =
+    metric === 'accuracy'
+      ? section.dummy.accuracy
+      : metric === 'f1_weighted'
+        ? section.dummy.f1Weighted
+        : null;
+  const y = {
+    field: 'model',
+    type: 'nominal',
+    sort: values.map((v) => v.model),
+    title: null,
+    axis: { labelLimit: 320 },
+  } as const;
+  return {
+    $schema: SCHEMA,
+    config: CHART_CONFIG,
+    width: 360,
+    height: { step: 22 },
+    layer: [
+      {
+        data: { values },
+        mark: 'bar',
+        encoding: {
+          y,
+          x: { field: 'mean', type: 'quantitative', title: `CV ${metric}`, scale: { domain: [0, 1] } },
+          color: {
+            field: 'best',
+            type: 'nominal',
+            legend: null,
+            scale: { domain: [true, false], range: [COLORS.good, COLORS.train] },
+          },
+        },
+      },
+      {
+        data: { values },
+        mark: { type: 'rule', color: '#333' },
+        encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
+      },
+      ...(baseline === null
+        ? []
+        : [
+            {
+              data: { values: [{ rate: baseline }] },
+              mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#555' },
+              encoding: { x: { field: 'rate', type: 'quantitative' as const } },
+            },
+          ]),
+    ],
+  };
+}

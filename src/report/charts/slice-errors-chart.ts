@@ -1,0 +1,44 @@
+import type { ErrorAnalysisSection } from '../../workflow/index.js';
+import { CHART_CONFIG, type ChartSpec, COLORS, SCHEMA } from './chart-theme.js';
+
+/** Error rate of each weak slice with its Wilson interval, against the overall error rate. */
+export function sliceErrorsChart(section: ErrorAnalysisSection): ChartSpec {
+  const values = section.weakSlices.map((slice) => ({
+    slice: `${slice.slice} (n=${slice.support})`,
+    errorRate: slice.errorRate,
+    low: slice.low,
+    high: slice.high,
+  }));
+  const y = { field: 'slice', type: 'nominal', sort: values.map((v) => v.slice), title: null } as const;
+  return {
+    $schema: SCHEMA,
+    config: CHART_CONFIG,
+    width: 360,
+    height: { step: 20 },
+    layer: [
+      {
+        data: { values },
+        mark: { type: 'bar', color: COLORS.bad },
+        encoding: {
+          y,
+          x: {
+            field: 'errorRate',
+            type: 'quantitative',
+            title: 'error rate (95 % Wilson interval)',
+            axis: { format: '.0%' },
+          },
+        },
+      },
+      {
+        data: { values },
+        mark: { type: 'rule', color: '#333' },
+        encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
+      },
+      {
+        data: { values: [{ rate: section.overallErrorRate }] },
+        mark: { type: 'rule', strokeDash: [4, 3], color: '#555' },
+        encoding: { x: { field: 'rate', type: 'quantitative' } },
+      },
+    ],
+  };
+}

@@ -1,0 +1,13 @@
+export { confusionMatrixChart } from './charts/confusion-matrix-chart.js';
+export { featureRankingChart, importanceChart, rfecvScoresChart } from './charts/feature-charts.js';
+export { modelComparisonChart } from './charts/model-comparison-chart.js';
+export { precisionRecallChart, reliabilityChart, rocChart } from './charts/probability-charts.js';
+export { regularizationPathChart } from './charts/regularization-path-chart.js';
+export { scoreCurveChart } from './charts/score-curve-chart.js';
+export { sliceErrorsChart } from './charts/slice-errors-chart.js';
+export * from './escape-html.js';
+export { isInertSvg } from './html-parts.js';
+export * from './render-report-html.js';
+export * from './render-svg.js';
+export { html, SafeHtml } from './safe-html.js';
+export { type RunningViewer, startViewer, type ViewerOptions } from './viewer/index.js';

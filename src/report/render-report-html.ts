@@ -1,0 +1,70 @@
+import type { RunReport } from '../workflow/index.js';
+import type { SectionHtml } from './html-parts.js';
+import { REPORT_CSS } from './report-css.js';
+import { html, SafeHtml } from './safe-html.js';
+import {
+  comparisonSection,
+  findingsList,
+  gateBlock,
+  skippedBlock,
+  summaryBlock,
+  timingsBlock,
+  validationSection,
+} from './sections/overview-sections.js';
+import { ensembleSection, errorSection, featureSection, finalSection } from './sections/result-sections.js';
+import {
+  learningCurveSection,
+  regularizationSection,
+  searchSection,
+  validationCurveSection,
+} from './sections/tuning-sections.js';
+
+/**
+ * The self-contained report page: findings first, then each section's evidence with its charts as inline
+ * SVG. No script, no external resource; every data or model string is escaped by the `html` tag.
+ */
+export async function renderReportHtml(report: RunReport): Promise<string> {
+  const sections: (SectionHtml | undefined)[] = [];
+  // In page order; charts render one at a time (Vega views are not cheap).
+  sections.push(validationSection(report));
+  sections.push(await comparisonSection(report));
+  sections.push(await learningCurveSection(report));
+  sections.push(await validationCurveSection(report));
+  sections.push(searchSection(report));
+  sections.push(await regularizationSection(report));
+  sections.push(await featureSection(report));
+  sections.push(ensembleSection(report));
+  sections.push(await errorSection(report));
+  sections.push(await finalSection(report));
+  const present = sections.filter((part): part is SectionHtml => part !== undefined);
+  const navigation = present.map((part) => html`<a href="#${part.id}">${part.title}</a>`);
+  const { summary } = report;
+  const page = html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>modeldebug report: ${summary.dataset}</title>
+<style>${new SafeHtml(REPORT_CSS)}</style>
+</head>
+<body>
+<header>
+<h1>modeldebug report</h1>
+<p class="muted">${summary.dataset} · ${summary.rows} rows · best model <code>${summary.bestModel}</code> · ${summary.metric} ${summary.bestScore.toFixed(4)}</p>
+<nav><a href="#findings">Findings</a>${navigation}</nav>
+</header>
+<main>
+${gateBlock(report)}
+${summaryBlock(report)}
+<h2>Findings</h2>
+${findingsList(report)}
+${present}
+${skippedBlock(report)}
+${timingsBlock(report)}
+</main>
+</body>
+</html>
+`;
+  return page.value;
+}

@@ -1,0 +1,94 @@
+import type { RunReport } from '../../workflow/index.js';
+import { regularizationPathChart } from '../charts/regularization-path-chart.js';
+import { scoreCurveChart } from '../charts/score-curve-chart.js';
+import { fixed, paramText } from '../format-values.js';
+import { chart, paragraph, type SectionHtml, section, table } from '../html-parts.js';
+import { html } from '../safe-html.js';
+
+export async function learningCurveSection(report: RunReport): Promise<SectionHtml | undefined> {
+  const data = report.sections.learningCurve;
+  if (!data) return undefined;
+  return section('learning-curve', 'Learning curve', [
+    paragraph(`${data.model} on up to ${data.rows} training rows, scoring ${data.scoring}.`),
+    html`<p class="verdict"><strong>Verdict:</strong> ${data.verdict.summary}. <strong>Next:</strong> ${data.verdict.nextStep}.</p>`,
+    await chart(
+      'learning-curve',
+      scoreCurveChart({
+        x: data.trainSizes,
+        xTitle: 'training rows',
+        xType: 'quantitative',
+        points: data.points,
+        scoring: data.scoring,
+      }),
+      'mean train and cross-validated scores with ±1 std bands',
+    ),
+  ]);
+}
+
+export async function validationCurveSection(report: RunReport): Promise<SectionHtml | undefined> {
+  const data = report.sections.validationCurve;
+  if (!data) return undefined;
+  return section('validation-curve', `Validation curve over ${data.param}`, [
+    paragraph(`${data.model}, scoring ${data.scoring}.`),
+    data.verdict
+      ? html`<p class="verdict">${data.verdict.summary}. <strong>Next:</strong> ${data.verdict.nextStep}.</p>`
+      : paragraph('Every fit failed.'),
+    await chart(
+      'validation-curve',
+      scoreCurveChart({
+        x: data.values,
+        xTitle: data.param,
+        xType: 'ordinal',
+        points: data.points,
+        scoring: data.scoring,
+      }),
+      `train and cross-validated ${data.scoring} per value, ±1 std`,
+    ),
+  ]);
+}
+
+export function searchSection(report: RunReport): SectionHtml | undefined {
+  const data = report.sections.search;
+  if (!data) return undefined;
+  const ranked = [...data.trials].sort((a, b) => (b.mean ?? -Infinity) - (a.mean ?? -Infinity)).slice(0, 10);
+  const gain = data.gain
+    ? `gain ${fixed(data.gain.mean * 100, 2)} pp (95 % CI ${fixed(data.gain.low * 100, 2)} to ${fixed(data.gain.high * 100, 2)} pp, paired over folds)`
+    : 'no default candidate to compare with';
+  return section('search', 'Hyperparameter search', [
+    paragraph(
+      `${data.strategy} search over ${data.trials.length} candidates for ${data.model} on ${data.rows} rows, scoring ${data.scoring}.`,
+    ),
+    table(
+      ['', 'params', `CV ${data.scoring}`],
+      [
+        ['best', paramText(data.bestParams), fixed(data.bestScore)],
+        ['as given / defaults', paramText(data.defaultParams), fixed(data.defaultScore)],
+      ],
+      2,
+    ),
+    html`<p>${gain}. The final evaluation uses <code>${data.tunedModel}</code>.</p>`,
+    html`<details><summary>Top candidates</summary>${table(
+      ['params', 'mean', 'std'],
+      ranked.map((trial) => [paramText(trial.params), fixed(trial.mean), fixed(trial.std)]),
+    )}</details>`,
+  ]);
+}
+
+export async function regularizationSection(report: RunReport): Promise<SectionHtml | undefined> {
+  const data = report.sections.regularization;
+  if (!data) return undefined;
+  const rows = data.cs.map((C, c) => [
+    C.toPrecision(3),
+    data.nonZero[c],
+    `${fixed(data.meanScores[c])} ± ${fixed(data.standardErrors[c])}`,
+  ]);
+  return section('regularization', `Regularization path (${data.penalty})`, [
+    paragraph(`${data.model}, scoring ${data.scoring}. ${data.summary}`),
+    await chart(
+      'regularization-path',
+      regularizationPathChart(data),
+      'coefficients along C (largest features); dashed: the best C and the one-standard-error C',
+    ),
+    html`<details><summary>Score and sparsity per C</summary>${table(['C', 'non-zero features', `CV ${data.scoring} ± SE`], rows)}</details>`,
+  ]);
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import type { RunRecord } from '../../store/index.js';
+
+/** The summary a `modeldebug run` stores (and report.json carries at its top level). */
+export const reportSummarySchema = z.object({
+  dataset: z.string(),
+  rows: z.number(),
+  models: z.array(z.string()),
+  bestModel: z.string(),
+  metric: z.string(),
+  bestScore: z.number(),
+  // JSON turns NaN (an undefined metric) into null; such a run still shows, with a dash.
+  metrics: z.record(z.string(), z.number().nullable()),
+  confusion: z.object({
+    labels: z.array(z.string()),
+    // Columns when an LLM left rows without a label: the labels, then unparseable / refusal / error.
+    predictedLabels: z.array(z.string()).optional(),
+    counts: z.array(z.array(z.number())),
+  }),
+});
+export type ReportSummary = z.infer<typeof reportSummarySchema>;
+
+/** What a search stores; read loosely, since older stores may lack fields. */
+const searchSummarySchema = z.object({ best_score: z.number().nullable().optional() });
+
+/**
+ * The config fields that name the data and the model, in the shapes the commands store them: a search
+ * keeps `data` as a path, `modeldebug run` as `{ train | example }`.
+ */
+const configSchema = z.object({
+  data: z
+    .union([
+      z.string(),
+      z.object({ train: z.string().nullable().optional(), example: z.string().nullable().optional() }),
+    ])
+    .nullable()
+    .optional(),
+  example: z.string().nullable().optional(),
+  scoring: z.string().optional(),
+  steps: z.array(z.object({ name: z.string() })).optional(),
+});
+type StoredConfig = z.infer<typeof configSchema>;
+
+/** One line of the runs list, whatever kind of run it came from; unknown fields stay undefined. */
+export interface RunOverview {
+  readonly id: string;
+  readonly kind: string;
+  readonly status: string;
+  readonly createdAt: string;
+  readonly dataset?: string;
+  readonly models: readonly string[];
+  readonly metric?: string;
+  readonly bestScore?: number;
+  /** The parsed report summary, for runs that have one (only these can be compared). */
+  readonly report?: ReportSummary;
+}
+
+/** A run whose report summary could be read: only these can be compared. */
+export type ComparableRun = RunOverview & { readonly report: ReportSummary };
+
+export function isComparable(run: RunOverview): run is ComparableRun {
+  return run.report !== undefined;
+}
+
+export function runOverview(run: RunRecord): RunOverview {
+  const base = { id: run.id, kind: run.kind, status: run.status, createdAt: run.createdAt };
+  const report = reportSummarySchema.safeParse(run.summary);
+  if (report.success) {
+    const { dataset, models, metric, bestScore } = report.data;
+    return { ...base, dataset, models, metric, bestScore, report: report.data };
+  }
+  const config = configSchema.safeParse(run.config);
+  const summary = searchSummarySchema.safeParse(run.summary);
+  return {
+    ...base,
+    dataset: config.success ? datasetName(config.data) : undefined,
+    // A search tunes one pipeline: its steps make one model.
+    models:
+      config.success && config.data.steps ? [config.data.steps.map((step) => step.name).join(' | ')] : [],
+    metric: config.success ? config.data.scoring : undefined,
+    bestScore: summary.success ? (summary.data.best_score ?? undefined) : undefined,
+  };
+}
+
+function datasetName(config: StoredConfig): string | undefined {
+  const data = typeof config.data === 'object' && config.data !== null ? config.data : undefined;
+  const example = config.example ?? data?.example;
+  if (example) return `example:${example}`;
+  const path = typeof config.data === 'string' ? config.data : data?.train;
+  return path ? path.split(/[\\/]/).pop() : undefined;
+}

@@ -1,0 +1,112 @@
+import { ModeldebugError } from '../core/errors.js';
+import { takeFeatureColumns, takeFeatureRows } from '../core/features.js';
+import { takeLabelRows } from '../core/labels.js';
+import {
+  alignTestSet,
+  type Dataset,
+  exampleLabel,
+  examplePath,
+  loadDataset,
+  loadExample,
+} from '../data/index.js';
+import { trainTestSplit } from '../selection/index.js';
+import type { RunConfig } from './config-schema.js';
+
+export interface PreparedData {
+  /** Every step but the final evaluation sees only these rows. */
+  readonly train: Dataset;
+  /** Held out until the final evaluation. */
+  readonly test: Dataset;
+  /** How the test rows were set apart, in words. */
+  readonly testDescription: string;
+  /** The file the data checks read, its label and the test file. */
+  readonly validation: { readonly path: string; readonly label: string; readonly test?: string };
+  /** What the report calls the data. */
+  readonly name: string;
+  readonly rows: number;
+}
+
+/**
+ * Loads the data the config names and sets the final test rows apart before anything else looks at
+ * them: the test file, or a stratified `test_size` share of the rows.
+ */
+export async function prepareData(config: RunConfig): Promise<PreparedData> {
+  const { data } = config;
+  const loaded = data.example
+    ? await loadExample(data.example)
+    : await loadDataset(data.train as string, {
+        label: data.label as string,
+        drop: data.drop,
+        text: data.text,
+      });
+  const full = keepFeatures(loaded, data.features);
+  const validation = data.example
+    ? { path: examplePath(data.example), label: data.label ?? exampleLabel(data.example) }
+    : { path: data.train as string, label: data.label as string, test: data.test };
+  const name = data.example ? `example:${data.example}` : full.source;
+  if (data.test) {
+    const testFile = await loadDataset(data.test, {
+      label: full.labelColumn,
+      drop: data.drop,
+      text: data.text,
+    });
+    const aligned = alignTestSet(full, keepFeatures(testFile, data.features));
+    return {
+      ...aligned,
+      testDescription: `the test file ${testFile.source} (${testFile.features.rows} rows)`,
+      validation,
+      name,
+      rows: full.features.rows,
+    };
+  }
+  const split = trainTestSplit(full.features.rows, {
+    testSize: data.test_size,
+    seed: config.seed,
+    stratify: full.labels.codes,
+  });
+  const part = (rows: Int32Array): Dataset => ({
+    ...full,
+    features: takeFeatureRows(full.features, rows),
+    labels: takeLabelRows(full.labels, rows),
+  });
+  return {
+    train: part(split.train),
+    test: part(split.test),
+    testDescription: `a stratified ${Math.round(data.test_size * 100)} % hold-out (${split.test.length} rows, seed ${config.seed}) set apart before every other step`,
+    validation,
+    name,
+    rows: full.features.rows,
+  };
+}
+
+function keepFeatures(dataset: Dataset, names: readonly string[] | undefined): Dataset {
+  if (names === undefined) return dataset;
+  const index = new Map(dataset.features.columns.map((column, j) => [column.name, j]));
+  const missing = names.filter((name) => !index.has(name));
+  if (missing.length > 0) {
+    throw new ModeldebugError('missing_column', `no feature column(s) ${missing.join(', ')}`, {
+      where: `${dataset.source} (data.features)`,
+      hint: `columns are: ${dataset.features.columns.map((c) => c.name).join(', ')}`,
+    });
+  }
+  return {
+    ...dataset,
+    features: takeFeatureColumns(
+      dataset.features,
+      names.map((name) => index.get(name) as number),
+    ),
+  };
+}
+
+/** At most `maxRows` rows, stratified (0 or more rows than there are = all). */
+export function sampleRows(dataset: Dataset, maxRows: number, seed: number): Dataset {
+  const n = dataset.features.rows;
+  if (maxRows === 0 || n <= maxRows) return dataset;
+  const { test: kept } = trainTestSplit(n, { testSize: maxRows, seed, stratify: dataset.labels.codes });
+  const rows = Int32Array.from(kept).sort();
+  return {
+    ...dataset,
+    features: takeFeatureRows(dataset.features, rows),
+    labels: takeLabelRows(dataset.labels, rows),
+  };
+}

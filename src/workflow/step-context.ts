@@ -1,0 +1,37 @@
+import type { Dataset } from '../data/index.js';
+import type { StepSpec } from '../models/index.js';
+import type { Fold, TaskExecutor } from '../selection/index.js';
+import type { RunConfig } from './config-schema.js';
+import type { PlannedModel } from './model-plans.js';
+
+/** Where a run reports what it is doing: one step at a time, with fits done out of planned. */
+export interface WorkflowProgress {
+  stepStarted(step: string, detail: string): void;
+  fits(done: number, total: number | undefined): void;
+  stepDone(step: string, seconds: number, outcome: string): void;
+}
+
+export interface WorkflowContext {
+  /** Default: a worker pool of `config.jobs` threads, or in-process for 1. */
+  readonly createExecutor?: (dataset: Dataset) => TaskExecutor;
+  readonly progress?: WorkflowProgress;
+  /** Rewrites each model's steps before anything is fitted (e.g. a shared LLM answer cache); its spec text stays. */
+  readonly adaptSteps?: (steps: readonly StepSpec[]) => StepSpec[];
+  readonly signal?: AbortSignal;
+}
+
+/** What every step runner gets. */
+export interface StepInput {
+  readonly config: RunConfig;
+  /** The training rows (the final test rows are not here). */
+  readonly train: Dataset;
+  /** The training rows sampled down to `max_rows` for curves, search and selection. */
+  readonly tuning: Dataset;
+  /** Shuffled stratified folds of `tuning`, shared by the curves and the search. */
+  readonly tuningFolds: readonly Fold[];
+  readonly executor: TaskExecutor;
+  readonly signal?: AbortSignal;
+  readonly onFits: (done: number, total: number | undefined) => void;
+}
+
+export type { PlannedModel };

@@ -1,0 +1,92 @@
+import { baselinePredictions } from '../../analysis/index.js';
+import { isModeldebugError } from '../../core/errors.js';
+import { accuracy, precisionRecallFScore } from '../../metrics/index.js';
+import { buildModel, checkDataFitsModel } from '../../models/index.js';
+import { crossValidate, type Fold, stratifiedKFold } from '../../selection/index.js';
+import type { ModelComparisonSection, RunFinding } from '../report-types.js';
+import type { PlannedModel, StepInput } from '../step-context.js';
+
+export const COMPARISON_SCORING = ['accuracy', 'balanced_accuracy', 'f1_macro', 'f1_weighted'] as const;
+
+/**
+ * Cross-validates every model on the training rows (the same stratified folds for all) next to the
+ * most-frequent-class baseline, and picks the best by the config's metric. A model that fails is
+ * reported, not fatal, unless every model fails.
+ */
+export async function runCompareModelsStep(
+  input: StepInput,
+  models: readonly PlannedModel[],
+): Promise<{ section: ModelComparisonSection; best: PlannedModel; findings: RunFinding[] }> {
+  const { train, config } = input;
+  const { folds } = stratifiedKFold(train.labels.codes, config.cv, { shuffle: true, seed: config.seed });
+  const scored: { model: PlannedModel; scores: ModelComparisonSection['models'][number]['scores'] }[] = [];
+  const failures: { spec: string; error: string }[] = [];
+  let firstError: unknown;
+  const total = models.length * folds.length;
+  for (const [m, model] of models.entries()) {
+    try {
+      checkDataFitsModel(train, model.steps);
+      const result = await crossValidate(buildModel(model.steps), train.features, train.labels, {
+        cv: folds,
+        scoring: [...COMPARISON_SCORING],
+        signal: input.signal,
+        onFoldDone: (done) => input.onFits(m * folds.length + done, total),
+      });
+      scored.push({ model, scores: { ...result.test } });
+    } catch (error) {
+      if (!isModeldebugError(error)) throw error;
+      firstError ??= error;
+      failures.push({ spec: model.spec, error: error.message });
+    }
+  }
+  if (scored.length === 0) throw firstError;
+  const metric = config.metric;
+  const best = scored.reduce((a, b) => (b.scores[metric].mean > a.scores[metric].mean ? b : a));
+  const dummy = await dummyScores(input, folds);
+  const section: ModelComparisonSection = {
+    folds: folds.length,
+    metric,
+    rows: train.features.rows,
+    models: scored.map(({ model, scores }) => ({ spec: model.spec, scores })),
+    dummy,
+    best: best.model.spec,
+    failures,
+  };
+  const bestScore = best.scores[metric];
+  const runnerUp = scored
+    .filter((entry) => entry !== best)
+    .reduce<(typeof scored)[number] | undefined>(
+      (a, b) => (a === undefined || b.scores[metric].mean > a.scores[metric].mean ? b : a),
+      undefined,
+    );
+  const findings: RunFinding[] = [
+    {
+      section: 'model-comparison',
+      level: 'info',
+      message: `Best of ${scored.length} models: ${best.model.spec}, CV ${metric} ${bestScore.mean.toFixed(4)} ± ${bestScore.std.toFixed(4)}${runnerUp ? ` (next: ${runnerUp.model.spec}, ${runnerUp.scores[metric].mean.toFixed(4)})` : ''}; the most-frequent-class baseline scores accuracy ${dummy.accuracy.toFixed(4)}.`,
+      suggestion:
+        runnerUp && bestScore.mean - runnerUp.scores[metric].mean < bestScore.std
+          ? 'the top models are within one fold std of each other: prefer the simpler one, or combine them (see Ensemble)'
+          : `carry ${best.model.spec} into tuning and error analysis`,
+    },
+    ...failures.map(
+      (failure): RunFinding => ({
+        section: 'model-comparison',
+        level: 'warn',
+        message: `Model ${failure.spec} failed: ${failure.error}.`,
+        suggestion: 'fix its spec or the data it needs, or drop it from models',
+      }),
+    ),
+  ];
+  return { section, best: best.model, findings };
+}
+
+async function dummyScores(
+  input: StepInput,
+  folds: readonly Fold[],
+): Promise<ModelComparisonSection['dummy']> {
+  const { features, labels } = input.train;
+  const predicted = await baselinePredictions(features, labels, folds, undefined, {});
+  const f1 = precisionRecallFScore(labels.codes, predicted, labels.classes.length, { average: 'weighted' });
+  return { accuracy: accuracy(labels.codes, predicted), f1Weighted: f1.fScore };
+}

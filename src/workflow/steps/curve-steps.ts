@@ -1,0 +1,114 @@
+import { learningCurveVerdict, validationCurveVerdict } from '../../analysis/index.js';
+import { type CurvePoint, learningCurve, validationCurve } from '../../selection/index.js';
+import { kindPlan } from '../model-plans.js';
+import type {
+  CurvePointData,
+  LearningCurveSection,
+  RunFinding,
+  ValidationCurveSection,
+} from '../report-types.js';
+import type { PlannedModel, StepInput } from '../step-context.js';
+
+/** The learning curve of the best model and the over/underfitting verdict in words. */
+export async function runLearningCurveStep(
+  input: StepInput,
+  model: PlannedModel,
+  trainSizes: readonly number[] | undefined,
+): Promise<{ section: LearningCurveSection; findings: RunFinding[] }> {
+  const { features, labels } = input.tuning;
+  const curve = await learningCurve(features, labels, {
+    steps: model.steps,
+    trainSizes,
+    cv: input.tuningFolds,
+    scoring: input.config.metric,
+    executor: input.executor,
+    signal: input.signal,
+    onProgress: input.onFits,
+  });
+  const verdict = learningCurveVerdict(curve.trainSizes, curve.points, curve.scoring);
+  const section: LearningCurveSection = {
+    model: model.spec,
+    scoring: curve.scoring,
+    rows: features.rows,
+    trainSizes: [...curve.trainSizes],
+    points: curve.points.map(pointData),
+    verdict: {
+      diagnosis: verdict.diagnosis,
+      summary: verdict.summary,
+      nextStep: verdict.nextStep,
+      gapPp: verdict.evidence.gapPp ?? null,
+    },
+  };
+  const level = verdict.diagnosis === 'high-variance' || verdict.diagnosis === 'high-bias' ? 'warn' : 'info';
+  return {
+    section,
+    findings: [
+      {
+        section: 'learning-curve',
+        level,
+        message: `Learning curve of ${model.spec}: ${verdict.summary}.`,
+        suggestion: verdict.nextStep,
+      },
+    ],
+  };
+}
+
+/** The validation curve over the model's main complexity param (or the one the config names). */
+export async function runValidationCurveStep(
+  input: StepInput,
+  model: PlannedModel,
+  options: { readonly param?: string; readonly values?: readonly unknown[] },
+): Promise<{ section: ValidationCurveSection; findings: RunFinding[] } | { skipped: string }> {
+  const plan = kindPlan(model.kind);
+  const param = options.param ?? plan?.curve.param;
+  const values = options.values ?? plan?.curve.values;
+  if (param === undefined || values === undefined) {
+    return {
+      skipped: `no default param to vary for ${model.kind}: set steps.validation_curve.param and values`,
+    };
+  }
+  const { features, labels } = input.tuning;
+  const curve = await validationCurve(features, labels, {
+    steps: model.steps,
+    param,
+    values,
+    cv: input.tuningFolds,
+    scoring: input.config.metric,
+    executor: input.executor,
+    signal: input.signal,
+    onProgress: input.onFits,
+  });
+  const key = param.slice(param.lastIndexOf('.') + 1);
+  const current = model.steps[model.steps.length - 1].params[key] ?? plan?.defaults[key];
+  const verdict = validationCurveVerdict(param, values, curve.points, curve.scoring, current);
+  const section: ValidationCurveSection = {
+    model: model.spec,
+    scoring: curve.scoring,
+    param,
+    values: [...values],
+    points: curve.points.map(pointData),
+    verdict: verdict
+      ? { summary: verdict.summary, nextStep: verdict.nextStep, bestValue: verdict.bestValue }
+      : null,
+  };
+  const findings: RunFinding[] = verdict
+    ? [
+        {
+          section: 'validation-curve',
+          level: 'info',
+          message: `Validation curve: ${verdict.summary}.`,
+          suggestion: verdict.nextStep,
+        },
+      ]
+    : [];
+  return { section, findings };
+}
+
+function pointData(point: CurvePoint): CurvePointData {
+  return {
+    trainMean: point.trainMean,
+    trainStd: point.trainStd,
+    testMean: point.testMean,
+    testStd: point.testStd,
+  };
+}

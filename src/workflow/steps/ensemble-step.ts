@@ -1,0 +1,78 @@
+import { compareEnsemble, type NamedClassifier } from '../../ensemble/index.js';
+import { buildModel } from '../../models/index.js';
+import { stratifiedKFold } from '../../selection/index.js';
+import type { PlannedModel } from '../model-plans.js';
+import type { EnsembleSection, RunFinding } from '../report-types.js';
+import type { StepInput } from '../step-context.js';
+
+/** Does a vote (and stacking) over the compared models beat the best of them? Same folds for all. */
+export async function runEnsembleStep(
+  input: StepInput,
+  members: readonly PlannedModel[],
+  options: { readonly voting: 'hard' | 'soft'; readonly stack: boolean },
+): Promise<{ section: EnsembleSection; findings: RunFinding[] } | { skipped: string }> {
+  if (members.length < 2) return { skipped: 'an ensemble needs at least 2 models that fit' };
+  const names = memberNames(members);
+  const named: NamedClassifier[] = members.map((model, m) => [names[m], buildModel(model.steps)]);
+  const { features, labels } = input.tuning;
+  const { folds } = stratifiedKFold(labels.codes, input.config.cv, {
+    shuffle: true,
+    seed: input.config.seed,
+  });
+  const comparison = await compareEnsemble(named, features, labels, {
+    voting: options.voting,
+    weights: null,
+    stack: options.stack,
+    folds,
+    signal: input.signal,
+    onProgress: input.onFits,
+  });
+  const bestMember = comparison.members.reduce((a, b) => (b.accuracy.mean > a.accuracy.mean ? b : a));
+  const ensemble =
+    comparison.stacking && comparison.stacking.accuracy.mean > comparison.voting.accuracy.mean
+      ? comparison.stacking
+      : comparison.voting;
+  const gain = ensemble.accuracy.mean - bestMember.accuracy.mean;
+  const section: EnsembleSection = {
+    voting: options.voting,
+    members: comparison.members.map((member, m) => ({
+      name: member.name,
+      spec: members[m].spec,
+      accuracy: member.accuracy,
+    })),
+    vote: { name: comparison.voting.name, accuracy: comparison.voting.accuracy },
+    stacking: comparison.stacking
+      ? { name: comparison.stacking.name, accuracy: comparison.stacking.accuracy }
+      : null,
+    oracleAccuracy: comparison.agreement.oracleAccuracy,
+    allWrong: comparison.agreement.allWrong,
+    gain,
+    findings: comparison.findings.map((finding) => finding.message),
+  };
+  const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
+  const clear = gain > Math.max(ensemble.accuracy.std, bestMember.accuracy.std);
+  return {
+    section,
+    findings: [
+      {
+        section: 'ensemble',
+        level: 'info',
+        message: `Ensemble: ${ensemble.name} scores CV accuracy ${pct(ensemble.accuracy.mean)}, ${gain >= 0 ? '+' : ''}${(gain * 100).toFixed(1)} pp against the best member ${bestMember.name} (${pct(bestMember.accuracy.mean)}); ${pct(comparison.agreement.oracleAccuracy)} of rows are right in at least one member.`,
+        suggestion: clear
+          ? `use the ${ensemble.name.split(' ')[0]} ensemble: its gain exceeds the fold-to-fold spread`
+          : `use ${bestMember.name} alone: the ensemble's gain is within the fold-to-fold spread`,
+      },
+    ],
+  };
+}
+
+/** Members named after their classifier step (`knn`, `knn_2`, … when repeated), as `modeldebug ensemble`. */
+function memberNames(members: readonly PlannedModel[]): string[] {
+  const seen = new Map<string, number>();
+  return members.map((model) => {
+    const base = model.steps[model.steps.length - 1].name;
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return count === 1 ? base : `${base}_${count}`;
+  });
+}

@@ -1,0 +1,180 @@
+import {
+  analysePredictions,
+  type ClassificationSummary,
+  compareWithBaseline,
+  lastOutcomes,
+  outcomeAwarePredictions,
+  summariseFittedPredictions,
+} from '../../analysis/index.js';
+import { predictInClassSpace } from '../../core/class-space.js';
+import { classCounts } from '../../core/labels.js';
+import type { Dataset } from '../../data/index.js';
+import { buildModel } from '../../models/index.js';
+import { calibrationData } from '../calibration-data.js';
+import type { PlannedModel } from '../model-plans.js';
+import type { FinalTestSection, RunFinding } from '../report-types.js';
+import type { StepInput } from '../step-context.js';
+import { thinCurve } from '../thin-curve.js';
+
+/** Points kept per ROC or PR curve (the AUC and AP are computed on all of them). */
+const MAX_CURVE_POINTS = 400;
+
+/**
+ * The one look at the held-out rows: the tuned model fitted on every training row, scored on the test
+ * rows with bootstrap intervals, calibration, ROC / PR curves and McNemar's test against the
+ * most-frequent-class baseline.
+ */
+export async function runFinalTestStep(
+  input: StepInput,
+  tuned: PlannedModel,
+  test: Dataset,
+  testDescription: string,
+  options: { readonly n_boot: number },
+): Promise<{ section: FinalTestSection; findings: RunFinding[] }> {
+  const { train } = input;
+  input.onFits(0, 1);
+  const fitted = await buildModel(tuned.steps).fit(train.features, train.labels, { signal: input.signal });
+  const predictions = await predictInClassSpace(fitted, test.features, test.labels.classes);
+  input.onFits(1, 1);
+  const yTrue = test.labels.codes;
+  const classes = test.labels.classes;
+  // An LLM's unparseable, refused and failed rows count as errors here, as in `eval`, not as a fallback class.
+  const summary = summariseFittedPredictions(fitted, yTrue, predictions, classes);
+  const outcomes = lastOutcomes(fitted, yTrue.length);
+  const scored = outcomes
+    ? outcomeAwarePredictions(predictions.predicted, outcomes, classes.length)
+    : { predicted: predictions.predicted, nonAnswers: [] };
+  const analysis = analysePredictions(
+    test,
+    predictions,
+    { nBoot: options.n_boot, seed: input.config.seed },
+    `the held-out test rows`,
+  );
+  const majority = majorityClass(train, classes);
+  const baseline = new Int32Array(yTrue.length).fill(majority);
+  const comparison = compareWithBaseline(
+    yTrue,
+    scored.predicted,
+    baseline,
+    classes.length + scored.nonAnswers.length,
+    'most-frequent class',
+  );
+  const { bootstrap } = analysis;
+  const section: FinalTestSection = {
+    model: tuned.spec,
+    protocol: `trained on the ${train.features.rows} training rows, tested on ${testDescription}`,
+    trainRows: train.features.rows,
+    testRows: yTrue.length,
+    metrics: metricsOf(summary),
+    confusion: {
+      labels: [...summary.confusion.labels],
+      ...(summary.confusion.predictedLabels
+        ? { predictedLabels: [...summary.confusion.predictedLabels] }
+        : {}),
+      counts: summary.confusion.counts,
+      rowNormalised: summary.confusion.rowNormalised,
+    },
+    perClass: summary.report.classes.map((row) => ({
+      label: row.name,
+      precision: row.precision,
+      recall: row.recall,
+      f1: row.f1Score,
+      support: row.support,
+    })),
+    intervals: {
+      confidence: bootstrap.confidence,
+      nBoot: bootstrap.nBoot,
+      accuracy: { ...bootstrap.accuracy },
+      f1Macro: { ...bootstrap.f1Macro },
+      f1Weighted: { ...bootstrap.f1Weighted },
+    },
+    calibration: calibrationData(analysis.calibration),
+    curves: analysis.curves.map((curve) => {
+      const roc = thinCurve(curve.roc.fpr, curve.roc.tpr, MAX_CURVE_POINTS);
+      const pr = thinCurve(curve.pr.recall, curve.pr.precision, MAX_CURVE_POINTS);
+      return {
+        label: curve.label,
+        roc: { fpr: roc.x, tpr: roc.y, auc: curve.roc.auc },
+        pr: { precision: pr.y, recall: pr.x, averagePrecision: curve.pr.averagePrecision },
+      };
+    }),
+    mcnemar: {
+      baseline: comparison.baseline,
+      baselineAccuracy: comparison.baselineAccuracy,
+      modelAccuracy: comparison.modelAccuracy,
+      onlyModelCorrect: comparison.mcnemar.onlyFirstCorrect,
+      onlyBaselineCorrect: comparison.mcnemar.onlySecondCorrect,
+      method: comparison.mcnemar.method,
+      statistic: comparison.mcnemar.statistic,
+      pValue: comparison.mcnemar.pValue,
+    },
+  };
+  return { section, findings: finalFindings(section) };
+}
+
+function finalFindings(section: FinalTestSection): RunFinding[] {
+  const { intervals, mcnemar, calibration } = section;
+  const f = (value: number) => value.toFixed(3);
+  const findings: RunFinding[] = [
+    {
+      section: 'final-test',
+      level: 'info',
+      message: `Final test (${section.testRows} held-out rows): accuracy ${f(intervals.accuracy.estimate)} (95 % CI ${f(intervals.accuracy.low)}–${f(intervals.accuracy.high)}), weighted F1 ${f(intervals.f1Weighted.estimate)} (${f(intervals.f1Weighted.low)}–${f(intervals.f1Weighted.high)}).`,
+      suggestion:
+        intervals.accuracy.high - intervals.accuracy.low > 0.1
+          ? 'the interval is wide: more test rows would pin the score down'
+          : 'this is the number to report; do not tune further on these rows',
+    },
+    {
+      section: 'final-test',
+      level: mcnemar.pValue < 0.05 ? 'info' : 'fail',
+      message: `Against the most-frequent-class baseline (accuracy ${f(mcnemar.baselineAccuracy)}), McNemar's test gives p ${mcnemar.pValue < 1e-16 ? '< 1e-16' : `= ${mcnemar.pValue.toPrecision(2)}`} (${mcnemar.onlyModelCorrect} rows only the model gets right, ${mcnemar.onlyBaselineCorrect} only the baseline).`,
+      suggestion:
+        mcnemar.pValue < 0.05
+          ? 'the model is significantly better than guessing the majority class'
+          : 'the model is not significantly better than the baseline: check the features and labels before anything else',
+    },
+  ];
+  if (calibration.ece > 0.05) {
+    // Ten bins over a few dozen rows put a handful of rows in each: the ECE is mostly noise there.
+    const few = section.testRows < 100;
+    findings.push({
+      section: 'final-test',
+      level: few ? 'info' : 'warn',
+      message: `Probabilities look miscalibrated on the test rows: expected calibration error ${f(calibration.ece)} (largest bin gap ${f(calibration.mce)})${few ? `, but over only ${section.testRows} rows` : ''}.`,
+      suggestion:
+        'calibrate the probabilities (Platt or isotonic on held-out rows) before thresholding on them',
+    });
+  }
+  return findings;
+}
+
+function majorityClass(train: Dataset, classes: readonly string[]): number {
+  const counts = classCounts(train.labels);
+  let best = 0;
+  for (let k = 1; k < counts.length; k++) if (counts[k] > counts[best]) best = k;
+  return classes.indexOf(train.labels.classes[best]);
+}
+
+/** The scalar metrics by scikit-learn scorer name (what `--fail-under` takes). */
+export function metricsOf(summary: ClassificationSummary): Record<string, number> {
+  const metrics: Record<string, number | null | undefined> = {
+    accuracy: summary.accuracy,
+    balanced_accuracy: summary.balancedAccuracy,
+    precision_macro: summary.macro.precision,
+    recall_macro: summary.macro.recall,
+    f1_macro: summary.macro.f1,
+    precision_weighted: summary.weighted.precision,
+    recall_weighted: summary.weighted.recall,
+    f1_weighted: summary.weighted.f1,
+    f1_micro: summary.micro.f1,
+    cohen_kappa: summary.cohenKappa,
+    mcc: summary.mcc,
+    log_loss: summary.logLoss,
+    roc_auc: summary.rocAuc.binary ?? summary.rocAuc.ovrMacro,
+    brier: summary.brier,
+  };
+  return Object.fromEntries(
+    Object.entries(metrics).filter((entry): entry is [string, number] => Number.isFinite(entry[1])),
+  );
+}

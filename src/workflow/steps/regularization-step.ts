@@ -1,0 +1,92 @@
+import { describeRegularizationPath, formatC, regularizationPath } from '../../analysis/index.js';
+import { buildModel, checkDataFitsModel, type StepSpec } from '../../models/index.js';
+import { formatModelSpec } from '../../selection/index.js';
+import type { PlannedModel } from '../model-plans.js';
+import type { RegularizationSection, RunFinding } from '../report-types.js';
+import type { StepInput } from '../step-context.js';
+
+export interface RegularizationStepOptions {
+  readonly penalty: 'l1' | 'l2' | 'elasticnet';
+  readonly l1_ratio: number;
+  readonly cs: number;
+}
+
+/**
+ * The regularization path of a logistic regression: the best model when it is one, else the first one
+ * among the models, else the best model's transforms followed by a logistic regression.
+ */
+export async function runRegularizationStep(
+  input: StepInput,
+  best: PlannedModel,
+  models: readonly PlannedModel[],
+  options: RegularizationStepOptions,
+): Promise<{ section: RegularizationSection; findings: RunFinding[] } | { skipped: string }> {
+  const linear =
+    best.kind === 'logistic-regression' ? best : models.find((model) => model.kind === 'logistic-regression');
+  const base: StepSpec[] = linear
+    ? linear.steps
+    : [...best.steps.slice(0, -1), { name: 'logreg', params: {} }];
+  if (!linear && best.kind === 'llm') return { skipped: 'an LLM has no regularization path' };
+  const last = base[base.length - 1];
+  const fixed = {
+    ...last.params,
+    penalty: options.penalty,
+    ...(options.penalty === 'elasticnet' ? { l1_ratio: options.l1_ratio } : {}),
+  };
+  const stepsAt = (C: number): StepSpec[] => [
+    ...base.slice(0, -1),
+    { name: last.name, params: { ...fixed, C } },
+  ];
+  const { features, labels } = input.tuning;
+  checkDataFitsModel(input.tuning, stepsAt(1));
+  const path = await regularizationPath((C) => buildModel(stepsAt(C)), features, labels, {
+    cs: options.cs,
+    cv: input.config.cv,
+    scoring: input.config.metric,
+    shuffle: true,
+    seed: input.config.seed,
+    signal: input.signal,
+    onProgress: input.onFits,
+  });
+  const summary = describeRegularizationPath(path, options.penalty);
+  const nFeatures = path.featureNames.length;
+  const coefficients = path.coefficients.map((matrix) =>
+    Array.from({ length: matrix.cols }, (_, j) => {
+      if (matrix.rows === 1) return matrix.data[j];
+      let largest = 0;
+      for (let k = 0; k < matrix.rows; k++)
+        largest = Math.max(largest, Math.abs(matrix.data[k * matrix.cols + j]));
+      return largest;
+    }),
+  );
+  const section: RegularizationSection = {
+    model: formatModelSpec([...base.slice(0, -1), { name: last.name, params: { ...fixed, C: 'path' } }]),
+    penalty: options.penalty,
+    scoring: path.scoring,
+    cs: Array.from(path.cs),
+    featureNames: [...path.featureNames],
+    coefficients,
+    coefficientKind: path.coefficients[0]?.rows === 1 ? 'signed' : 'largest-absolute',
+    nonZero: Array.from(path.nonZero),
+    meanScores: Array.from(path.meanScores),
+    standardErrors: Array.from(path.standardErrors),
+    best: { C: path.best.C, meanScore: path.best.meanScore },
+    oneStandardError: { C: path.oneStandardError.C, meanScore: path.oneStandardError.meanScore },
+    summary,
+  };
+  const kept = path.nonZero[path.oneStandardError.index];
+  return {
+    section,
+    findings: [
+      {
+        section: 'regularization',
+        level: 'info',
+        message: `Regularization: ${summary}`,
+        suggestion:
+          kept < nFeatures
+            ? `use ${options.penalty} with C=${formatC(path.oneStandardError.C)}: as accurate within 1 SE with ${kept} of ${nFeatures} features`
+            : `use C=${formatC(path.oneStandardError.C)} (the most regularized C within 1 SE of the best)`,
+      },
+    ],
+  };
+}

@@ -1,0 +1,113 @@
+import { applyParams, createStrategy, search } from '../../selection/index.js';
+import { kindPlan, type PlannedModel, plannedFromSteps } from '../model-plans.js';
+import { pairedGain } from '../paired-gain.js';
+import type { RunFinding, SearchSection } from '../report-types.js';
+import type { StepInput } from '../step-context.js';
+
+export interface SearchStepOptions {
+  readonly strategy: 'grid' | 'random' | 'halving' | 'tpe';
+  readonly grid?: readonly string[];
+  readonly space?: readonly string[];
+  readonly trials?: number;
+}
+
+/**
+ * Tunes the best model: the config's search space, else a small grid per model kind that includes the
+ * model's own values, so "tuned" is compared with "as given" on the same folds.
+ */
+export async function runSearchStep(
+  input: StepInput,
+  model: PlannedModel,
+  options: SearchStepOptions,
+): Promise<{ section: SearchSection; tuned: PlannedModel; findings: RunFinding[] } | { skipped: string }> {
+  const plan = kindPlan(model.kind);
+  const final = model.steps[model.steps.length - 1];
+  const ownGrid = options.grid === undefined && options.space === undefined;
+  if (ownGrid && plan === undefined) {
+    return { skipped: `no default search space for ${model.kind}: set steps.search.grid or space` };
+  }
+  const defaults: Record<string, unknown> = {};
+  const grid = ownGrid
+    ? (plan?.grid ?? []).map((text) => {
+        const key = text.slice(0, text.indexOf('='));
+        const current = final.params[key] ?? plan?.defaults[key];
+        defaults[key] = current;
+        const values = text.slice(text.indexOf('=') + 1).split(',');
+        const currentText = current === null ? 'null' : String(current);
+        return values.includes(currentText) ? text : `${text},${currentText}`;
+      })
+    : (options.grid ?? []);
+  const strategy = createStrategy({
+    strategy: options.strategy,
+    grid,
+    space: options.space ?? [],
+    trials: options.trials,
+  });
+  const { features, labels } = input.tuning;
+  const result = await search(features, labels, {
+    steps: model.steps,
+    strategy,
+    cv: input.tuningFolds,
+    scoring: input.config.metric,
+    seed: input.config.seed,
+    refit: false,
+    executor: input.executor,
+    signal: input.signal,
+    onProgress: (progress) => input.onFits(progress.doneFits, progress.plannedFits),
+  });
+  const defaultTrial = ownGrid
+    ? result.trials.find((trial) =>
+        Object.entries(defaults).every(([key, value]) => trial.params[key] === value),
+      )
+    : undefined;
+  const best = result.trials[result.bestIndex];
+  const gain = defaultTrial ? pairedGain(best.testScores, defaultTrial.testScores) : null;
+  const improves = gain === null || gain.mean > 0;
+  const tuned = improves ? plannedFromSteps(applyParams(model.steps, result.bestParams)) : model;
+  const section: SearchSection = {
+    model: model.spec,
+    strategy: result.strategy,
+    scoring: result.scoring,
+    rows: features.rows,
+    trials: result.trials.map((trial) => ({
+      params: { ...trial.params },
+      mean: trial.meanTestScore,
+      std: trial.stdTestScore,
+    })),
+    bestParams: { ...result.bestParams },
+    bestScore: result.bestScore,
+    defaultParams: defaults,
+    defaultScore: defaultTrial?.meanTestScore ?? null,
+    gain,
+    tunedModel: tuned.spec,
+  };
+  const params = formatParams(result.bestParams);
+  const pp = (value: number) => `${(value * 100).toFixed(1)} pp`;
+  const message =
+    defaultTrial === best
+      ? `Tuning: none of the ${result.trials.length} candidates beats ${formatParams(defaults)} (CV ${result.scoring} ${result.bestScore.toFixed(4)}).`
+      : gain
+        ? `Tuning: ${params} scores CV ${result.scoring} ${result.bestScore.toFixed(4)} against ${formatParams(defaults)} at ${(defaultTrial?.meanTestScore ?? 0).toFixed(4)}, a gain of ${pp(gain.mean)} (95 % CI ${pp(gain.low)} to ${pp(gain.high)}).`
+        : `Tuning: the best of ${result.trials.length} candidates is ${params}, CV ${result.scoring} ${result.bestScore.toFixed(4)}.`;
+  const suggestion =
+    defaultTrial === best
+      ? 'keep the params as given'
+      : gain === null
+        ? `use ${params}`
+        : gain.low > 0
+          ? `use ${params}: the gain is larger than the fold-to-fold noise`
+          : gain.mean > 0
+            ? `${params} is better on average, but the interval includes 0: the defaults are nearly as good`
+            : 'keep the params as given: no candidate beats them';
+  return {
+    section,
+    tuned,
+    findings: [{ section: 'search', level: 'info', message, suggestion }],
+  };
+}
+
+function formatParams(params: Readonly<Record<string, unknown>>): string {
+  return Object.entries(params)
+    .map(([key, value]) => `${key}=${value === null ? 'null' : String(value)}`)
+    .join(', ');
+}
