@@ -11,11 +11,11 @@
  */
 import { loadavg } from 'node:os';
 import type { Classifier } from '../src/core/estimator.js';
-import { type Features, takeFeatureRows } from '../src/core/features.js';
-import { type Labels, takeLabelRows } from '../src/core/labels.js';
+import type { Features } from '../src/core/features.js';
+import type { Labels } from '../src/core/labels.js';
 import { createMlpClassifier, createSgdClassifier } from '../src/models/index.js';
 import { isMainModule, numberFlag } from './shared/command-line.js';
-import { type BenchMatrix, loadBenchMatrix, median } from './shared/data.js';
+import { type BenchMatrix, holdoutSplit, loadBenchMatrix, median } from './shared/data.js';
 import { matrixArgs, runPeer } from './shared/peer.js';
 
 const ROWS = 100_000;
@@ -77,11 +77,7 @@ export async function runGradientBench(options: GradientBenchOptions = {}): Prom
   const log = options.log ?? ((line: string) => console.log(line));
   const matrix = loadBenchMatrix('gradient', ROWS, FEATURES, log);
   const { X, y } = matrix;
-  const cut = Math.floor(X.rows * 0.8);
-  const trainRows = Int32Array.from({ length: cut }, (_, i) => i);
-  const testRows = Int32Array.from({ length: X.rows - cut }, (_, i) => cut + i);
-  const train = { X: takeFeatureRows(X, trainRows), y: takeLabelRows(y, trainRows) };
-  const test = { X: takeFeatureRows(X, testRows), y: takeLabelRows(y, testRows) };
+  const { cut, train, test } = holdoutSplit(X, y);
 
   const peer = runSklearn(matrix, repeats);
   const oursLoad = loadavg()[0];

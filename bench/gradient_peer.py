@@ -19,7 +19,7 @@ import sys
 import time
 import warnings
 
-from peer_matrix import load_matrix, matrix_parser, print_skipped
+from peer_matrix import holdout_split, load_matrix, matrix_parser, print_skipped
 
 
 def main(argv=None):
@@ -36,8 +36,7 @@ def main(argv=None):
         print_skipped(error)
         return 0
     X, y = load_matrix(a)
-    cut = int(a.rows * 0.8)
-    Xtr, ytr, Xte, yte = X[:cut], y[:cut], X[cut:], y[cut:]
+    Xtr, ytr, Xte, yte = holdout_split(X, y)
 
     def timed(make, repeat):
         seconds = []

@@ -8,10 +8,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ChatJob, type ChatProvider, createLlmEngine, runChatJobs } from '../src/llm/index.js';
+import { createLlmEngine, runChatJobs } from '../src/llm/index.js';
 import type { LlmItemRecord } from '../src/models/llm-classifier/item-record.js';
 import { openDatabase, openLlmResultLog, openRunStore } from '../src/store/index.js';
 import { isMainModule } from './shared/command-line.js';
+import { benchChatJobs, echoChatProvider } from './shared/echo-chat.js';
 
 export interface LlmStoreFigures {
   readonly items: number;
@@ -23,15 +24,6 @@ export interface LlmStoreFigures {
   /** Microseconds per item insert, each its own transaction (what `eval` does) and all in one. */
   readonly autocommitMicros: number;
   readonly batchedMicros: number;
-}
-
-function* jobs(count: number): Generator<ChatJob> {
-  for (let i = 0; i < count; i++) {
-    yield {
-      request: { model: 'bench', messages: [{ role: 'user', content: `item ${i}` }], temperature: 0 },
-      sampleIndex: 0,
-    };
-  }
 }
 
 const item = (row: number): LlmItemRecord => ({
@@ -52,14 +44,6 @@ export async function runLlmStoreBench(count = 100_000): Promise<LlmStoreFigures
     const store = openRunStore(join(folder, 'runs.db'));
     const run = store.createRun('eval', { bench: true });
     const log = store.llmResults(run.id);
-    const provider: ChatProvider = {
-      specificationVersion: 'v1',
-      baseURL: 'memory://bench',
-      complete: async (request) => ({
-        choices: [{ text: `echo ${request.messages[0].content}`, finishReason: 'stop' }],
-        usage: { promptTokens: 3, completionTokens: 3 },
-      }),
-    };
     const engine = createLlmEngine({ maxConcurrency: 16, cache: store.llmCache() });
     globalThis.gc?.();
     const heapStart = process.memoryUsage().heapUsed;
@@ -71,8 +55,8 @@ export async function runLlmStoreBench(count = 100_000): Promise<LlmStoreFigures
     const started = performance.now();
     await runChatJobs(
       engine,
-      provider,
-      jobs(count),
+      echoChatProvider,
+      benchChatJobs(count),
       (index, result) => {
         log.record({ ...item(index), answer: result.ok ? result.result.choices[0].text : 'error' });
       },

@@ -8,8 +8,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import {
-  type ChatJob,
-  type ChatProvider,
   createLlmEngine,
   createMemoryCache,
   createOpenAIProvider,
@@ -18,6 +16,7 @@ import {
   runChatJobs,
 } from '../src/llm/index.js';
 import { isMainModule } from './shared/command-line.js';
+import { benchChatJobs, echoChatProvider } from './shared/echo-chat.js';
 
 const ITEMS = 2_000;
 const LATENCY_MS = 100;
@@ -36,29 +35,12 @@ export interface LlmBenchFigures {
   readonly heapGrowthMb: number;
 }
 
-function* jobs(count = ITEMS): Generator<ChatJob> {
-  for (let i = 0; i < count; i++) {
-    yield {
-      request: { model: 'bench', messages: [{ role: 'user', content: `item ${i}` }], temperature: 0 },
-      sampleIndex: 0,
-    };
-  }
-}
-
 /** 100,000 jobs through the engine against an in-process provider (no HTTP): the engine's own memory. */
 async function heapGrowthOver(count: number): Promise<number> {
-  const provider: ChatProvider = {
-    specificationVersion: 'v1',
-    baseURL: 'memory://bench',
-    complete: async (request) => ({
-      choices: [{ text: `echo ${request.messages[0].content}`, finishReason: 'stop' }],
-      usage: { promptTokens: 3, completionTokens: 3 },
-    }),
-  };
   const engine = createLlmEngine({ maxConcurrency: CONCURRENCY });
   const start = process.memoryUsage().heapUsed;
   let peak = start;
-  await runChatJobs(engine, provider, jobs(count), () => {}, {
+  await runChatJobs(engine, echoChatProvider, benchChatJobs(count), () => {}, {
     total: count,
     onProgress: (progress) => {
       if (progress.done % 5_000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
@@ -112,7 +94,7 @@ async function timedRun(
   const summary = await runChatJobs(
     engine,
     provider,
-    jobs(),
+    benchChatJobs(ITEMS),
     (_i, result) => {
       if (result.ok) answered++;
     },

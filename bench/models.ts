@@ -9,8 +9,8 @@
  */
 import { loadavg } from 'node:os';
 import type { Classifier } from '../src/core/estimator.js';
-import { type Features, takeFeatureRows } from '../src/core/features.js';
-import { type Labels, takeLabelRows } from '../src/core/labels.js';
+import type { Features } from '../src/core/features.js';
+import type { Labels } from '../src/core/labels.js';
 import { createVotingClassifier } from '../src/ensemble/index.js';
 import {
   createDecisionTree,
@@ -20,7 +20,7 @@ import {
   createRandomForest,
 } from '../src/models/index.js';
 import { isMainModule, numberFlag } from './shared/command-line.js';
-import { type BenchMatrix, loadBenchMatrix, median } from './shared/data.js';
+import { type BenchMatrix, holdoutSplit, loadBenchMatrix, median } from './shared/data.js';
 import { matrixArgs, runPeer } from './shared/peer.js';
 
 const ROWS = 100_000;
@@ -74,11 +74,7 @@ export async function runModelsBench(options: ModelsBenchOptions = {}): Promise<
   const log = options.log ?? ((line: string) => console.log(line));
   const matrix = loadBenchMatrix('models', ROWS, FEATURES, log);
   const { X, y } = matrix;
-  const cut = Math.floor(X.rows * 0.8);
-  const trainRows = Int32Array.from({ length: cut }, (_, i) => i);
-  const testRows = Int32Array.from({ length: X.rows - cut }, (_, i) => cut + i);
-  const train = { X: takeFeatureRows(X, trainRows), y: takeLabelRows(y, trainRows) };
-  const test = { X: takeFeatureRows(X, testRows), y: takeLabelRows(y, testRows) };
+  const { cut, train, test } = holdoutSplit(X, y);
 
   const peer = runSklearn(matrix, repeat, withForest);
   const oursLoad = loadavg()[0];

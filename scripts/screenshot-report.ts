@@ -5,24 +5,13 @@
  * Chromium (MODELDEBUG_CHROMIUM, else /usr/bin/chromium) with the flags the browser tests use. Exits 1
  * when the page logs an error (a broken report should not become the README's picture).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium-launch.js';
 
 const WIDTH = 1200;
 const MAX_HEIGHT = 1400;
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const full = args.includes('--full');
@@ -31,14 +20,9 @@ async function main(): Promise<number> {
     process.stderr.write('usage: npx tsx scripts/screenshot-report.ts <report.html> [out.png] [--full]\n');
     return 2;
   }
-  const profile = mkdtempSync(join(tmpdir(), 'modeldebug-screenshot-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.MODELDEBUG_CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: FLAGS,
-    // Shorter than MAX_HEIGHT, so a short page measures its own height rather than the window's.
-    viewport: { width: WIDTH, height: 600 },
-  });
+  // Shorter than MAX_HEIGHT, so a short page measures its own height rather than the window's.
+  const browser = await launchChromium('modeldebug-screenshot-', { width: WIDTH, height: 600 });
+  const { context } = browser;
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const problems: string[] = [];
@@ -60,8 +44,7 @@ async function main(): Promise<number> {
     for (const problem of problems) process.stderr.write(`page: ${problem}\n`);
     return problems.length === 0 ? 0 : 1;
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
   }
 }
 

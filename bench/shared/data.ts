@@ -7,8 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Features, numericFeatures } from '../../src/core/features.js';
-import type { Labels } from '../../src/core/labels.js';
+import { type Features, numericFeatures, takeFeatureRows } from '../../src/core/features.js';
+import { type Labels, takeLabelRows } from '../../src/core/labels.js';
 import { createMatrix } from '../../src/core/matrix.js';
 
 /** bench/, with a trailing slash. */
@@ -130,4 +130,23 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export interface HoldoutSplit {
+  /** Rows before this train, the rest are predicted. */
+  readonly cut: number;
+  readonly train: { readonly X: Features; readonly y: Labels };
+  readonly test: { readonly X: Features; readonly y: Labels };
+}
+
+/** The first 80% of rows to train on, the last 20% to predict (the peers' holdout_split cuts the same). */
+export function holdoutSplit(X: Features, y: Labels): HoldoutSplit {
+  const cut = Math.floor(X.rows * 0.8);
+  const trainRows = Int32Array.from({ length: cut }, (_, i) => i);
+  const testRows = Int32Array.from({ length: X.rows - cut }, (_, i) => cut + i);
+  return {
+    cut,
+    train: { X: takeFeatureRows(X, trainRows), y: takeLabelRows(y, trainRows) },
+    test: { X: takeFeatureRows(X, testRows), y: takeLabelRows(y, testRows) },
+  };
 }

@@ -1,12 +1,10 @@
 import { predictInClassSpace } from '../core/class-space.js';
 import type { Classifier, FitDiagnostics, FitWarning } from '../core/estimator.js';
-import { takeFeatureRows } from '../core/features.js';
-import { classCounts, takeLabelRows } from '../core/labels.js';
+import { classCounts } from '../core/labels.js';
 import { alignTestSet } from '../data/align.js';
 import type { Dataset } from '../data/dataset.js';
 import { type CrossValidateResult, crossValidate } from '../selection/cross-validate.js';
 import { stratifiedKFold } from '../selection/stratified-k-fold.js';
-import { trainTestSplit } from '../selection/train-test-split.js';
 import { type ClassificationSummary, summariseClassification } from './classification-summary.js';
 import { assertFoldsPerClass, assertSeveralClasses } from './label-checks.js';
 import {
@@ -17,6 +15,7 @@ import {
   outcomeAwarePredictions,
   summariseFittedPredictions,
 } from './llm-outcome-summary.js';
+import { stratifiedHoldout } from './stratified-holdout.js';
 
 export type EvaluationProtocol =
   | {
@@ -170,19 +169,10 @@ function splitForProtocol(
     const aligned = alignTestSet(dataset, protocol.test);
     return { ...aligned, description: `trained on ${dataset.source}, tested on ${protocol.test.source}` };
   }
-  const split = trainTestSplit(dataset.features.rows, {
-    testSize: protocol.testSize,
-    seed: protocol.seed,
-    stratify: dataset.labels.codes,
-  });
-  const part = (rows: Int32Array): Dataset => ({
-    ...dataset,
-    features: takeFeatureRows(dataset.features, rows),
-    labels: takeLabelRows(dataset.labels, rows),
-  });
+  const { train, test } = stratifiedHoldout(dataset, protocol.testSize, protocol.seed);
   return {
-    train: part(split.train),
-    test: part(split.test),
-    description: `stratified hold-out: ${split.test.length} test rows (test size ${protocol.testSize}, seed ${protocol.seed})`,
+    train,
+    test,
+    description: `stratified hold-out: ${test.features.rows} test rows (test size ${protocol.testSize}, seed ${protocol.seed})`,
   };
 }

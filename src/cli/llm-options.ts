@@ -1,7 +1,16 @@
 import type { Command } from 'commander';
 import { ModeldebugError } from '../core/errors.js';
 import type { Classifier } from '../core/estimator.js';
-import { CLASSIFIERS, createLlmClassifier, LLM_CLASSIFIER_KIND, type StepSpec } from '../models/index.js';
+import { createRemoteChatRunner, type RedisTarget } from '../distributed/index.js';
+import {
+  CLASSIFIERS,
+  createLlmClassifier,
+  LLM_CLASSIFIER_KIND,
+  type LlmRuntime,
+  parseLlmClassifierParams,
+  parseModelSpec,
+  type StepSpec,
+} from '../models/index.js';
 import { DEFAULT_STORE_PATH, type LlmResultTotals, openRunStore, type RunStore } from '../store/index.js';
 import { createLlmProgress } from './format/llm-progress.js';
 
@@ -50,8 +59,8 @@ export interface LlmSession {
   readonly estimator: Classifier;
   readonly runId: string;
   readonly storePath: string;
-  /** Marks the run done or failed and closes the store; the totals come from the stored items. */
-  finish(error?: unknown): LlmResultTotals;
+  /** Marks the run done or failed and closes the store (and the Redis queues); the totals come from the stored items. */
+  finish(error?: unknown): Promise<LlmResultTotals>;
 }
 
 /**
@@ -59,12 +68,15 @@ export interface LlmSession {
  * `--no-cache`, or a `cache` param the user chose), every finished call streamed into `llm_results`, a
  * progress bar on stderr, and `--max-cost` as the `max_cost` param. A killed run is resumed by running the
  * same command again: finished answers come from the cache, so only the missing rows are called.
+ * With `redis`, the calls go in batches to `modeldebug worker` processes; the cache, the store and the
+ * cost limit stay here.
  */
 export function openLlmSession(
   steps: readonly StepSpec[],
   flags: LlmFlags,
   config: Readonly<Record<string, unknown>>,
   showProgress: boolean,
+  redis?: RedisTarget,
 ): LlmSession {
   const last = steps[steps.length - 1];
   if (steps.length > 1) {
@@ -81,17 +93,28 @@ export function openLlmSession(
     const log = store.llmResults(run.id);
     const progress = createLlmProgress(showProgress);
     const cache = !flags.cache ? null : 'cache' in last.params ? undefined : store.llmCache();
+    // Workers read the key from their own environment, under the name this run's params give.
+    const remote = redis
+      ? createRemoteChatRunner({
+          redis,
+          runKey: run.id,
+          apiKeyEnv: parseLlmClassifierParams(params).api_key_env,
+        })
+      : undefined;
     const estimator = createLlmClassifier(params, {
       cache,
       onProgress: progress.sink,
       onItem: log.record,
+      ...(remote ? { runJobs: remote.run } : {}),
     });
     return {
       estimator,
       runId: run.id,
       storePath: store.path,
-      finish(error) {
+      async finish(error) {
         progress.stop();
+        // Leftover jobs expire by age anyway: failing to remove them must not leave the run unrecorded.
+        await remote?.close().catch(() => {});
         const totals = log.totals();
         if (error === undefined) store.setStatus(run.id, 'done', { summary: totals });
         else store.setStatus(run.id, 'failed', { summary: totals, error: messageOf(error) });
@@ -103,6 +126,34 @@ export function openLlmSession(
     store.close();
     throw error;
   }
+}
+
+/**
+ * `run --redis` with LLM models: a runtime whose calls go in batches to the workers (the cache, the
+ * cost limit and the store stay here). Workers read one key variable per runner, so the models must
+ * agree on `api_key_env`. Undefined when no model is an LLM.
+ */
+export function remoteLlmRuntime(
+  specs: readonly string[],
+  redis: RedisTarget,
+  runKey: string | undefined,
+): { readonly llm: LlmRuntime; close(): Promise<void> } | undefined {
+  const keys = new Set(
+    specs
+      .map(parseModelSpec)
+      .filter(endsInLlm)
+      .map((steps) => parseLlmClassifierParams(steps[steps.length - 1].params).api_key_env),
+  );
+  if (keys.size === 0) return undefined;
+  if (keys.size > 1) {
+    throw new ModeldebugError(
+      'invalid_argument',
+      `with --redis the LLM models must read their key from one variable, not ${[...keys].join(' and ')}`,
+      { where: '--redis', hint: 'give every llm(...) model the same api_key_env' },
+    );
+  }
+  const remote = createRemoteChatRunner({ redis, runKey, apiKeyEnv: [...keys][0] });
+  return { llm: { runJobs: remote.run }, close: () => remote.close() };
 }
 
 function costFlag(text: string): number {

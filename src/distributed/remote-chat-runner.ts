@@ -3,11 +3,10 @@ import { Queue, QueueEvents } from 'bullmq';
 import { ModeldebugError } from '../core/errors.js';
 import { responseCacheKey } from '../llm/cache-key.js';
 import type { ChatProvider } from '../llm/chat-provider.js';
+import { createChatRunTally } from '../llm/chat-run-tally.js';
 import { LlmCallError, type LlmFailureReason } from '../llm/llm-call-error.js';
 import type { LlmEngine } from '../llm/llm-engine.js';
-import { costOf } from '../llm/price-table.js';
 import type { ChatJob, ChatJobResult, RunChatJobsOptions, RunSummary } from '../llm/run-chat-jobs.js';
-import { createUsageMeter } from '../llm/usage-meter.js';
 import {
   CHAT_QUEUE,
   type ChatBatchData,
@@ -15,6 +14,7 @@ import {
   chatBatchId,
   chatBatchResultSchema,
 } from './chat-job.js';
+import { JOB_OPTIONS } from './job-options.js';
 import { bullConnection, connectRedis, type RedisTarget } from './redis-connection.js';
 
 /** runChatJobs' signature: a caller swaps the local scheduler for the remote one without other changes. */
@@ -37,13 +37,6 @@ export interface RemoteChatRunnerOptions {
   /** Batches queued at once (more wait in the iterator, so a cost limit can stop dispatch); default 16. */
   readonly batchesInFlight?: number;
 }
-
-const JOB_OPTIONS = {
-  attempts: 3,
-  backoff: { type: 'fixed', delay: 1000 },
-  removeOnComplete: { age: 7 * 24 * 3600 },
-  removeOnFail: { age: 7 * 24 * 3600 },
-} as const;
 
 /**
  * LLM items as BullMQ jobs, a batch per job, answered by `modeldebug worker` processes: each worker
@@ -73,26 +66,14 @@ export function createRemoteChatRunner(options: RemoteChatRunnerOptions): {
 
   const run: ChatJobRunner = async (engine, provider, jobs, onResult, runOptions) => {
     const { queue, events } = await connect();
-    const meter = createUsageMeter(runOptions.total);
+    const tally = createChatRunTally(runOptions, onResult);
     const iterator = jobs[Symbol.iterator]();
     let nextIndex = 0;
     let exhausted = false;
-    let budgetExceeded = false;
     const pending = new Map<string, { indices: number[]; items: ChatJob[] }>();
     let wake: (() => void) | undefined;
     let fatal: unknown;
 
-    const record = (index: number, job: ChatJob, outcome: ChatJobResult) => {
-      const cost =
-        outcome.ok && !outcome.cached
-          ? costOf(runOptions.prices ?? {}, job.request.model, outcome.result.usage)
-          : undefined;
-      meter.record(outcome, cost);
-      onResult(index, outcome);
-      runOptions.onProgress?.(meter.progress());
-      if (runOptions.maxCostUsd !== undefined && (meter.costUsd() ?? 0) >= runOptions.maxCostUsd)
-        budgetExceeded = true;
-    };
     const settle = async (jobId: string, returned: unknown) => {
       const batch = pending.get(jobId);
       if (!batch) return;
@@ -123,7 +104,7 @@ export function createRemoteChatRunner(options: RemoteChatRunnerOptions): {
             responseCacheKey(provider.baseURL, job.request, job.sampleIndex),
             outcome.result,
           );
-        record(batch.indices[k], job, outcome);
+        tally.record(batch.indices[k], job, outcome);
       }
     };
     const onCompleted = ({ jobId, returnvalue }: { jobId: string; returnvalue: unknown }) => {
@@ -144,7 +125,7 @@ export function createRemoteChatRunner(options: RemoteChatRunnerOptions): {
     events.on('failed', onFailed);
     try {
       while (fatal === undefined && !runOptions.signal?.aborted) {
-        while (!exhausted && !budgetExceeded && pending.size < inFlightLimit) {
+        while (!exhausted && !tally.budgetExceeded() && pending.size < inFlightLimit) {
           const batch = { indices: [] as number[], items: [] as ChatJob[] };
           while (batch.items.length < batchSize) {
             const next = iterator.next();
@@ -155,7 +136,7 @@ export function createRemoteChatRunner(options: RemoteChatRunnerOptions): {
             const index = nextIndex++;
             const key = responseCacheKey(provider.baseURL, next.value.request, next.value.sampleIndex);
             const hit = await engine.cache?.get(key);
-            if (hit) record(index, next.value, { ok: true, result: hit, cached: true });
+            if (hit) tally.record(index, next.value, { ok: true, result: hit, cached: true });
             else {
               batch.indices.push(index);
               batch.items.push(next.value);
@@ -176,7 +157,7 @@ export function createRemoteChatRunner(options: RemoteChatRunnerOptions): {
           const existing = await queue.getJob(jobId);
           if (existing?.finishedOn && existing.returnvalue) await settle(jobId, existing.returnvalue);
         }
-        if (pending.size === 0 && (exhausted || budgetExceeded)) break;
+        if (pending.size === 0 && (exhausted || tally.budgetExceeded())) break;
         await new Promise<void>((resolve) => {
           wake = resolve;
           // Events can be missed across a reconnect: look at the oldest batch now and then.
@@ -189,17 +170,7 @@ export function createRemoteChatRunner(options: RemoteChatRunnerOptions): {
       events.off('completed', onCompleted);
       events.off('failed', onFailed);
     }
-    if (fatal !== undefined) throw fatal;
-    if (runOptions.signal?.aborted)
-      throw runOptions.signal.reason ?? new LlmCallError('aborted', 'the run was aborted');
-    if (budgetExceeded) {
-      throw new ModeldebugError(
-        'budget_exceeded',
-        `the run reached its cost limit of $${runOptions.maxCostUsd} after ${meter.progress().done} of ${runOptions.total} calls`,
-        { hint: 'raise max_cost to finish; answers so far are cached, so a rerun pays only for the rest' },
-      );
-    }
-    return meter.summary();
+    return tally.finish(fatal);
   };
 
   return {

@@ -8,6 +8,7 @@ import type { FoldOutcome, FoldTask, TaskExecutor } from '../selection/fold-task
 import { putBlob } from './blob-store.js';
 import { encodeDataset, encodeRows } from './dataset-blob.js';
 import { decodeFoldOutcome, FOLD_QUEUE, type FoldJobData, foldJobId, foldResultSchema } from './fold-job.js';
+import { JOB_OPTIONS } from './job-options.js';
 import { bullConnection, connectRedis, type RedisTarget } from './redis-connection.js';
 import { liveWorkerNames, type RemoteStatus } from './remote-status.js';
 
@@ -37,14 +38,6 @@ interface Connection {
   readonly dataset: string;
 }
 
-/** A fit that throws a bug (not a failed fit, which is an outcome) is tried this often before the run fails. */
-const JOB_OPTIONS = {
-  attempts: 3,
-  backoff: { type: 'fixed', delay: 1000 },
-  // Jobs of a finished run are removed by close(); these catch those of runs that never finished.
-  removeOnComplete: { age: 7 * 24 * 3600 },
-  removeOnFail: { age: 7 * 24 * 3600 },
-} as const;
 const BULK = 500;
 /** With no result for this long, the coordinator asks Redis for its jobs instead of waiting for events. */
 const SWEEP_AFTER_MS = 10_000;

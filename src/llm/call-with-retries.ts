@@ -1,7 +1,7 @@
 import type { Rng } from '../core/rng.js';
 import type { AimdLimiter } from './aimd-limiter.js';
 import { backoffDelay } from './backoff.js';
-import type { ChatProvider } from './chat-provider.js';
+import type { CallOptions, ChatProvider } from './chat-provider.js';
 import type { ChatRequest, ChatResult } from './chat-types.js';
 import { LlmCallError } from './llm-call-error.js';
 import { sleep } from './sleep.js';
@@ -24,23 +24,38 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxRetryAfterMs: 120_000,
 };
 
-export interface CallContext {
-  readonly provider: ChatProvider;
+export interface RetryContext {
   readonly limiter: AimdLimiter;
   readonly policy: RetryPolicy;
   readonly rng: Rng;
   readonly signal?: AbortSignal;
 }
 
+export interface CallContext extends RetryContext {
+  readonly provider: ChatProvider;
+}
+
 /**
- * One request through the limiter: transient failures (429, 5xx, timeouts, resets, malformed or empty
- * bodies) are retried with jittered exponential backoff, honouring Retry-After; a 429 also halves the
- * limiter. Other failures, and the last transient one, are thrown as `LlmCallError`.
+ * One chat request through the limiter with retries (see `withRetries`); failures are thrown as
+ * `LlmCallError`.
  */
-export async function callWithRetries(request: ChatRequest, context: CallContext): Promise<ChatResult> {
+export function callWithRetries(request: ChatRequest, context: CallContext): Promise<ChatResult> {
+  return withRetries((callOptions) => context.provider.complete(request, callOptions), context);
+}
+
+/**
+ * One request of any kind (chat, embeddings) through the limiter: transient failures (429, 5xx,
+ * timeouts, resets, malformed or empty bodies) are retried with jittered exponential backoff, honouring
+ * Retry-After; a 429 also halves the limiter. Other failures, and the last transient one, are thrown as
+ * `LlmCallError`.
+ */
+export async function withRetries<T>(
+  call: (options: CallOptions) => Promise<T>,
+  context: RetryContext,
+): Promise<T> {
   const { policy, signal } = context;
   for (let attempt = 0; ; attempt++) {
-    const outcome = await attemptOnce(request, context);
+    const outcome = await attemptOnce(call, context);
     if (outcome.ok) return outcome.result;
     const failure = outcome.error;
     const retryAfter =
@@ -51,15 +66,18 @@ export async function callWithRetries(request: ChatRequest, context: CallContext
   }
 }
 
-type Attempt =
-  | { readonly ok: true; readonly result: ChatResult }
+type Attempt<T> =
+  | { readonly ok: true; readonly result: T }
   | { readonly ok: false; readonly error: LlmCallError };
 
-async function attemptOnce(request: ChatRequest, context: CallContext): Promise<Attempt> {
+async function attemptOnce<T>(
+  call: (options: CallOptions) => Promise<T>,
+  context: RetryContext,
+): Promise<Attempt<T>> {
   const { limiter, signal } = context;
   await limiter.acquire(signal);
   try {
-    const result = await context.provider.complete(request, { signal, timeoutMs: context.policy.timeoutMs });
+    const result = await call({ signal, timeoutMs: context.policy.timeoutMs });
     limiter.onSuccess();
     return { ok: true, result };
   } catch (error) {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { canonicalJson } from './canonical-json.js';
+import { cacheFromSpec, createMemoryKeyedCache } from './keyed-cache.js';
 
 /** Vectors kept between runs by `embeddingCacheKey`; a hit makes no HTTP call. */
 export interface EmbeddingCache {
@@ -28,14 +29,7 @@ export function embeddingCacheKey(
 }
 
 export function createMemoryEmbeddingCache(): EmbeddingCache & { readonly size: () => number } {
-  const entries = new Map<string, Float64Array>();
-  return {
-    get: async (key) => entries.get(key),
-    set: async (key, vector) => {
-      entries.set(key, vector);
-    },
-    size: () => entries.size,
-  };
+  return createMemoryKeyedCache<Float64Array>();
 }
 
 export const SQLITE_EMBEDDING_TABLE = 'llm_embedding_cache_v1';
@@ -73,12 +67,5 @@ export function openSqliteEmbeddingCache(path: string): EmbeddingCache & { close
 
 /** The cache a `cache` param names: `memory`, a SQLite file path, or null / `none` for none. */
 export function embeddingCacheFromParam(spec: string | null): EmbeddingCache | undefined {
-  if (spec === null || spec === 'none') return undefined;
-  if (spec === 'memory') return createMemoryEmbeddingCache();
-  let opened: EmbeddingCache | undefined;
-  const open = (): EmbeddingCache => {
-    opened ??= openSqliteEmbeddingCache(spec);
-    return opened;
-  };
-  return { get: (key) => open().get(key), set: (key, vector) => open().set(key, vector) };
+  return cacheFromSpec(spec, createMemoryEmbeddingCache, openSqliteEmbeddingCache);
 }

@@ -1,9 +1,7 @@
-import OpenAI from 'openai';
 import { z } from 'zod';
-import type { CallOptions, FetchFunction } from './chat-provider.js';
+import type { CallOptions } from './chat-provider.js';
 import { LlmCallError } from './llm-call-error.js';
-import { normaliseBaseURL, OPENAI_BASE_URL } from './openai-provider.js';
-import { toLlmCallError } from './to-llm-call-error.js';
+import { createOpenAIClient, type OpenAIClientOptions } from './openai-client.js';
 
 export interface EmbeddingRequest {
   readonly model: string;
@@ -28,12 +26,7 @@ export interface EmbeddingsProvider {
   embed(request: EmbeddingRequest, options: CallOptions): Promise<EmbeddingResult>;
 }
 
-export interface OpenAIEmbeddingsOptions {
-  readonly baseURL?: string;
-  /** Read by the caller from the environment variable the params name; never stored elsewhere. */
-  readonly apiKey?: string;
-  readonly fetch?: FetchFunction;
-}
+export type OpenAIEmbeddingsOptions = OpenAIClientOptions;
 
 const embeddingResponseSchema = z.object({
   data: z.array(z.object({ index: z.number().int().nonnegative(), embedding: z.array(z.number()) })),
@@ -42,32 +35,22 @@ const embeddingResponseSchema = z.object({
 
 /** Any OpenAI-compatible embeddings endpoint (OpenAI, Ollama, vLLM, llama.cpp, LM Studio). */
 export function createOpenAIEmbeddingsProvider(options: OpenAIEmbeddingsOptions = {}): EmbeddingsProvider {
-  const baseURL = normaliseBaseURL(options.baseURL ?? OPENAI_BASE_URL);
-  const apiKey = options.apiKey;
-  const client = new OpenAI({
-    baseURL,
-    apiKey: apiKey ?? 'no-key',
-    maxRetries: 0,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+  const client = createOpenAIClient(options);
   return {
     specificationVersion: 'v1',
-    baseURL,
+    baseURL: client.baseURL,
     async embed(request, callOptions) {
-      let raw: unknown;
-      try {
-        // No encoding_format: the SDK asks for base64 floats and decodes them (smaller bodies).
-        raw = await client.embeddings.create(
+      // No encoding_format: the SDK asks for base64 floats and decodes them (smaller bodies).
+      const raw = await client.send(callOptions, (sdk, sdkOptions) =>
+        sdk.embeddings.create(
           {
             model: request.model,
             input: [...request.inputs],
             ...(request.dimensions === undefined ? {} : { dimensions: request.dimensions }),
           },
-          { signal: callOptions.signal, timeout: callOptions.timeoutMs, maxRetries: 0 },
-        );
-      } catch (error) {
-        throw toLlmCallError(error, { apiKey, aborted: callOptions.signal?.aborted ?? false });
-      }
+          sdkOptions,
+        ),
+      );
       return parseEmbeddings(raw, request.inputs.length);
     },
   };

@@ -5,7 +5,9 @@ export {
   type CallContext,
   callWithRetries,
   DEFAULT_RETRY_POLICY,
+  type RetryContext,
   type RetryPolicy,
+  withRetries,
 } from './call-with-retries.js';
 export { canonicalJson } from './canonical-json.js';
 export type { CallOptions, ChatProvider, FetchFunction } from './chat-provider.js';

@@ -1,56 +1,30 @@
-import OpenAI from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
-import type { CallOptions, ChatProvider, FetchFunction } from './chat-provider.js';
+import type { CallOptions, ChatProvider } from './chat-provider.js';
 import { chatCompletionSchema, toChatResult } from './chat-response-schema.js';
 import type { ChatRequest, ChatResult } from './chat-types.js';
 import { LlmCallError } from './llm-call-error.js';
-import { toLlmCallError } from './to-llm-call-error.js';
+import { createOpenAIClient, type OpenAIClientOptions } from './openai-client.js';
 
-export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+export { normaliseBaseURL, OPENAI_BASE_URL } from './openai-client.js';
 
-export interface OpenAIProviderOptions {
-  readonly baseURL?: string;
-  /** Read by the caller from the environment variable the params name; never stored elsewhere. */
-  readonly apiKey?: string;
-  readonly fetch?: FetchFunction;
-}
+export type OpenAIProviderOptions = OpenAIClientOptions;
 
 /**
  * Any OpenAI-compatible endpoint (OpenAI, Ollama, vLLM, llama.cpp server, LM Studio) through the
- * maintained `openai` SDK, with the SDK's own retries off (`maxRetries: 0`): this is the one place the
- * library makes HTTP calls, and `fetch` is injectable.
+ * maintained `openai` SDK (see openai-client.ts, the one place the library makes HTTP calls).
  */
 export function createOpenAIProvider(options: OpenAIProviderOptions = {}): ChatProvider {
-  const baseURL = normaliseBaseURL(options.baseURL ?? OPENAI_BASE_URL);
-  const apiKey = options.apiKey;
-  const client = new OpenAI({
-    baseURL,
-    // Local servers take no key, but the SDK insists on one; the placeholder is not a secret.
-    apiKey: apiKey ?? 'no-key',
-    maxRetries: 0,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+  const client = createOpenAIClient(options);
   return {
     specificationVersion: 'v1',
-    baseURL,
+    baseURL: client.baseURL,
     async complete(request: ChatRequest, callOptions: CallOptions): Promise<ChatResult> {
-      let raw: unknown;
-      try {
-        raw = await client.chat.completions.create(toOpenAIBody(request), {
-          signal: callOptions.signal,
-          timeout: callOptions.timeoutMs,
-          maxRetries: 0,
-        });
-      } catch (error) {
-        throw toLlmCallError(error, { apiKey, aborted: callOptions.signal?.aborted ?? false });
-      }
+      const raw = await client.send(callOptions, (sdk, sdkOptions) =>
+        sdk.chat.completions.create(toOpenAIBody(request), sdkOptions),
+      );
       return parseCompletion(raw);
     },
   };
-}
-
-export function normaliseBaseURL(url: string): string {
-  return url.trim().replace(/\/+$/, '');
 }
 
 function toOpenAIBody(request: ChatRequest): ChatCompletionCreateParamsNonStreaming {

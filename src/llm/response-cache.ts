@@ -1,4 +1,5 @@
 import type { ChatResult } from './chat-types.js';
+import { createMemoryKeyedCache } from './keyed-cache.js';
 
 /**
  * Where successful answers are kept between runs, by `responseCacheKey`. Errors are never stored, so a
@@ -11,12 +12,5 @@ export interface ResponseCache {
 
 /** A process-local cache (the default): answers live as long as the classifier that made them. */
 export function createMemoryCache(): ResponseCache & { readonly size: () => number } {
-  const entries = new Map<string, ChatResult>();
-  return {
-    get: async (key) => entries.get(key),
-    set: async (key, value) => {
-      entries.set(key, value);
-    },
-    size: () => entries.size,
-  };
+  return createMemoryKeyedCache<ChatResult>();
 }

@@ -1,36 +1,15 @@
 import { setMaxListeners } from 'node:events';
-import { ModeldebugError } from '../core/errors.js';
 import { responseCacheKey } from './cache-key.js';
 import { callWithRetries } from './call-with-retries.js';
+import type { ChatJob, ChatJobResult, RunChatJobsOptions } from './chat-job-types.js';
 import type { ChatProvider } from './chat-provider.js';
-import type { ChatRequest, ChatResult } from './chat-types.js';
-import { isLlmCallError, LlmCallError } from './llm-call-error.js';
+import { createChatRunTally } from './chat-run-tally.js';
+import { isLlmCallError } from './llm-call-error.js';
 import type { LlmEngine } from './llm-engine.js';
-import { costOf, type PriceTable } from './price-table.js';
-import type { ProgressSink, RunSummary } from './run-progress.js';
-import { createUsageMeter } from './usage-meter.js';
+import type { RunSummary } from './run-progress.js';
 
-export interface ChatJob {
-  readonly request: ChatRequest;
-  /** Which of n self-consistency samples this is; part of the cache key. */
-  readonly sampleIndex: number;
-}
-
-export type ChatJobResult =
-  | { readonly ok: true; readonly result: ChatResult; readonly cached: boolean }
-  | { readonly ok: false; readonly error: LlmCallError };
-
+export type { ChatJob, ChatJobResult, RunChatJobsOptions } from './chat-job-types.js';
 export type { RunSummary } from './run-progress.js';
-
-export interface RunChatJobsOptions {
-  /** How many jobs `jobs` yields (for progress and ETA). */
-  readonly total: number;
-  readonly signal?: AbortSignal;
-  readonly prices?: PriceTable;
-  /** Stop dispatching once the cost reaches this (US dollars); the run then throws `budget_exceeded`. */
-  readonly maxCostUsd?: number;
-  readonly onProgress?: ProgressSink;
-}
 
 /**
  * Runs jobs through the engine: cache first, then the per-endpoint limiter with retries. Results go to
@@ -49,9 +28,8 @@ export async function runChatJobs(
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   // Every in-flight request and waiting job listens to this one signal.
   setMaxListeners(0, signal);
-  const meter = createUsageMeter(options.total);
+  const tally = createChatRunTally(options, onResult);
   let fatal: unknown;
-  let budgetExceeded = false;
   const iterator = jobs[Symbol.iterator]();
   let nextIndex = 0;
 
@@ -80,23 +58,14 @@ export async function runChatJobs(
     const next = iterator.next();
     if (next.done) return false;
     const index = nextIndex++;
-    const outcome = await runOne(next.value);
-    const cost =
-      outcome.ok && !outcome.cached
-        ? costOf(options.prices ?? {}, next.value.request.model, outcome.result.usage)
-        : undefined;
-    meter.record(outcome, cost);
-    onResult(index, outcome);
-    options.onProgress?.(meter.progress());
-    if (options.maxCostUsd !== undefined && (meter.costUsd() ?? 0) >= options.maxCostUsd)
-      budgetExceeded = true;
+    tally.record(index, next.value, await runOne(next.value));
     return true;
   };
 
   // Whatever throws — a fail-fast answer, the job source, a caller's callback — stops every worker.
   const worker = async (): Promise<void> => {
     try {
-      while (!signal.aborted && !budgetExceeded && (await step()));
+      while (!signal.aborted && !tally.budgetExceeded() && (await step()));
     } catch (error) {
       if (fatal === undefined && !options.signal?.aborted) fatal = error;
       stop.abort();
@@ -105,15 +74,5 @@ export async function runChatJobs(
 
   // Twice as many workers as request slots: a job sleeping in backoff holds a worker, not a slot.
   await Promise.all(Array.from({ length: 2 * Math.max(1, engine.maxConcurrency) }, worker));
-  if (fatal !== undefined) throw fatal;
-  if (options.signal?.aborted)
-    throw options.signal.reason ?? new LlmCallError('aborted', 'the run was aborted');
-  if (budgetExceeded) {
-    throw new ModeldebugError(
-      'budget_exceeded',
-      `the run reached its cost limit of $${options.maxCostUsd} after ${meter.progress().done} of ${options.total} calls`,
-      { hint: 'raise max_cost to finish; answers so far are cached, so a rerun pays only for the rest' },
-    );
-  }
-  return meter.summary();
+  return tally.finish(fatal);
 }

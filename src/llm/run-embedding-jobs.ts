@@ -1,12 +1,7 @@
-import type { Rng } from '../core/rng.js';
-import type { AimdLimiter } from './aimd-limiter.js';
-import { backoffDelay } from './backoff.js';
-import type { RetryPolicy } from './call-with-retries.js';
+import { withRetries } from './call-with-retries.js';
 import { type EmbeddingCache, embeddingCacheKey } from './embedding-cache.js';
-import type { EmbeddingRequest, EmbeddingResult, EmbeddingsProvider } from './embeddings-provider.js';
-import { LlmCallError } from './llm-call-error.js';
+import type { EmbeddingRequest, EmbeddingsProvider } from './embeddings-provider.js';
 import type { LlmEngine } from './llm-engine.js';
-import { sleep } from './sleep.js';
 
 export interface EmbedTextsOptions {
   readonly model: string;
@@ -69,7 +64,12 @@ export async function embedTexts(
           inputs: batch,
           ...(options.dimensions === undefined ? {} : { dimensions: options.dimensions }),
         };
-        const result = await embedWithRetries(request, provider, limiter, engine.policy, engine.rng, signal);
+        const result = await withRetries((callOptions) => provider.embed(request, callOptions), {
+          limiter,
+          policy: engine.policy,
+          rng: engine.rng,
+          signal,
+        });
         requests++;
         promptTokens += result.promptTokens;
         for (const [i, text] of batch.entries()) {
@@ -93,40 +93,4 @@ export async function embedTexts(
     vectors: texts.map((text) => found.get(text)!),
     summary: { requests, cacheHits, promptTokens },
   };
-}
-
-/**
- * One embeddings request with the chat calls' policy: transient failures (429, 5xx, timeouts, resets,
- * malformed bodies) retried with jittered backoff, honouring Retry-After; a 429 halves the limiter.
- * (call-with-retries.ts is typed to chat requests, so the loop is repeated here for this request type.)
- */
-async function embedWithRetries(
-  request: EmbeddingRequest,
-  provider: EmbeddingsProvider,
-  limiter: AimdLimiter,
-  policy: RetryPolicy,
-  rng: Rng,
-  signal: AbortSignal,
-): Promise<EmbeddingResult> {
-  for (let attempt = 0; ; attempt++) {
-    let failure: LlmCallError;
-    await limiter.acquire(signal);
-    try {
-      const result = await provider.embed(request, { signal, timeoutMs: policy.timeoutMs });
-      limiter.onSuccess();
-      return result;
-    } catch (error) {
-      failure =
-        error instanceof LlmCallError
-          ? error
-          : new LlmCallError('connection', `request failed: ${String(error)}`);
-    } finally {
-      limiter.release();
-    }
-    if (failure.reason === 'rate_limit') limiter.onRateLimit();
-    if (!failure.isRetryable || attempt + 1 >= policy.maxAttempts || signal.aborted) throw failure;
-    const retryAfter =
-      failure.retryAfterMs === undefined ? undefined : Math.min(failure.retryAfterMs, policy.maxRetryAfterMs);
-    await sleep(backoffDelay(attempt, policy, rng, retryAfter), signal);
-  }
 }

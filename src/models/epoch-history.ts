@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ModeldebugError } from '../core/errors.js';
 
 /**
@@ -11,6 +12,14 @@ export interface EpochHistory {
   /** 1-based epoch whose weights the fitted model keeps (early stopping restores the best one). */
   readonly bestEpoch?: number;
 }
+
+/** How loaders check a saved model's `diagnostics.epochs` (EpochHistory as JSON). */
+export const epochHistorySchema = z.object({
+  trainLoss: z.array(z.number()),
+  validationLoss: z.array(z.number()).optional(),
+  validationScore: z.array(z.number()).optional(),
+  bestEpoch: z.number().optional(),
+});
 
 /** A loss this many times the reference (and the best epoch so far) has exploded, not slowed down. */
 export const EXPLODED_LOSS_FACTOR = 10;

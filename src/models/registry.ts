@@ -23,7 +23,12 @@ import {
   loadHistGradientBoosting,
 } from './hist-gradient-boosting/index.js';
 import { createKNeighbors, K_NEIGHBORS_KIND, loadKNeighbors } from './knn/index.js';
-import { createLlmClassifier, LLM_CLASSIFIER_KIND, loadLlmClassifier } from './llm-classifier/index.js';
+import {
+  createLlmClassifier,
+  LLM_CLASSIFIER_KIND,
+  type LlmRuntime,
+  loadLlmClassifier,
+} from './llm-classifier/index.js';
 import {
   createLogisticRegression,
   LOGISTIC_REGRESSION_KIND,
@@ -221,11 +226,16 @@ function allNames(): string {
   return [...CLASSIFIERS, ...TRANSFORMERS].map((entry) => entry.aliases[0]).join(', ');
 }
 
+/** What a model spec cannot say: the LLM classifier's runtime (e.g. `--redis`'s remote runner). */
+export interface BuildModelOptions {
+  readonly llm?: LlmRuntime;
+}
+
 /**
  * Builds the estimator a model spec describes: one step is the classifier itself, more make a Pipeline
  * whose step names are the names the user wrote (so `logreg.C` addresses the classifier's C).
  */
-export function buildModel(steps: readonly StepSpec[]): Classifier {
+export function buildModel(steps: readonly StepSpec[], options: BuildModelOptions = {}): Classifier {
   const last = steps[steps.length - 1];
   const classifier = findByName(CLASSIFIERS, last.name);
   if (!classifier) {
@@ -237,7 +247,10 @@ export function buildModel(steps: readonly StepSpec[]): Classifier {
         : `known names: ${allNames()}`,
     });
   }
-  const final = classifier.create(last.params);
+  const final =
+    classifier.kind === LLM_CLASSIFIER_KIND && options.llm
+      ? createLlmClassifier(last.params, options.llm)
+      : classifier.create(last.params);
   if (steps.length === 1) return final;
   const transforms: TransformerStep[] = steps
     .slice(0, -1)

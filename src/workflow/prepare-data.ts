@@ -1,3 +1,4 @@
+import { stratifiedHoldout } from '../analysis/stratified-holdout.js';
 import { ModeldebugError } from '../core/errors.js';
 import { takeFeatureColumns, takeFeatureRows } from '../core/features.js';
 import { takeLabelRows } from '../core/labels.js';
@@ -59,20 +60,11 @@ export async function prepareData(config: RunConfig): Promise<PreparedData> {
       rows: full.features.rows,
     };
   }
-  const split = trainTestSplit(full.features.rows, {
-    testSize: data.test_size,
-    seed: config.seed,
-    stratify: full.labels.codes,
-  });
-  const part = (rows: Int32Array): Dataset => ({
-    ...full,
-    features: takeFeatureRows(full.features, rows),
-    labels: takeLabelRows(full.labels, rows),
-  });
+  const { train, test } = stratifiedHoldout(full, data.test_size, config.seed);
   return {
-    train: part(split.train),
-    test: part(split.test),
-    testDescription: `a stratified ${Math.round(data.test_size * 100)} % hold-out (${split.test.length} rows, seed ${config.seed}) set apart before every other step`,
+    train,
+    test,
+    testDescription: `a stratified ${Math.round(data.test_size * 100)} % hold-out (${test.features.rows} rows, seed ${config.seed}) set apart before every other step`,
     validation,
     name,
     rows: full.features.rows,

@@ -13,12 +13,18 @@ export interface RunReportSummary {
   readonly bestScore: number;
   /** Of the best model on the final evaluation. */
   readonly metrics: Record<string, number>;
-  /** `predictedLabels` (the labels, then unparseable / refusal / error) only when an LLM left rows unlabelled. */
-  readonly confusion: {
-    readonly labels: string[];
-    readonly predictedLabels?: string[];
-    readonly counts: number[][];
-  };
+  readonly confusion: ConfusionCounts;
+}
+
+/** A confusion matrix as the report stores it: rows are true labels, columns predicted ones. */
+export interface ConfusionCounts {
+  readonly labels: string[];
+  /**
+   * Columns, when wider than `labels`: the labels, then an LLM's unparseable / refusal / error rows
+   * (present only when an LLM left rows unlabelled).
+   */
+  readonly predictedLabels?: string[];
+  readonly counts: number[][];
 }
 
 /** The report's sections, in page order; a finding links to the one that backs it. */
@@ -259,13 +265,7 @@ export interface FinalTestSection {
   readonly trainRows: number;
   readonly testRows: number;
   readonly metrics: Record<string, number>;
-  readonly confusion: {
-    readonly labels: string[];
-    /** Columns, when wider than `labels`: an LLM's unparseable / refusal / error rows. */
-    readonly predictedLabels?: string[];
-    readonly counts: number[][];
-    readonly rowNormalised: number[][];
-  };
+  readonly confusion: ConfusionCounts & { readonly rowNormalised: number[][] };
   readonly perClass: readonly {
     readonly label: string;
     readonly precision: number;

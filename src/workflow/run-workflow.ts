@@ -51,6 +51,7 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
     tuning,
     tuningFolds: stratifiedKFold(tuning.labels.codes, config.cv, { shuffle: true, seed: config.seed }).folds,
     executor,
+    build: context.build ?? {},
     signal: context.signal,
     onFits: (done, total) => progress?.fits(done, total),
   };

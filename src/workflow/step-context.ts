@@ -1,5 +1,5 @@
 import type { Dataset } from '../data/index.js';
-import type { StepSpec } from '../models/index.js';
+import type { BuildModelOptions, StepSpec } from '../models/index.js';
 import type { Fold, TaskExecutor } from '../selection/index.js';
 import type { RunConfig } from './config-schema.js';
 import type { PlannedModel } from './model-plans.js';
@@ -17,6 +17,8 @@ export interface WorkflowContext {
   readonly progress?: WorkflowProgress;
   /** Rewrites each model's steps before anything is fitted (e.g. a shared LLM answer cache); its spec text stays. */
   readonly adaptSteps?: (steps: readonly StepSpec[]) => StepSpec[];
+  /** How the steps that fit here (not through the executor) build models, e.g. an LLM runtime. */
+  readonly build?: BuildModelOptions;
   readonly signal?: AbortSignal;
 }
 
@@ -30,6 +32,8 @@ export interface StepInput {
   /** Shuffled stratified folds of `tuning`, shared by the curves and the search. */
   readonly tuningFolds: readonly Fold[];
   readonly executor: TaskExecutor;
+  /** Pass to buildModel: what the workflow's context says about building models here. */
+  readonly build: BuildModelOptions;
   readonly signal?: AbortSignal;
   readonly onFits: (done: number, total: number | undefined) => void;
 }

@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compareLlmWithBaseline } from '../../src/analysis/llm-baseline.js';
 import type { Classifier, FittedClassifier } from '../../src/core/estimator.js';
 import { createLlmClassifier } from '../../src/models/llm-classifier/index.js';
 import { stratifiedKFold } from '../../src/selection/index.js';
-import { startTestServer, type TestServer } from '../helpers/openai-test-server.js';
+import { useTestServer } from '../helpers/use-test-server.js';
 import { fieldReader, reviewDataset } from './llm-reviews.js';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const startServer = useTestServer();
 
 const { features, labels } = reviewDataset();
 const folds = stratifiedKFold(labels.codes, 4).folds;
@@ -44,7 +40,7 @@ function starsRule(): Classifier {
 
 describe('LLM against a classical baseline', () => {
   it('is significantly better when it wins every discordant row (exact McNemar, p = 2 × 0.5^10)', async () => {
-    server = await startTestServer({ answer: fieldReader });
+    const server = await startServer({ answer: fieldReader });
     const llm = createLlmClassifier({ base_url: server.baseURL, model: 'm' }, { env: {} });
     const result = await compareLlmWithBaseline(llm, starsRule(), features, labels, {
       folds,
@@ -67,7 +63,7 @@ describe('LLM against a classical baseline', () => {
 
   it('is significantly worse when the baseline wins; unlabelled answers count as wrong', async () => {
     // Unparseable on the neg rows, "pos" on the rest: right on the 20 pos rows only.
-    server = await startTestServer({ answer: (body) => (fieldReader(body) === 'neg' ? '???' : 'pos') });
+    const server = await startServer({ answer: (body) => (fieldReader(body) === 'neg' ? '???' : 'pos') });
     const llm = createLlmClassifier({ base_url: server.baseURL, model: 'm' }, { env: {} });
     const result = await compareLlmWithBaseline(llm, starsRule(), features, labels, { folds });
     expect(result.llmAccuracy).toBe(0.5);
@@ -79,7 +75,7 @@ describe('LLM against a classical baseline', () => {
   });
 
   it('finds no difference when both make the same mistakes', async () => {
-    server = await startTestServer({ answer: fieldReader });
+    const server = await startServer({ answer: fieldReader });
     const llm = createLlmClassifier(
       { base_url: server.baseURL, model: 'm', template: 'stars: {{stars}}' },
       { env: {} },

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   promptFieldAblation,
   templateFields,
@@ -6,14 +6,11 @@ import {
 } from '../../src/analysis/prompt-ablation.js';
 import { createLlmClassifier } from '../../src/models/llm-classifier/index.js';
 import { stratifiedKFold } from '../../src/selection/index.js';
-import { lastUser, startTestServer, type TestServer } from '../helpers/openai-test-server.js';
+import { lastUser } from '../helpers/openai-test-server.js';
+import { useTestServer } from '../helpers/use-test-server.js';
 import { fieldReader, reviewDataset } from './llm-reviews.js';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const startServer = useTestServer();
 
 const { features, labels } = reviewDataset();
 const folds = stratifiedKFold(labels.codes, 4).folds;
@@ -34,7 +31,7 @@ describe('prompt templates by field', () => {
 describe('prompt-field ablation', () => {
   it('drops the field that hurts least each round and scores every field set once', async () => {
     const prompts: string[] = [];
-    server = await startTestServer({
+    const server = await startServer({
       answer: (body) => {
         prompts.push(lastUser(body));
         return fieldReader(body);
@@ -72,7 +69,7 @@ describe('prompt-field ablation', () => {
   });
 
   it('keeps the larger set when a drop costs more than the tolerance', async () => {
-    server = await startTestServer({ answer: fieldReader });
+    const server = await startServer({ answer: fieldReader });
     const model = createLlmClassifier(
       { base_url: server.baseURL, model: 'm', template: '{{source}} | stars: {{stars}}' },
       { env: {} },

@@ -1,46 +1,25 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { lastUser, startTestServer, type TestServer } from '../helpers/openai-test-server.js';
+import { describe, expect, it } from 'vitest';
+import { spamAnswer, writeSpamMessages } from '../helpers/spam-messages.js';
+import { useTempDir } from '../helpers/use-temp-dir.js';
+import { useTestServer } from '../helpers/use-test-server.js';
 import { expectOneLineError, runCli } from './run-cli.js';
 import { runCliAsync } from './run-cli-async.js';
 
-let server: TestServer | undefined;
-let dir: string | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const startServer = useTestServer();
+const makeTempDir = useTempDir();
 
 /**
  * Train and test files of 40 messages each, half spam; the server answers from the words and says
  * "maybe" to every message whose number is a multiple of 10 (4 of the test messages).
  */
 function writeMessages(folder: string): { train: string; test: string } {
-  const write = (name: string, from: number) => {
-    const lines = ['text,label'];
-    for (let i = from; i < from + 40; i++) {
-      const spam = i % 2 === 1;
-      lines.push(
-        `"message ${i}: ${spam ? 'win money now' : 'meeting notes attached'}",${spam ? 'spam' : 'ham'}`,
-      );
-    }
-    const path = join(folder, name);
-    writeFileSync(path, `${lines.join('\n')}\n`);
-    return path;
+  return {
+    train: writeSpamMessages(join(folder, 'train.csv'), 0, 40),
+    test: writeSpamMessages(join(folder, 'test.csv'), 40, 40),
   };
-  return { train: write('train.csv', 0), test: write('test.csv', 40) };
 }
-
-const answer = (body: Parameters<typeof lastUser>[0]) => {
-  const text = lastUser(body);
-  const number = Number(/message (\d+)/.exec(text)?.[1]);
-  if (number % 10 === 0) return 'maybe';
-  return text.includes('money') ? 'spam' : 'ham';
-};
 
 function storeCounts(path: string): { cached: number; results: number; runs: { status: string }[] } {
   const db = new Database(path, { readonly: true });
@@ -58,10 +37,10 @@ function storeCounts(path: string): { cached: number; results: number; runs: { s
 
 describe('modeldebug eval with an LLM model', () => {
   it('keeps answers in the run store: a rerun makes zero HTTP calls, --no-cache calls again', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'modeldebug-eval-llm-'));
+    const dir = makeTempDir('modeldebug-eval-llm-');
     const data = writeMessages(dir);
     const store = join(dir, 'runs.db');
-    server = await startTestServer({ answer });
+    const server = await startServer({ answer: spamAnswer });
     const args = [
       'eval',
       data.train,
@@ -103,10 +82,10 @@ describe('modeldebug eval with an LLM model', () => {
   }, 60_000);
 
   it('resumes a run killed with SIGKILL: the rerun calls only the rows that had not finished', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'modeldebug-eval-llm-'));
+    const dir = makeTempDir('modeldebug-eval-llm-');
     const data = writeMessages(dir);
     const store = join(dir, 'runs.db');
-    server = await startTestServer({ answer, latencyMs: 40 });
+    const server = await startServer({ answer: spamAnswer, latencyMs: 40 });
     const args = [
       'eval',
       data.train,
@@ -124,7 +103,7 @@ describe('modeldebug eval with an LLM model', () => {
     ];
     const killed = await runCliAsync(args, (child) => {
       const poll = setInterval(() => {
-        if (server!.requests() >= 12) {
+        if (server.requests() >= 12) {
           clearInterval(poll);
           child.kill('SIGKILL');
         }
@@ -150,9 +129,9 @@ describe('modeldebug eval with an LLM model', () => {
   }, 60_000);
 
   it('refuses --max-cost above the estimate, and the LLM flags on a classical model', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'modeldebug-eval-llm-'));
+    const dir = makeTempDir('modeldebug-eval-llm-');
     const data = writeMessages(dir);
-    server = await startTestServer({ answer });
+    const server = await startServer({ answer: spamAnswer });
     const refused = await runCliAsync([
       'eval',
       data.train,

@@ -14,9 +14,13 @@ export interface CliProcess {
   stderr(): string;
 }
 
-/** The CLI from source as a child process, its output collected. */
-export function startCli(args: readonly string[]): CliProcess {
-  const child = spawn(process.execPath, [...cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+/** The CLI from source as a child process, its output collected; `env` is added to this process's. */
+export function startCli(args: readonly string[], env: Readonly<Record<string, string>> = {}): CliProcess {
+  const child = spawn(process.execPath, [...cli, ...args], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let out = '';
   let err = '';
   child.stdout?.on('data', (chunk: Buffer) => {
@@ -30,8 +34,12 @@ export function startCli(args: readonly string[]): CliProcess {
 }
 
 /** `modeldebug worker` with one thread, resolved once it listens for jobs. */
-export async function startWorkerProcess(url: string, name: string): Promise<CliProcess> {
-  const worker = startCli(['worker', '--redis', url, '--concurrency', '1', '--name', name]);
+export async function startWorkerProcess(
+  url: string,
+  name: string,
+  env: Readonly<Record<string, string>> = {},
+): Promise<CliProcess> {
+  const worker = startCli(['worker', '--redis', url, '--concurrency', '1', '--name', name], env);
   await until(() => worker.stderr().includes('waiting for jobs') || worker.child.exitCode !== null, 60_000);
   if (worker.child.exitCode !== null) throw new Error(`worker ${name} exited: ${worker.stderr()}`);
   return worker;

@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { afterAll, beforeAll } from 'vitest';
+import { parseRedisUrl, type RedisTarget } from '../../src/distributed/index.js';
 
 export interface TestRedis {
   /** A URL for one database of the server (tests use separate ones, so they can run side by side). */
@@ -43,6 +45,28 @@ export async function startTestRedis(): Promise<TestRedis> {
       if (server.pid !== undefined && server.exitCode === null) process.kill(server.pid, 'SIGTERM');
       await exited;
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * One test Redis for a test file: started before its tests and stopped after them. `emptyTarget(db)`
+ * flushes database `db` and gives it as a connection target.
+ */
+export function useTestRedis(): { emptyTarget(db: number): Promise<RedisTarget> } {
+  let redis: TestRedis | undefined;
+  beforeAll(async () => {
+    redis = await startTestRedis();
+  }, 30_000);
+  afterAll(async () => {
+    await redis?.stop();
+  });
+  return {
+    async emptyTarget(db) {
+      if (!redis) throw new Error('the test Redis has not started');
+      const url = redis.url(db);
+      await flushDb(url);
+      return parseRedisUrl(url);
     },
   };
 }

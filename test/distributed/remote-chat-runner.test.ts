@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRemoteChatRunner, parseRedisUrl, startChatWorker } from '../../src/distributed/index.js';
+import { describe, expect, it } from 'vitest';
+import { createRemoteChatRunner, startChatWorker } from '../../src/distributed/index.js';
 import {
   type ChatJob,
   type ChatJobResult,
@@ -9,7 +9,7 @@ import {
   runChatJobs,
 } from '../../src/llm/index.js';
 import { lastUser, startTestServer } from '../helpers/openai-test-server.js';
-import { flushDb, startTestRedis, type TestRedis } from './redis-server.js';
+import { useTestRedis } from './redis-server.js';
 
 function items(n: number): ChatJob[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -18,19 +18,11 @@ function items(n: number): ChatJob[] {
   }));
 }
 
-let redis: TestRedis;
-beforeAll(async () => {
-  redis = await startTestRedis();
-}, 30_000);
-afterAll(async () => {
-  await redis?.stop();
-});
+const testRedis = useTestRedis();
 
 describe('remote LLM batches', () => {
   it('answers every item once on two workers, as the local scheduler does, and caches on the coordinator', async () => {
-    const url = redis.url(5);
-    await flushDb(url);
-    const target = parseRedisUrl(url);
+    const target = await testRedis.emptyTarget(5);
     const server = await startTestServer({ answer: (body) => `echo ${lastUser(body)}` });
     const env = { MODELDEBUG_TEST_KEY: 'sk-test-remote-123' };
     const workers = [
@@ -69,9 +61,7 @@ describe('remote LLM batches', () => {
   });
 
   it('stops the run with a worker’s fail-fast error (401)', async () => {
-    const url = redis.url(6);
-    await flushDb(url);
-    const target = parseRedisUrl(url);
+    const target = await testRedis.emptyTarget(6);
     const server = await startTestServer({ fault: () => ({ kind: 'status', status: 401 }) });
     const worker = await startChatWorker({ redis: target, name: 'c' });
     const runner = createRemoteChatRunner({ redis: target });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createRemoteExecutor,
   parseRedisUrl,
@@ -14,7 +14,7 @@ import {
   search,
 } from '../../src/selection/index.js';
 import { loadBundledDatasets } from '../helpers/datasets.js';
-import { flushDb, startTestRedis, type TestRedis } from './redis-server.js';
+import { useTestRedis } from './redis-server.js';
 
 const datasets = await loadBundledDatasets([{ file: 'breast_cancer.csv', label_column: 'target' }]);
 const { features, labels } = datasets.get('breast_cancer.csv')!;
@@ -30,19 +30,11 @@ function comparable(result: SearchResult) {
   };
 }
 
-let redis: TestRedis;
-beforeAll(async () => {
-  redis = await startTestRedis();
-}, 30_000);
-afterAll(async () => {
-  await redis?.stop();
-});
+const testRedis = useTestRedis();
 
 describe('remote executor', () => {
   it('gives a local run’s exact scores and failed trials on a worker with two threads', async () => {
-    const url = redis.url(1);
-    await flushDb(url);
-    const target = parseRedisUrl(url);
+    const target = await testRedis.emptyTarget(1);
     const worker = await startFoldWorker({ redis: target, concurrency: 2, name: 'in-test' });
     const statuses: RemoteStatus[] = [];
     const remote = createRemoteExecutor({
@@ -82,9 +74,7 @@ describe('remote executor', () => {
   });
 
   it('runs successive halving (subsampled folds over several rounds) with the local result', async () => {
-    const url = redis.url(7);
-    await flushDb(url);
-    const target = parseRedisUrl(url);
+    const target = await testRedis.emptyTarget(7);
     const worker = await startFoldWorker({ redis: target, concurrency: 2, name: 'halving' });
     const remote = createRemoteExecutor({ redis: target, features, labels });
     const spec = {

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/models/index.js';
 import { llmClassifierParamsSchema } from '../../src/models/llm-classifier/index.js';
 import {
@@ -12,13 +12,10 @@ import {
   stratifiedKFold,
 } from '../../src/selection/index.js';
 import { fieldReader, reviewDataset } from '../analysis/llm-reviews.js';
-import { lastUser, startTestServer, type TestServer } from '../helpers/openai-test-server.js';
+import { lastUser } from '../helpers/openai-test-server.js';
+import { useTestServer } from '../helpers/use-test-server.js';
 
-let server: TestServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const startServer = useTestServer();
 
 const { features, labels } = reviewDataset();
 const folds = stratifiedKFold(labels.codes, 4).folds;
@@ -80,7 +77,7 @@ describe('searching LLM configurations', () => {
 
   it('searches prompt files x temperature x k; the cache makes a repeated configuration cost no call', async () => {
     const prompts: string[] = [];
-    server = await startTestServer({
+    const server = await startServer({
       answer: (body) => {
         prompts.push(lastUser(body));
         return fieldReader(body);

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { type EvaluationProtocol, evaluate } from '../../analysis/index.js';
+import { ModeldebugError } from '../../core/errors.js';
 import { type Dataset, loadDataset } from '../../data/index.js';
+import { checkRedis, parseRedisUrl } from '../../distributed/index.js';
 import { buildModel, checkDataFitsModel } from '../../models/index.js';
 import { formatModelSpec } from '../../selection/index.js';
 import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
@@ -27,6 +29,7 @@ interface EvalFlags extends ModelFlags, DataFlags, LlmFlags {
   readonly seed: string;
   readonly shuffle?: boolean;
   readonly json?: boolean;
+  readonly redis?: string;
 }
 
 export function registerEvalCommand(program: Command): void {
@@ -41,7 +44,8 @@ export function registerEvalCommand(program: Command): void {
         .option('--test-size <fraction>', 'stratified hold-out fraction (default 0.2 when no --cv or --test)')
         .option('--test <file>', 'a separate labelled test file with the same columns')
         .option('--seed <n>', 'seed for splits and shuffling', '0')
-        .option('--shuffle', 'shuffle before assigning folds (with --cv)'),
+        .option('--shuffle', 'shuffle before assigning folds (with --cv)')
+        .option('--redis <url>', 'LLM model: send the calls to modeldebug workers through this Redis'),
     ),
   );
   addLlmOptions(command).action(
@@ -50,16 +54,25 @@ export function registerEvalCommand(program: Command): void {
       const steps = modelStepsFromFlags(flags);
       const isLlm = endsInLlm(steps);
       if (!isLlm) checkLlmFlagsUnused('eval', flags);
+      if (!isLlm && flags.redis !== undefined) {
+        throw new ModeldebugError('invalid_argument', '--redis applies to an LLM model in eval', {
+          where: '--redis',
+          hint: 'drop --redis (eval fits here), or use modeldebug search or run with --redis',
+        });
+      }
+      const redis = flags.redis === undefined ? undefined : parseRedisUrl(flags.redis);
       const protocol = await protocolFromFlags(flags, dataset);
       checkDataFitsModel(dataset, steps);
       if (protocol.kind === 'test-set') checkDataFitsModel(protocol.test, steps);
       const spec = formatModelSpec(steps);
+      if (redis) await checkRedis(redis);
       const llm = isLlm
         ? openLlmSession(
             steps,
             flags,
             { command: 'eval', data: dataset.source, label: dataset.labelColumn, model: spec },
             !flags.json,
+            redis,
           )
         : undefined;
       const estimator = llm?.estimator ?? buildModel(steps);
@@ -71,11 +84,11 @@ export function registerEvalCommand(program: Command): void {
       try {
         evaluation = await evaluate(estimator, dataset, protocol, { onProgress });
       } catch (error) {
-        llm?.finish(error);
+        await llm?.finish(error);
         throw error;
       }
       const run: LlmRunInfo | undefined = llm
-        ? { runId: llm.runId, storePath: llm.storePath, totals: llm.finish() }
+        ? { runId: llm.runId, storePath: llm.storePath, totals: await llm.finish() }
         : undefined;
       if (flags.json) {
         const document = evaluationToJson(evaluation, spec, steps) as Record<string, unknown>;

@@ -2,7 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ModeldebugError } from '../../core/errors.js';
+import { checkRedis, parseRedisUrl, remoteExecutorFactory } from '../../distributed/index.js';
 import { renderReportHtml } from '../../report/index.js';
+import type { TaskExecutor } from '../../selection/index.js';
 import { DEFAULT_STORE_PATH, openRunStore } from '../../store/index.js';
 import {
   loadRunConfig,
@@ -15,6 +17,7 @@ import {
 import { wholeNumberFlag } from '../flag-values.js';
 import { jsonDocument } from '../format/json-document.js';
 import { formatRunSummary, stderrProgress } from '../format/run-text.js';
+import { remoteLlmRuntime } from '../llm-options.js';
 import { cacheInStore } from '../llm-store-cache.js';
 import { collect } from '../model-options.js';
 import { runAction } from '../run-action.js';
@@ -37,6 +40,7 @@ interface RunFlags {
   readonly top: string;
   readonly json?: boolean;
   readonly quiet?: boolean;
+  readonly redis?: string;
 }
 
 export function registerRunCommand(program: Command): void {
@@ -66,22 +70,42 @@ export function registerRunCommand(program: Command): void {
     .option('--top <n>', 'findings printed', '8')
     .option('--json', 'print report.json instead of the findings (no progress)')
     .option('--quiet', 'no progress lines on stderr')
+    .option(
+      '--redis <url>',
+      'fit the curves and the search, and send LLM calls, to modeldebug workers through this Redis',
+    )
     .action(runAction(runCommand));
 }
 
 async function runCommand(configPath: string | undefined, flags: RunFlags): Promise<number> {
   const top = wholeNumberFlag('--top', flags.top, 1);
+  const redis = flags.redis === undefined ? undefined : parseRedisUrl(flags.redis);
   const config = configFromArguments(configPath, flags);
+  if (redis) await checkRedis(redis);
   const enabledSteps = Object.values(config.steps).filter((step) => step !== false).length;
   const progress = stderrProgress(enabledSteps + 1, !flags.json && !flags.quiet);
+  // LLM items go to the workers in batches; their jobs are named by content, not by the run.
+  const remoteLlm = redis ? remoteLlmRuntime(config.models ?? [], redis, undefined) : undefined;
   // `--no-store` sets `store` to false; the path stays a string otherwise.
   const store = (flags.store as string | false) === false ? undefined : openRunStore(flags.store);
   const run = store?.createRun('run', JSON.parse(JSON.stringify(config)));
+  // --redis: the run id names the jobs, as search's do.
+  const remoteFor =
+    flags.redis === undefined ? undefined : remoteExecutorFactory(flags.redis, { runKey: run?.id });
   try {
     const report = await runWorkflow(config, {
       progress,
       // LLM answers go to the run store, as eval's and search's do: a rerun calls only what is missing.
       adaptSteps: store ? (steps) => cacheInStore(steps, store.path) : undefined,
+      ...(remoteFor
+        ? {
+            createExecutor: (dataset) => {
+              const remote = remoteFor(dataset);
+              return store ? withoutStoreCache(remote, store.path) : remote;
+            },
+          }
+        : {}),
+      ...(remoteLlm ? { build: { llm: remoteLlm.llm } } : {}),
     });
     const html = await renderReportHtml(report);
     const json = jsonDocument(report);
@@ -111,8 +135,31 @@ async function runCommand(configPath: string | undefined, flags: RunFlags): Prom
     }
     throw error;
   } finally {
+    await remoteLlm?.close().catch(() => {});
     store?.close();
   }
+}
+
+/**
+ * Fold jobs without the run store as an LLM / embedding cache: its path names a file on this machine,
+ * not on the worker's (which then caches in memory, per fit).
+ */
+function withoutStoreCache(executor: TaskExecutor, storePath: string): TaskExecutor {
+  return {
+    run: (tasks, onTaskDone) =>
+      executor.run(
+        tasks.map((task) => ({
+          ...task,
+          steps: task.steps.map((step) => {
+            if (step.params.cache !== storePath) return step;
+            const { cache: _, ...params } = step.params;
+            return { ...step, params };
+          }),
+        })),
+        onTaskDone,
+      ),
+    close: () => executor.close(),
+  };
 }
 
 /** A config file, or one built from flags; `--fail-under` adds to (and overrides) its thresholds. */

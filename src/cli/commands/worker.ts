@@ -12,13 +12,15 @@ interface WorkerFlags {
 
 /**
  * `modeldebug worker --redis URL`: takes fold fits (and batches of LLM items) from the queues that
- * `search --redis` fills, until stopped. SIGINT / SIGTERM let the running fits finish (a second signal ends it at once; its jobs
- * go to other workers).
+ * `search`, `run` and `eval` fill with `--redis`, until stopped. SIGINT / SIGTERM let the running fits
+ * finish (a second signal ends it at once; its jobs go to other workers).
  */
 export function registerWorkerCommand(program: Command): void {
   program
     .command('worker')
-    .description('work for searches started with --redis: fit and score folds taken from Redis')
+    .description(
+      'work for search, run and eval started with --redis: fold fits and LLM batches taken from Redis',
+    )
     .requiredOption('--redis <url>', 'the Redis that coordinators dispatch to, e.g. redis://HOST:6379')
     .option('--concurrency <n>', 'fits at once, one thread each (default: the number of cores)')
     .option('--name <name>', 'how this worker appears in progress lines (default: HOST-PID)')

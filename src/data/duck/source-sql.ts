@@ -45,7 +45,7 @@ export async function openFileSource(
   if (!existsSync(path) || !statSync(path).isFile()) {
     throw new ModeldebugError('file_not_found', `no such data file: ${path}`, {
       where: path,
-      hint: 'check the path, or use --example iris|wine|breast_cancer|digits',
+      hint: 'check the path, or use --example iris|wine|breast_cancer|digits|spam',
     });
   }
   const { format, gzip } = fileKindOf(path);

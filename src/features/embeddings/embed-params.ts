@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ModeldebugError } from '../../core/errors.js';
 import { parseParams } from '../../core/params.js';
 import { OPENAI_BASE_URL } from '../../llm/openai-provider.js';
+import { rejectKeyParams } from '../../llm/reject-key-params.js';
 
 export const EMBEDDING_TRANSFORMER_KIND = 'embedding';
 
@@ -31,18 +31,7 @@ export const embeddingParamsSchema = z.strictObject({
 
 export type EmbeddingParams = z.infer<typeof embeddingParamsSchema>;
 
-const SECRET_KEYS = ['api_key', 'apiKey', 'key', 'token', 'openai_api_key'];
-
 export function parseEmbeddingParams(input: unknown): EmbeddingParams {
-  if (input && typeof input === 'object') {
-    const secret = SECRET_KEYS.find((key) => key in input);
-    if (secret) {
-      // Said before parsing, so the value is never echoed in an "invalid value" message.
-      throw new ModeldebugError('unknown_param', `embed takes no "${secret}" param`, {
-        where: `param ${secret}`,
-        hint: 'keys never go in params: put it in an environment variable and name that with api_key_env',
-      });
-    }
-  }
+  rejectKeyParams('embed', input);
   return parseParams(EMBEDDING_TRANSFORMER_KIND, embeddingParamsSchema, input);
 }

@@ -2,11 +2,11 @@ import { ModeldebugError } from '../../core/errors.js';
 import type { FitContext } from '../../core/estimator.js';
 import type { ColumnInfo, Features } from '../../core/features.js';
 import type { Labels } from '../../core/labels.js';
+import { apiKeyFromEnv } from '../../llm/api-key-from-env.js';
 import type { FetchFunction } from '../../llm/chat-provider.js';
 import { type EmbeddingCache, embeddingCacheFromParam } from '../../llm/embedding-cache.js';
 import { createOpenAIEmbeddingsProvider, type EmbeddingsProvider } from '../../llm/embeddings-provider.js';
 import { createLlmEngine, type LlmEngine } from '../../llm/llm-engine.js';
-import { normaliseBaseURL, OPENAI_BASE_URL } from '../../llm/openai-provider.js';
 import { type EmbeddingRunSummary, embedTexts } from '../../llm/run-embedding-jobs.js';
 import { type FittedTransformer, serializeTransformer, type Transformer } from '../transformer.js';
 import { EMBEDDING_TRANSFORMER_KIND, type EmbeddingParams, parseEmbeddingParams } from './embed-params.js';
@@ -107,20 +107,9 @@ function embeddedColumns(params: EmbeddingParams, columns: readonly ColumnInfo[]
 }
 
 function providerFor(params: EmbeddingParams, runtime: EmbeddingRuntime): EmbeddingsProvider {
-  const key = (runtime.env ?? process.env)[params.api_key_env];
-  if ((key === undefined || key === '') && normaliseBaseURL(params.base_url) === OPENAI_BASE_URL) {
-    throw new ModeldebugError(
-      'invalid_argument',
-      `the environment variable ${params.api_key_env} is not set`,
-      {
-        where: 'param api_key_env',
-        hint: `export ${params.api_key_env}=<your key>, or name another variable with api_key_env`,
-      },
-    );
-  }
   return createOpenAIEmbeddingsProvider({
     baseURL: params.base_url,
-    apiKey: key === '' ? undefined : key,
+    apiKey: apiKeyFromEnv(runtime.env ?? process.env, params.api_key_env, params.base_url),
     ...(runtime.fetch ? { fetch: runtime.fetch } : {}),
   });
 }

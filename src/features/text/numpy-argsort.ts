@@ -76,34 +76,33 @@ export function numpyArgsort(values: ArrayLike<number>): Int32Array {
 
 /** numpy's `aheapsort_` over order[start .. start+count) (1-based heap indexing, as numpy's). */
 function heapsortRange(values: ArrayLike<number>, order: Int32Array, start: number, count: number): void {
-  const at = (i: number) => start + i - 1;
   let n = count;
-  for (let l = n >> 1; l > 0; l--) {
-    const tmp = order[at(l)];
-    let i = l;
-    for (let j = l << 1; j <= n; ) {
-      if (j < n && values[order[at(j)]] < values[order[at(j + 1)]]) j++;
-      if (values[tmp] < values[order[at(j)]]) {
-        order[at(i)] = order[at(j)];
-        i = j;
-        j += j;
-      } else break;
-    }
-    order[at(i)] = tmp;
-  }
+  for (let l = n >> 1; l > 0; l--) siftDown(values, order, start, order[start + l - 1], l, n);
   while (n > 1) {
-    const tmp = order[at(n)];
-    order[at(n)] = order[at(1)];
+    const tmp = order[start + n - 1];
+    order[start + n - 1] = order[start];
     n--;
-    let i = 1;
-    for (let j = 2; j <= n; ) {
-      if (j < n && values[order[at(j)]] < values[order[at(j + 1)]]) j++;
-      if (values[tmp] < values[order[at(j)]]) {
-        order[at(i)] = order[at(j)];
-        i = j;
-        j += j;
-      } else break;
-    }
-    order[at(i)] = tmp;
+    siftDown(values, order, start, tmp, 1, n);
   }
+}
+
+/** Puts `tmp` at heap slot i (1-based) of a heap of n slots, moving larger children up (numpy's inner loop). */
+function siftDown(
+  values: ArrayLike<number>,
+  order: Int32Array,
+  start: number,
+  tmp: number,
+  i: number,
+  n: number,
+): void {
+  const at = (k: number) => start + k - 1;
+  for (let j = i << 1; j <= n; ) {
+    if (j < n && values[order[at(j)]] < values[order[at(j + 1)]]) j++;
+    if (values[tmp] < values[order[at(j)]]) {
+      order[at(i)] = order[at(j)];
+      i = j;
+      j += j;
+    } else break;
+  }
+  order[at(i)] = tmp;
 }

@@ -57,6 +57,7 @@ export function createFittedLlmClassifier(
       signal: options.signal ?? signal,
       onProgress: options.onProgress ?? runtime.onProgress,
       onItem: options.onItem ?? runtime.onItem,
+      runJobs: runtime.runJobs,
     });
     last = prediction;
     return prediction;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ModeldebugError } from '../../core/errors.js';
 import { parseParams } from '../../core/params.js';
 import { OPENAI_BASE_URL } from '../../llm/openai-provider.js';
+import { rejectKeyParams } from '../../llm/reject-key-params.js';
 
 export const LLM_CLASSIFIER_KIND = 'llm';
 
@@ -64,19 +65,8 @@ export const llmClassifierParamsSchema = z.strictObject({
 
 export type LlmClassifierParams = z.infer<typeof llmClassifierParamsSchema>;
 
-const SECRET_KEYS = ['api_key', 'apiKey', 'key', 'token', 'openai_api_key'];
-
 export function parseLlmClassifierParams(input: unknown): LlmClassifierParams {
-  if (input && typeof input === 'object') {
-    const secret = SECRET_KEYS.find((key) => key in input);
-    if (secret) {
-      // Said before parsing, so the value is never echoed in an "invalid value" message.
-      throw new ModeldebugError('unknown_param', `${LLM_CLASSIFIER_KIND} takes no "${secret}" param`, {
-        where: `param ${secret}`,
-        hint: 'keys never go in params: put it in an environment variable and name that with api_key_env',
-      });
-    }
-  }
+  rejectKeyParams(LLM_CLASSIFIER_KIND, input);
   const params = parseParams(LLM_CLASSIFIER_KIND, llmClassifierParamsSchema, input);
   if (params.parse === 'regex') checkRegex(params.regex);
   return params;

@@ -49,6 +49,8 @@ export interface PredictRowsContext {
   readonly onProgress?: ProgressSink;
   /** Every finished call, as it completes (e.g. streamed into the run store). */
   readonly onItem?: LlmItemSink;
+  /** Who answers the calls: runChatJobs' twin (e.g. remote workers); default runChatJobs here. */
+  readonly runJobs?: typeof runChatJobs;
 }
 
 /** Calls the endpoint for every row (and sample), parses the answers and turns them into probabilities. */
@@ -70,7 +72,7 @@ export async function predictRows(
   const hasLogprobs = new Uint8Array(X.rows);
   const answers: string[] = new Array(X.rows).fill('');
 
-  const usage = await runChatJobs(
+  const usage = await (context.runJobs ?? runChatJobs)(
     context.engine,
     context.provider,
     jobs(plan, X),

@@ -1,8 +1,11 @@
 import { ModeldebugError } from '../../core/errors.js';
+import { apiKeyFromEnv } from '../../llm/api-key-from-env.js';
 import type { FetchFunction } from '../../llm/chat-provider.js';
+import { cacheFromSpec } from '../../llm/keyed-cache.js';
 import { createLlmEngine, type LlmEngine } from '../../llm/llm-engine.js';
-import { createOpenAIProvider, normaliseBaseURL, OPENAI_BASE_URL } from '../../llm/openai-provider.js';
+import { createOpenAIProvider } from '../../llm/openai-provider.js';
 import { createMemoryCache, type ResponseCache } from '../../llm/response-cache.js';
+import type { runChatJobs } from '../../llm/run-chat-jobs.js';
 import type { ProgressSink } from '../../llm/run-progress.js';
 import { openSqliteCache } from '../../llm/sqlite-cache.js';
 import type { LlmItemSink } from './item-record.js';
@@ -11,7 +14,8 @@ import type { LlmClassifierParams } from './params.js';
 /**
  * What an LLM classifier needs besides its params, injected rather than global: `fetch` (tests, proxies),
  * the environment the API key is read from, a shared engine (limiters per endpoint and model), a cache
- * that overrides the `cache` param (`null`: none), a progress sink and a sink for finished items.
+ * that overrides the `cache` param (`null`: none), a progress sink, a sink for finished items and who runs
+ * the calls.
  */
 export interface LlmRuntime {
   readonly fetch?: FetchFunction;
@@ -21,18 +25,16 @@ export interface LlmRuntime {
   readonly onProgress?: ProgressSink;
   /** Every finished call as it completes: `modeldebug eval` streams them into the run store. */
   readonly onItem?: LlmItemSink;
+  /**
+   * Runs the calls instead of runChatJobs (same signature): `--redis` passes the remote runner, so the
+   * items go to workers while this process keeps the cache, the cost limit and `onItem`.
+   */
+  readonly runJobs?: typeof runChatJobs;
 }
 
 /** The cache a `cache` param names; a SQLite file opens on first use. */
 export function cacheFromParam(spec: string | null): ResponseCache | undefined {
-  if (spec === null || spec === 'none') return undefined;
-  if (spec === 'memory') return createMemoryCache();
-  let opened: ResponseCache | undefined;
-  const open = (): ResponseCache => {
-    opened ??= openSqliteCache(spec);
-    return opened;
-  };
-  return { get: (key) => open().get(key), set: (key, value) => open().set(key, value) };
+  return cacheFromSpec(spec, createMemoryCache, openSqliteCache);
 }
 
 export function engineFor(
@@ -82,20 +84,7 @@ export function resolveBaseURL(params: LlmClassifierParams, runtime: LlmRuntime)
  * one; local servers (Ollama, vLLM, llama.cpp, LM Studio) usually take none.
  */
 export function readApiKey(params: LlmClassifierParams, runtime: LlmRuntime): string | undefined {
-  const env = runtime.env ?? process.env;
-  const key = env[params.api_key_env];
-  const baseURL = resolveBaseURL(params, runtime);
-  if ((key === undefined || key === '') && normaliseBaseURL(baseURL) === OPENAI_BASE_URL) {
-    throw new ModeldebugError(
-      'invalid_argument',
-      `the environment variable ${params.api_key_env} is not set`,
-      {
-        where: 'param api_key_env',
-        hint: `export ${params.api_key_env}=<your key>, or name another variable with api_key_env`,
-      },
-    );
-  }
-  return key === '' ? undefined : key;
+  return apiKeyFromEnv(runtime.env ?? process.env, params.api_key_env, resolveBaseURL(params, runtime));
 }
 
 export function providerFor(params: LlmClassifierParams, runtime: LlmRuntime) {

@@ -1,10 +1,10 @@
-import { ModeldebugError } from '../../core/errors.js';
 import type { FittedClassifier, HasCoefficients, SerializedModel } from '../../core/estimator.js';
 import { assertNumericComplete, assertSparseComplete, type Features } from '../../core/features.js';
 import type { Matrix } from '../../core/matrix.js';
+import { checkFeatureCount } from '../training-checks/index.js';
 import type { LogisticRegressionDiagnostics, LogisticRegressionState } from './fit.js';
 import { LOGISTIC_REGRESSION_KIND, type LogisticRegressionParams } from './params.js';
-import { decisionValues, predictFromDecisions, probabilitiesFromDecisions } from './predict.js';
+import { decisionValues, linearClassifierPredictions } from './predict.js';
 
 export interface FittedLogisticRegression extends FittedClassifier, HasCoefficients {
   readonly params: Readonly<LogisticRegressionParams>;
@@ -31,13 +31,7 @@ export function createFittedLogisticRegression(
 ): FittedLogisticRegression {
   const nFeatures = state.coefficients.cols;
   const decide = (X: Features): Matrix => {
-    if (X.cols !== nFeatures) {
-      throw new ModeldebugError(
-        'shape_mismatch',
-        `logistic-regression was fitted on ${nFeatures} features, got ${X.cols}`,
-        { hint: 'predict with the same columns the model was trained on' },
-      );
-    }
+    checkFeatureCount(X, nFeatures, LOGISTIC_REGRESSION_KIND);
     if (X.sparse !== undefined) assertSparseComplete(X.sparse, 'logistic-regression');
     else assertNumericComplete(X, 'logistic-regression');
     return decisionValues(X, state);
@@ -49,9 +43,7 @@ export function createFittedLogisticRegression(
     diagnostics,
     coefficients: state.coefficients,
     intercepts: state.intercepts,
-    decisionFunction: decide,
-    predict: async (X) => predictFromDecisions(decide(X)),
-    predictProba: async (X) => probabilitiesFromDecisions(decide(X), state),
+    ...linearClassifierPredictions(decide, state),
     toJSON(): SerializedModel {
       const { rows, cols, data } = state.coefficients;
       const serialized: SerializedLogisticRegressionState = {

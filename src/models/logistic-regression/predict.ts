@@ -23,6 +23,25 @@ export function decisionValues(X: Matrix | Features, state: LogisticRegressionSt
   return { rows: X.rows, cols: k, data: out };
 }
 
+/**
+ * The predicting half of a fitted linear classifier (logistic regression, SGD): decision values, class
+ * indices and probabilities, all from one `decide` that checks the input and returns X·Wᵀ + b.
+ */
+export function linearClassifierPredictions(
+  decide: (X: Features) => Matrix,
+  state: LogisticRegressionState,
+): {
+  decisionFunction(X: Features): Matrix;
+  predict(X: Features): Promise<Int32Array>;
+  predictProba(X: Features): Promise<Matrix>;
+} {
+  return {
+    decisionFunction: decide,
+    predict: async (X) => predictFromDecisions(decide(X)),
+    predictProba: async (X) => probabilitiesFromDecisions(decide(X), state),
+  };
+}
+
 /** sklearn's predict: binary d > 0 → class 1; otherwise argmax of the decisions, ties to the first. */
 export function predictFromDecisions(decisions: Matrix): Int32Array {
   if (decisions.cols !== 1) return argmaxRows(decisions);

@@ -4,9 +4,10 @@ import type { Labels } from '../../core/labels.js';
 import { createRng } from '../../core/rng.js';
 import { trainTestSplit } from '../../selection/train-test-split.js';
 import { type EpochHistory, priorLogLoss, watchDivergence } from '../epoch-history.js';
+import { type BatchGradients, singleThreadGradients } from './batch-gradient.js';
 import { hiddenSizes, MLP_KIND, type MlpParams } from './mlp-params.js';
 import {
-  backward,
+  addWeightDecay,
   createWorkspace,
   forward,
   gatherBatch,
@@ -15,6 +16,7 @@ import {
   type Workspace,
 } from './network.js';
 import { createOptimizer } from './optimizer.js';
+import { mlpThreadCount, startThreadedGradients } from './threaded-gradients.js';
 
 export interface MlpDiagnostics extends FitDiagnostics {
   /** Epochs run (sklearn's `n_iter_`). */
@@ -31,13 +33,15 @@ export interface MlpDiagnostics extends FitDiagnostics {
  * per mini-batch, records the mean batch loss, and counts epochs without improvement — of the training
  * loss by more than `tol`, or with early stopping of the validation accuracy — stopping after more than
  * `n_iter_no_change` of them. Early stopping restores the weights of the best validation epoch.
+ * The training loss is the batches' losses weighted by their sizes, as sklearn sums it: no extra pass.
+ * With `n_jobs` > 1 each batch's gradient is split over threads (threaded-gradients.ts).
  */
-export function fitMlp(
+export async function fitMlp(
   X: Features,
   y: Labels,
   params: MlpParams,
   signal: AbortSignal | undefined,
-): { network: Network; diagnostics: MlpDiagnostics } {
+): Promise<{ network: Network; diagnostics: MlpDiagnostics }> {
   const K = y.classes.length;
   const seed = params.random_state ?? 0;
   const rng = createRng(seed);
@@ -59,6 +63,42 @@ export function fitMlp(
   const sizes = [X.cols, ...hiddenSizes(params), K === 2 ? 1 : K];
   const network = initNetwork(sizes, params.activation, rng);
   const ws = createWorkspace(network, batchSize);
+  const data = { X: X.data, cols: X.cols, codes: y.codes };
+  const threads = mlpThreadCount(params.n_jobs, batchSize);
+  const threaded = threads > 1 ? await startThreadedGradients(network, ws, data, train, threads) : undefined;
+  if (threads > 1 && !threaded) {
+    warnings.push({
+      code: 'parallel_unavailable',
+      message: 'the MLP worker script is missing from this build; the network was fitted in one thread',
+    });
+  }
+  const gradients = threaded ?? singleThreadGradients(network, ws, data, train);
+  try {
+    return fitEpochs(X, y, params, signal, { network, ws, gradients, split, warnings, K, rng });
+  } finally {
+    await gradients.close();
+  }
+}
+
+interface FitState {
+  readonly network: Network;
+  readonly ws: Workspace;
+  readonly gradients: BatchGradients;
+  readonly split: { readonly train: Int32Array; readonly test: Int32Array };
+  readonly warnings: FitWarning[];
+  readonly K: number;
+  readonly rng: ReturnType<typeof createRng>;
+}
+
+function fitEpochs(
+  X: Features,
+  y: Labels,
+  params: MlpParams,
+  signal: AbortSignal | undefined,
+  { network, ws, gradients, split, warnings, K, rng }: FitState,
+): { network: Network; diagnostics: MlpDiagnostics } {
+  const n = split.train.length;
+  const batchSize = ws.capacity;
   const values = [...network.weights, ...network.biases];
   const grads = [...ws.weightGrads, ...ws.biasGrads];
   const optimizer = createOptimizer(
@@ -85,7 +125,7 @@ export function fitMlp(
   let stale = 0;
   let stopped = false;
   let samplesSeen = 0;
-  const order = Int32Array.from(train);
+  const order = gradients.order;
   for (let epoch = 1; epoch <= params.max_iter; epoch++) {
     signal?.throwIfAborted();
     if (params.shuffle) rng.shuffle(order);
@@ -93,9 +133,8 @@ export function fitMlp(
     let totalLogLoss = 0;
     for (let start = 0; start < n; start += batchSize) {
       const m = Math.min(batchSize, n - start);
-      gatherBatch(X.data, X.cols, order, start, m, ws, y.codes, batchCodes);
-      const logLoss = forward(network, ws, m, batchCodes) / m;
-      const penalty = backward(network, ws, m, params.alpha);
+      const logLoss = gradients.compute(start, m) / m;
+      const penalty = addWeightDecay(network.weights, ws.weightGrads, params.alpha / m);
       total += (logLoss + penalty) * m;
       totalLogLoss += logLoss * m;
       optimizer.step(values, grads);

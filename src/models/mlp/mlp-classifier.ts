@@ -25,7 +25,7 @@ export function createMlpClassifier(
     withParams: (patch) => createMlpClassifier({ ...parsed, ...patch }),
     async fit(X, y, context: FitContext = {}) {
       const present = prepareTrainingSet(X, y, MLP_KIND);
-      const { network, diagnostics } = fitMlp(X, present, parsed, context.signal);
+      const { network, diagnostics } = await fitMlp(X, present, parsed, context.signal);
       return createFittedMlp(parsed, present.classes, network, diagnostics, featureNames(X));
     },
   };

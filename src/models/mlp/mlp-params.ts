@@ -33,6 +33,16 @@ export const mlpParamsSchema = z.strictObject({
   beta_2: z.number().min(0).lt(1).default(0.999),
   epsilon: z.number().positive().default(1e-8),
   n_iter_no_change: z.number().int().positive().default(10),
+  /**
+   * Threads per mini-batch (not in sklearn, whose BLAS threads instead): null or 1 fits in this thread,
+   * -1 uses every core. Deterministic for a seed and a thread count; other counts sum in another order.
+   */
+  n_jobs: z
+    .number()
+    .int()
+    .refine((value) => value !== 0, { message: 'n_jobs must be positive or -1' })
+    .nullable()
+    .default(null),
 });
 
 export type MlpParams = z.infer<typeof mlpParamsSchema>;

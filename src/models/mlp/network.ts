@@ -125,28 +125,51 @@ function outputLayer(
  * bias gradients mean(D) in the workspace. Returns the L2 term ½·α·Σ‖W‖² / n of the batch loss.
  */
 export function backward(network: Network, ws: Workspace, n: number, alpha: number): number {
+  backwardRows(network, ws, n, 1 / n);
+  return addWeightDecay(network.weights, ws.weightGrads, alpha / n);
+}
+
+/**
+ * The log-loss part of the gradients for the `n` rows of the last `forward`, each row weighted by
+ * `scale` (1 / batch size): Dᵀ·A·scale and Σ D·scale into the workspace's gradients. A thread that
+ * holds only part of a batch sums its rows with the batch's scale; the parts then add up. The output
+ * deltas are scaled first, so the products need no pass of their own to divide; the input layer's
+ * deltas are never formed (no weights to update lie below them).
+ */
+export function backwardRows(network: Network, ws: Workspace, n: number, scale: number): void {
   const { sizes, weights, activation } = network;
   const L = sizes.length - 1;
-  let squares = 0;
+  const output = ws.deltas[L - 1];
+  for (let k = 0; k < n * sizes[L]; k++) output[k] *= scale;
   for (let l = L - 1; l >= 0; l--) {
     const D = ws.deltas[l];
-    const W = weights[l];
-    const G = ws.weightGrads[l];
-    layerWeightGradient(D, ws.acts[l], n, sizes[l], sizes[l + 1], G);
-    for (let k = 0; k < G.length; k++) {
-      G[k] = (G[k] + alpha * W[k]) / n;
-      squares += W[k] * W[k];
-    }
-    const g = ws.biasGrads[l];
-    columnSums(D, n, sizes[l + 1], g);
-    for (let k = 0; k < g.length; k++) g[k] /= n;
+    layerWeightGradient(D, ws.acts[l], n, sizes[l], sizes[l + 1], ws.weightGrads[l]);
+    columnSums(D, n, sizes[l + 1], ws.biasGrads[l]);
     if (l > 0) {
       const previous = ws.deltas[l - 1];
-      layerBackward(D, n, sizes[l + 1], W, sizes[l], previous);
+      layerBackward(D, n, sizes[l + 1], weights[l], sizes[l], previous);
       multiplyByDerivative(activation, ws.acts[l], previous, n * sizes[l]);
     }
   }
-  return (0.5 * alpha * squares) / n;
+}
+
+/** grads[l] += decay·W[l] (decay = α / batch size); returns ½·decay·Σ‖W‖², the batch's L2 term. */
+export function addWeightDecay(
+  weights: readonly Float64Array[],
+  grads: readonly Float64Array[],
+  decay: number,
+): number {
+  let squares = 0;
+  for (let l = 0; l < weights.length; l++) {
+    const W = weights[l];
+    const G = grads[l];
+    for (let k = 0; k < G.length; k++) {
+      const w = W[k];
+      G[k] += decay * w;
+      squares += w * w;
+    }
+  }
+  return 0.5 * decay * squares;
 }
 
 /** Copies rows `order[start .. start + n)` of X (`cols` wide) into acts[0], and their codes. */

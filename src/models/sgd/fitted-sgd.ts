@@ -1,11 +1,7 @@
 import type { FittedClassifier, HasCoefficients, SerializedModel } from '../../core/estimator.js';
 import type { Features } from '../../core/features.js';
 import type { Matrix } from '../../core/matrix.js';
-import {
-  decisionValues,
-  predictFromDecisions,
-  probabilitiesFromDecisions,
-} from '../logistic-regression/predict.js';
+import { decisionValues, linearClassifierPredictions } from '../logistic-regression/predict.js';
 import { checkPredictionInput, toNestedRows } from '../training-checks/index.js';
 import type { SgdDiagnostics, SgdState } from './fit-sgd.js';
 import { SGD_KIND, type SgdParams } from './sgd-params.js';
@@ -50,9 +46,7 @@ export function createFittedSgd(
     diagnostics,
     coefficients: state.coefficients,
     intercepts: state.intercepts,
-    decisionFunction: decide,
-    predict: async (X) => predictFromDecisions(decide(X)),
-    predictProba: async (X) => probabilitiesFromDecisions(decide(X), linear),
+    ...linearClassifierPredictions(decide, linear),
     toJSON(): SerializedModel {
       const serialized: SerializedSgdState = {
         coefficients: toNestedRows(state.coefficients.data, state.coefficients.cols),

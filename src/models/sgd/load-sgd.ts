@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ModeldebugError } from '../../core/errors.js';
 import type { SerializedModel } from '../../core/estimator.js';
 import { createMatrix } from '../../core/matrix.js';
+import { epochHistorySchema } from '../epoch-history.js';
 import { fromNestedRows, parseSerializedState } from '../training-checks/index.js';
 import { createFittedSgd, type FittedSgd } from './fitted-sgd.js';
 import { parseSgdParams, SGD_KIND } from './sgd-params.js';
@@ -14,12 +15,7 @@ const stateSchema = z.object({
   diagnostics: z.object({
     iterations: z.number(),
     converged: z.boolean(),
-    epochs: z.object({
-      trainLoss: numbers,
-      validationLoss: numbers.optional(),
-      validationScore: numbers.optional(),
-      bestEpoch: z.number().optional(),
-    }),
+    epochs: epochHistorySchema,
     warnings: z.array(z.object({ code: z.string(), message: z.string() })),
   }),
 });

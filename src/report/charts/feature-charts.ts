@@ -1,4 +1,5 @@
 import type { FeatureSelectionSection } from '../../workflow/index.js';
+import { intervalRuleLayer, referenceRuleLayer } from './chart-layers.js';
 import { CHART_CONFIG, type ChartSpec, COLORS, SCHEMA } from './chart-theme.js';
 
 /** Bars beyond this many features are cut: the report lists the rest in its table. */
@@ -60,11 +61,7 @@ export function rfecvScoresChart(rfecv: Rfecv): ChartSpec {
         mark: { type: 'line', point: true, color: COLORS.cv },
         encoding: { y: { field: 'mean', type: 'quantitative', title: rfecv.scoring } },
       },
-      {
-        data: { values: [{ count: rfecv.nFeatures }] },
-        mark: { type: 'rule', strokeDash: [4, 3], color: '#555' },
-        encoding: { x: { field: 'count', type: 'quantitative' } },
-      },
+      referenceRuleLayer('count', rfecv.nFeatures),
     ],
   };
 }
@@ -91,10 +88,7 @@ export function importanceChart(importance: Importance): ChartSpec {
           x: { field: 'mean', type: 'quantitative', title: `drop in ${importance.scoring} when shuffled` },
         },
       },
-      {
-        mark: { type: 'rule', color: '#333' },
-        encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
-      },
+      intervalRuleLayer(y),
     ],
   };
 }

@@ -1,4 +1,5 @@
 import type { ModelComparisonSection } from '../../workflow/index.js';
+import { intervalRuleLayer, referenceRuleLayer } from './chart-layers.js';
 import { CHART_CONFIG, type ChartSpec, COLORS, SCHEMA } from './chart-theme.js';
 
 /** CV score of each model (±1 std over folds) next to the most-frequent-class baseline. */
@@ -41,20 +42,8 @@ export function modelComparisonChart(section: ModelComparisonSection): ChartSpec
           },
         },
       },
-      {
-        data: { values },
-        mark: { type: 'rule', color: '#333' },
-        encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
-      },
-      ...(baseline === null
-        ? []
-        : [
-            {
-              data: { values: [{ rate: baseline }] },
-              mark: { type: 'rule' as const, strokeDash: [4, 3], color: '#555' },
-              encoding: { x: { field: 'rate', type: 'quantitative' as const } },
-            },
-          ]),
+      intervalRuleLayer(y, values),
+      ...(baseline === null ? [] : [referenceRuleLayer('rate', baseline)]),
     ],
   };
 }

@@ -1,4 +1,5 @@
 import type { ErrorAnalysisSection } from '../../workflow/index.js';
+import { intervalRuleLayer, referenceRuleLayer } from './chart-layers.js';
 import { CHART_CONFIG, type ChartSpec, COLORS, SCHEMA } from './chart-theme.js';
 
 /** Error rate of each weak slice with its Wilson interval, against the overall error rate. */
@@ -29,16 +30,8 @@ export function sliceErrorsChart(section: ErrorAnalysisSection): ChartSpec {
           },
         },
       },
-      {
-        data: { values },
-        mark: { type: 'rule', color: '#333' },
-        encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } },
-      },
-      {
-        data: { values: [{ rate: section.overallErrorRate }] },
-        mark: { type: 'rule', strokeDash: [4, 3], color: '#555' },
-        encoding: { x: { field: 'rate', type: 'quantitative' } },
-      },
+      intervalRuleLayer(y, values),
+      referenceRuleLayer('rate', section.overallErrorRate),
     ],
   };
 }

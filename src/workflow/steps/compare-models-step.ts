@@ -26,7 +26,7 @@ export async function runCompareModelsStep(
   for (const [m, model] of models.entries()) {
     try {
       checkDataFitsModel(train, model.steps);
-      const result = await crossValidate(buildModel(model.steps), train.features, train.labels, {
+      const result = await crossValidate(buildModel(model.steps, input.build), train.features, train.labels, {
         cv: folds,
         scoring: [...COMPARISON_SCORING],
         signal: input.signal,

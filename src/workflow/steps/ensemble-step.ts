@@ -13,7 +13,10 @@ export async function runEnsembleStep(
 ): Promise<{ section: EnsembleSection; findings: RunFinding[] } | { skipped: string }> {
   if (members.length < 2) return { skipped: 'an ensemble needs at least 2 models that fit' };
   const names = memberNames(members);
-  const named: NamedClassifier[] = members.map((model, m) => [names[m], buildModel(model.steps)]);
+  const named: NamedClassifier[] = members.map((model, m) => [
+    names[m],
+    buildModel(model.steps, input.build),
+  ]);
   const { features, labels } = input.tuning;
   const { folds } = stratifiedKFold(labels.codes, input.config.cv, {
     shuffle: true,

@@ -14,7 +14,7 @@ export async function runErrorAnalysisStep(
   tuned: PlannedModel,
   options: { readonly n_boot: number },
 ): Promise<{ section: ErrorAnalysisSection; findings: RunFinding[] }> {
-  const analysis = await analyseErrors(buildModel(tuned.steps), input.train, {
+  const analysis = await analyseErrors(buildModel(tuned.steps, input.build), input.train, {
     folds: input.config.cv,
     shuffle: true,
     seed: input.config.seed,

@@ -33,7 +33,9 @@ export async function runFinalTestStep(
 ): Promise<{ section: FinalTestSection; findings: RunFinding[] }> {
   const { train } = input;
   input.onFits(0, 1);
-  const fitted = await buildModel(tuned.steps).fit(train.features, train.labels, { signal: input.signal });
+  const fitted = await buildModel(tuned.steps, input.build).fit(train.features, train.labels, {
+    signal: input.signal,
+  });
   const predictions = await predictInClassSpace(fitted, test.features, test.labels.classes);
   input.onFits(1, 1);
   const yTrue = test.labels.codes;

@@ -87,7 +87,7 @@ export async function runSelectionStep(
     seed: input.config.seed,
     stratify: labels.codes,
   });
-  const fitted = await buildModel(tuned.steps).fit(
+  const fitted = await buildModel(tuned.steps, input.build).fit(
     takeFeatureRows(features, split.train),
     takeLabelRows(labels, split.train),
     { signal: input.signal },

@@ -1,24 +1,18 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMemoryCache, SQLITE_CACHE_TABLE } from '../../../src/llm/index.js';
 import { createLlmClassifier } from '../../../src/models/llm-classifier/index.js';
-import { startTestServer, type TestServer } from '../../helpers/openai-test-server.js';
+import { useTempDir } from '../../helpers/use-temp-dir.js';
+import { useTestServer } from '../../helpers/use-test-server.js';
 import { TEST, TRAIN } from './text-data.js';
 
-let server: TestServer | undefined;
-let dir: string | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  dir = undefined;
-});
+const startServer = useTestServer();
+const makeTempDir = useTempDir();
 
 describe('LLM classifier cache', () => {
   it('re-running the same evaluation makes zero HTTP calls (memory cache shared by withParams copies)', async () => {
-    server = await startTestServer({ answer: () => 'pos' });
+    const server = await startServer({ answer: () => 'pos' });
     const estimator = createLlmClassifier({ base_url: server.baseURL }, { env: {} });
     await (await estimator.fit(TRAIN.features, TRAIN.labels)).predict(TEST.features);
     expect(server.requests()).toBe(6);
@@ -34,7 +28,7 @@ describe('LLM classifier cache', () => {
   });
 
   it('predict and predictProba on the same rows share one run', async () => {
-    server = await startTestServer({ answer: () => 'pos' });
+    const server = await startServer({ answer: () => 'pos' });
     const fitted = await createLlmClassifier({ base_url: server.baseURL, cache: null }, { env: {} }).fit(
       TRAIN.features,
       TRAIN.labels,
@@ -44,11 +38,11 @@ describe('LLM classifier cache', () => {
   });
 
   it('keeps answers in a SQLite file across processes, never the key, and never errors', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'modeldebug-llm-'));
+    const dir = makeTempDir('modeldebug-llm-');
     const file = join(dir, 'cache.sqlite');
     const secret = 'sk-sqlite-SECRET-987654321';
     let failFirst = true;
-    server = await startTestServer({
+    const server = await startServer({
       answer: () => 'neg',
       fault: () => {
         if (!failFirst) return undefined;
@@ -58,7 +52,7 @@ describe('LLM classifier cache', () => {
     });
     const make = () =>
       createLlmClassifier(
-        { base_url: server!.baseURL, cache: file, api_key_env: 'KEY', max_attempts: 1 },
+        { base_url: server.baseURL, cache: file, api_key_env: 'KEY', max_attempts: 1 },
         { env: { KEY: secret } },
       );
     const first = await (await make().fit(TRAIN.features, TRAIN.labels)).predictDetailed(TEST.features);
@@ -71,13 +65,13 @@ describe('LLM classifier cache', () => {
     expect(server.requests()).toBe(7);
     expect(third.usage.cacheHits).toBe(6);
     // The database and its WAL, whatever has been checkpointed.
-    const bytes = Buffer.concat(readdirSync(dir).map((name) => readFileSync(join(dir!, name))));
+    const bytes = Buffer.concat(readdirSync(dir).map((name) => readFileSync(join(dir, name))));
     expect(bytes.includes(Buffer.from(secret))).toBe(false);
     expect(bytes.includes(Buffer.from(SQLITE_CACHE_TABLE))).toBe(true);
   });
 
   it('bypasses the cache when the runtime says null (--no-cache)', async () => {
-    server = await startTestServer({ answer: () => 'pos' });
+    const server = await startServer({ answer: () => 'pos' });
     const estimator = createLlmClassifier({ base_url: server.baseURL }, { env: {}, cache: null });
     await (await estimator.fit(TRAIN.features, TRAIN.labels)).predict(TEST.features);
     await (await estimator.fit(TRAIN.features, TRAIN.labels)).predict(TEST.features);
@@ -89,7 +83,7 @@ describe('LLM classifier tokens and cost', () => {
   const prices = { m: { input: 1, output: 2 } };
 
   it('counts tokens and dollars per run; an unpriced model shows tokens only', async () => {
-    server = await startTestServer({ answer: () => 'pos' });
+    const server = await startServer({ answer: () => 'pos' });
     const priced = await createLlmClassifier(
       { base_url: server.baseURL, model: 'm', prices },
       { env: {} },
@@ -106,7 +100,7 @@ describe('LLM classifier tokens and cost', () => {
   });
 
   it('refuses to start a run whose estimate exceeds max_cost, before any call', async () => {
-    server = await startTestServer({ answer: () => 'pos' });
+    const server = await startServer({ answer: () => 'pos' });
     const fitted = await createLlmClassifier(
       { base_url: server.baseURL, model: 'm', prices, max_cost: 1e-6 },
       { env: {} },
@@ -121,7 +115,7 @@ describe('LLM classifier tokens and cost', () => {
   });
 
   it('reports progress: done, total, errors, rate, ETA and cost so far', async () => {
-    server = await startTestServer({ answer: () => 'pos' });
+    const server = await startServer({ answer: () => 'pos' });
     const seen: { done: number; total: number; costUsd: number | undefined }[] = [];
     const fitted = await createLlmClassifier(
       { base_url: server.baseURL, model: 'm', prices },

@@ -1,0 +1,19 @@
+import { takeFeatureRows } from '../core/features.js';
+import { takeLabelRows } from '../core/labels.js';
+import type { Dataset } from '../data/dataset.js';
+import { trainTestSplit } from '../selection/train-test-split.js';
+
+/** A dataset split once into train and test rows, stratified by label and seeded. */
+export function stratifiedHoldout(
+  dataset: Dataset,
+  testSize: number,
+  seed: number,
+): { train: Dataset; test: Dataset } {
+  const split = trainTestSplit(dataset.features.rows, { testSize, seed, stratify: dataset.labels.codes });
+  const part = (rows: Int32Array): Dataset => ({
+    ...dataset,
+    features: takeFeatureRows(dataset.features, rows),
+    labels: takeLabelRows(dataset.labels, rows),
+  });
+  return { train: part(split.train), test: part(split.test) };
+}
