@@ -8,6 +8,8 @@ export default defineConfig({
     'parallel/worker-entry': 'src/parallel/worker-entry.ts',
     // The random forest's tree-growing workers (src/models/forest/parallel-trees.ts finds it).
     'models/forest/forest-worker': 'src/models/forest/forest-worker.ts',
+    // The MLP's batch-gradient workers (src/models/mlp/threaded-gradients.ts finds it).
+    'models/mlp/mlp-worker': 'src/models/mlp/mlp-worker.ts',
   },
   format: ['esm'],
   target: 'node20',

@@ -2,11 +2,12 @@
  * Gradient-trained models, ours vs scikit-learn, in one run on the same preprocessed matrix (the
  * synthetic 100k x 50 file, mean-imputed and standardised): an MLP with one hidden layer of 100 relu
  * units, adam, batch 64, exactly 20 epochs (no early stopping), and SGDClassifier with log loss for
- * exactly 10 epochs (tol=None). Train on the first 80% of rows, predict the rest; fit + predict are
+ * exactly 10 epochs (tol=None). Our MLP runs with n_jobs=2 (each batch split over two threads, as
+ * sklearn's BLAS splits its products) and again with n_jobs=1, both against the same sklearn run. Train on the first 80% of rows, predict the rest; fit + predict are
  * timed. Repeat r uses random_state r on both sides and the accuracy printed is the mean over the
  * repeats: the seeds drive different generators, and a 10-epoch SGD's test accuracy moves by about
  * 1 pp from seed to seed (sklearn: 0.731–0.743 over seeds 0–4), so one seed cannot compare accuracy. The peer runs first, then ours, never both at once. scikit-learn's matrix products go through
- * OpenBLAS (Debian's openblas-pthread, both cores); ours run on one thread. Run directly with
+ * OpenBLAS (Debian's openblas-pthread, both cores); ours run on one thread except the n_jobs=2 MLP. Run directly with
  * `npx tsx bench/gradient.ts [--mlp-repeat N] [--sgd-repeat N]`, or call `runGradientBench()`.
  */
 import { loadavg } from 'node:os';
@@ -50,19 +51,31 @@ export interface GradientBenchOptions {
   readonly log?: (line: string) => void;
 }
 
-const CASES: readonly { name: string; make: (seed: number) => Classifier; repeat: 'mlp' | 'sgd' }[] = [
+/** The MLP case's settings; `n_jobs` is ours alone (sklearn's BLAS uses both cores on its own). */
+const mlp = (seed: number, nJobs: number) =>
+  createMlpClassifier({
+    hidden_layer_sizes: [100],
+    solver: 'adam',
+    batch_size: 64,
+    max_iter: 20,
+    n_iter_no_change: 20,
+    early_stopping: false,
+    random_state: seed,
+    n_jobs: nJobs,
+  });
+
+/** `peer`: the sklearn result to compare with, when it is not the case's own name. */
+const CASES: readonly {
+  name: string;
+  peer?: string;
+  make: (seed: number) => Classifier;
+  repeat: 'mlp' | 'sgd';
+}[] = [
+  { name: 'mlp_100_adam_b64_20ep', make: (seed) => mlp(seed, 2), repeat: 'mlp' },
   {
-    name: 'mlp_100_adam_b64_20ep',
-    make: (seed) =>
-      createMlpClassifier({
-        hidden_layer_sizes: [100],
-        solver: 'adam',
-        batch_size: 64,
-        max_iter: 20,
-        n_iter_no_change: 20,
-        early_stopping: false,
-        random_state: seed,
-      }),
+    name: 'mlp_100_adam_b64_20ep_1thread',
+    peer: 'mlp_100_adam_b64_20ep',
+    make: (seed) => mlp(seed, 1),
     repeat: 'mlp',
   },
   {
@@ -82,9 +95,9 @@ export async function runGradientBench(options: GradientBenchOptions = {}): Prom
   const peer = runSklearn(matrix, repeats);
   const oursLoad = loadavg()[0];
   const cases: GradientBenchCase[] = [];
-  for (const { name, make, repeat } of CASES) {
+  for (const { name, peer: peerName, make, repeat } of CASES) {
     const ours = await timed(make, train, test, repeats[repeat]);
-    const sklearn = peer.results?.[name];
+    const sklearn = peer.results?.[peerName ?? name];
     const ratio = sklearn ? median(ours.seconds) / median(sklearn.seconds) : undefined;
     cases.push({ name, ours, sklearn, ratio });
   }
@@ -99,7 +112,7 @@ export async function runGradientBench(options: GradientBenchOptions = {}): Prom
       ? `sklearn ${median(c.sklearn.seconds).toFixed(3)}s acc ${c.sklearn.accuracy.toFixed(4)} (${c.sklearn.epochs} ep) | ratio ${c.ratio?.toFixed(2)}x | acc diff ${((c.ours.accuracy - c.sklearn.accuracy) * 100).toFixed(2)} pp`
       : `sklearn skipped (${peer.skipped})`;
     log(
-      `  ${c.name.padEnd(24)} ours ${median(c.ours.seconds).toFixed(3)}s acc ${c.ours.accuracy.toFixed(4)} (${c.ours.epochs} ep) | ${theirs}`,
+      `  ${c.name.padEnd(30)} ours ${median(c.ours.seconds).toFixed(3)}s acc ${c.ours.accuracy.toFixed(4)} (${c.ours.epochs} ep) | ${theirs}`,
     );
   }
   return {

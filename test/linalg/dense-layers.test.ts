@@ -14,6 +14,9 @@ const SHAPES = [
   [2, 4, 4],
   [5, 7, 3],
   [9, 13, 10],
+  // 3-row tiles with a 1-row then a 2-row remainder, and j remainders of 2.
+  [7, 6, 5],
+  [32, 50, 100],
   [64, 50, 100],
 ] as const;
 

@@ -16,9 +16,14 @@ export function formatRunList(runs: readonly RunRecord[], storePath: string): st
   return `${textTable(['run', 'kind', 'status', 'trials', 'best', 'started (UTC)'], rows)}\n`;
 }
 
+/** A search stores `best_score`; a `modeldebug run` stores `bestScore` with the metric it is in. */
 function bestOf(run: RunRecord): string {
-  const score = run.summary?.best_score;
-  return typeof score === 'number' ? score.toFixed(4) : '-';
+  const summary = run.summary ?? {};
+  if (typeof summary.best_score === 'number') return summary.best_score.toFixed(4);
+  if (typeof summary.bestScore === 'number') {
+    return `${summary.bestScore.toFixed(4)}${typeof summary.metric === 'string' ? ` ${summary.metric}` : ''}`;
+  }
+  return '-';
 }
 
 export function formatRun(run: RunRecord, trials: readonly Trial[]): string {

@@ -1,7 +1,7 @@
 import type { FitDiagnostics, FitWarning } from '../../core/estimator.js';
 import type { Features } from '../../core/features.js';
 import type { Labels } from '../../core/labels.js';
-import { createRng } from '../../core/rng.js';
+import { createRng, type Rng } from '../../core/rng.js';
 import { trainTestSplit } from '../../selection/train-test-split.js';
 import { type EpochHistory, priorLogLoss, watchDivergence } from '../epoch-history.js';
 import { type BatchGradients, singleThreadGradients } from './batch-gradient.js';
@@ -87,7 +87,7 @@ interface FitState {
   readonly split: { readonly train: Int32Array; readonly test: Int32Array };
   readonly warnings: FitWarning[];
   readonly K: number;
-  readonly rng: ReturnType<typeof createRng>;
+  readonly rng: Rng;
 }
 
 function fitEpochs(

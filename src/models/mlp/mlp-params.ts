@@ -36,6 +36,7 @@ export const mlpParamsSchema = z.strictObject({
   /**
    * Threads per mini-batch (not in sklearn, whose BLAS threads instead): null or 1 fits in this thread,
    * -1 uses every core. Deterministic for a seed and a thread count; other counts sum in another order.
+   * More threads than free cores is slow: threads spin briefly on each batch's hand-off.
    */
   n_jobs: z
     .number()

@@ -39,8 +39,9 @@ const ws = {
 };
 const batchCodes = new Int32Array(input.capacity);
 const { control, losses, part, threads } = input;
-parentPort?.postMessage('ready');
+// Read before saying ready: the fit thread may publish the first batch as soon as it hears it.
 let seen = Atomics.load(control, GO);
+parentPort?.postMessage('ready');
 for (;;) {
   seen = waitForChange(control, GO, seen);
   if (Atomics.load(control, STOP) === 1) break;
