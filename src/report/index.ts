@@ -1,4 +1,5 @@
 export { confusionMatrixChart } from './charts/confusion-matrix-chart.js';
+export { epochCurveChart } from './charts/epoch-curve-chart.js';
 export { featureRankingChart, importanceChart, rfecvScoresChart } from './charts/feature-charts.js';
 export { modelComparisonChart } from './charts/model-comparison-chart.js';
 export { precisionRecallChart, reliabilityChart, rocChart } from './charts/probability-charts.js';

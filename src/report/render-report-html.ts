@@ -13,6 +13,7 @@ import {
 } from './sections/overview-sections.js';
 import { ensembleSection, errorSection, featureSection, finalSection } from './sections/result-sections.js';
 import {
+  epochCurveSection,
   learningCurveSection,
   regularizationSection,
   searchSection,
@@ -29,6 +30,7 @@ export async function renderReportHtml(report: RunReport): Promise<string> {
   sections.push(validationSection(report));
   sections.push(await comparisonSection(report));
   sections.push(await learningCurveSection(report));
+  sections.push(await epochCurveSection(report));
   sections.push(await validationCurveSection(report));
   sections.push(searchSection(report));
   sections.push(await regularizationSection(report));

@@ -51,6 +51,8 @@ export const runConfigSchema = z.strictObject({
       validate: step({}),
       baseline: step({}),
       learning_curve: step({ train_sizes: z.array(z.number().positive()).min(2).optional() }),
+      /** Per-epoch training and validation loss of a gradient-trained best model (mlp, sgd); others skip it. */
+      epoch_curve: step({}),
       validation_curve: step({
         param: z.string().min(1).optional(),
         values: z
@@ -84,6 +86,7 @@ export const runConfigSchema = z.strictObject({
       validate: true,
       baseline: true,
       learning_curve: true,
+      epoch_curve: true,
       validation_curve: true,
       search: true,
       regularization: true,

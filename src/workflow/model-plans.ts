@@ -49,6 +49,17 @@ const KIND_PLANS: Readonly<Record<string, KindPlan>> = {
     grid: ['max_features=sqrt,log2', 'min_samples_leaf=1,5'],
     defaults: { max_features: 'sqrt', min_samples_leaf: 1 },
   },
+  // The seed's own grid: the step size and the mini-batch size of gradient training.
+  'mlp-classifier': {
+    curve: { param: 'alpha', values: [1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1] },
+    grid: ['learning_rate_init=0.001,0.01,0.1', 'batch_size=32,64,auto'],
+    defaults: { learning_rate_init: 0.001, batch_size: 'auto' },
+  },
+  'sgd-classifier': {
+    curve: { param: 'alpha', values: [1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1] },
+    grid: ['alpha=0.00001,0.0001,0.001', 'loss=hinge,log_loss'],
+    defaults: { alpha: 0.0001, loss: 'hinge' },
+  },
   'hist-gradient-boosting': {
     curve: { param: 'learning_rate', values: [0.01, 0.03, 0.1, 0.3, 1] },
     grid: ['learning_rate=0.03,0.1,0.3', 'max_leaf_nodes=15,31'],

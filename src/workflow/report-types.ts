@@ -32,6 +32,7 @@ export const SECTION_IDS = [
   'data-validation',
   'model-comparison',
   'learning-curve',
+  'epoch-curve',
   'validation-curve',
   'search',
   'regularization',
@@ -101,6 +102,20 @@ export interface LearningCurveSection {
     readonly nextStep: string;
     readonly gapPp: number | null;
   };
+}
+
+/** Per-epoch losses of a gradient-trained model (one fit, its own early-stopping split for validation). */
+export interface EpochCurveSection {
+  readonly model: string;
+  readonly rows: number;
+  readonly trainLoss: number[];
+  readonly validationLoss: number[] | null;
+  readonly validationScore: number[] | null;
+  /** 1-based epoch whose weights the model kept, when early stopping restored one. */
+  readonly bestEpoch: number | null;
+  readonly validationFraction: number | null;
+  readonly earlyStoppingAdded: boolean;
+  readonly verdict: { readonly diagnosis: string; readonly summary: string; readonly nextStep: string };
 }
 
 export interface ValidationCurveSection {
@@ -306,6 +321,7 @@ export interface RunSections {
   readonly validation?: ValidationSection;
   readonly modelComparison?: ModelComparisonSection;
   readonly learningCurve?: LearningCurveSection;
+  readonly epochCurve?: EpochCurveSection;
   readonly validationCurve?: ValidationCurveSection;
   readonly search?: SearchSection;
   readonly regularization?: RegularizationSection;

@@ -10,6 +10,7 @@ import type { StepInput, WorkflowContext } from './step-context.js';
 import { runCompareModelsStep } from './steps/compare-models-step.js';
 import { runLearningCurveStep, runValidationCurveStep } from './steps/curve-steps.js';
 import { runEnsembleStep } from './steps/ensemble-step.js';
+import { EPOCH_TRAINED_KINDS, runEpochCurveStep } from './steps/epoch-curve-step.js';
 import { runErrorAnalysisStep } from './steps/error-analysis-step.js';
 import { runFinalTestStep } from './steps/final-test-step.js';
 import { runRegularizationStep } from './steps/regularization-step.js';
@@ -128,6 +129,17 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
       );
       if (result) {
         sections.learningCurve = result.section;
+        findings.push(...result.findings);
+      }
+    }
+
+    // Only a model trained by epochs has per-epoch curves; for any other the step does not apply.
+    if (stepOptions(config, 'epoch_curve') && EPOCH_TRAINED_KINDS.has(best.kind)) {
+      const result = await optionalStep('epoch_curve', `per-epoch losses of ${best.spec}`, () =>
+        runEpochCurveStep(input, best),
+      );
+      if (result) {
+        sections.epochCurve = result.section;
         findings.push(...result.findings);
       }
     }

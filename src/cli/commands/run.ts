@@ -7,8 +7,10 @@ import { renderReportHtml } from '../../report/index.js';
 import type { TaskExecutor } from '../../selection/index.js';
 import { DEFAULT_STORE_PATH, openRunStore } from '../../store/index.js';
 import {
+  EPOCH_TRAINED_KINDS,
   loadRunConfig,
   parseThreshold,
+  planModel,
   type RunConfig,
   type RunConfigInput,
   runConfigSchema,
@@ -82,7 +84,11 @@ async function runCommand(configPath: string | undefined, flags: RunFlags): Prom
   const redis = flags.redis === undefined ? undefined : parseRedisUrl(flags.redis);
   const config = configFromArguments(configPath, flags);
   if (redis) await checkRedis(redis);
-  const enabledSteps = Object.values(config.steps).filter((step) => step !== false).length;
+  // The epoch curve applies only to a model trained by epochs (mlp, sgd); the defaults have none.
+  const trainsByEpochs = (config.models ?? []).some((spec) => EPOCH_TRAINED_KINDS.has(planModel(spec).kind));
+  const enabledSteps = Object.entries(config.steps).filter(
+    ([name, step]) => step !== false && (name !== 'epoch_curve' || trainsByEpochs),
+  ).length;
   const progress = stderrProgress(enabledSteps + 1, !flags.json && !flags.quiet);
   // LLM items go to the workers in batches; their jobs are named by content, not by the run.
   const remoteLlm = redis ? remoteLlmRuntime(config.models ?? [], redis, undefined) : undefined;

@@ -1,4 +1,5 @@
 import type { RunReport } from '../../workflow/index.js';
+import { epochCurveChart } from '../charts/epoch-curve-chart.js';
 import { regularizationPathChart } from '../charts/regularization-path-chart.js';
 import { scoreCurveChart } from '../charts/score-curve-chart.js';
 import { fixed, paramText } from '../format-values.js';
@@ -21,6 +22,27 @@ export async function learningCurveSection(report: RunReport): Promise<SectionHt
         scoring: data.scoring,
       }),
       'mean train and cross-validated scores with ±1 std bands',
+    ),
+  ]);
+}
+
+export async function epochCurveSection(report: RunReport): Promise<SectionHtml | undefined> {
+  const data = report.sections.epochCurve;
+  if (!data) return undefined;
+  const validation =
+    data.validationFraction === null
+      ? 'no validation split (early_stopping=false): the training loss alone'
+      : `validation on ${fixed(data.validationFraction * 100, 0)} % of the rows held out by the model's early stopping${data.earlyStoppingAdded ? ' (turned on for this curve)' : ''}`;
+  const kept = data.bestEpoch === null ? '' : ` The model kept the weights of epoch ${data.bestEpoch}.`;
+  return section('epoch-curve', 'Training by epochs', [
+    paragraph(
+      `${data.model}: one fit on ${data.rows} rows, ${data.trainLoss.length} epochs; ${validation}.${kept}`,
+    ),
+    html`<p class="verdict"><strong>Verdict:</strong> ${data.verdict.summary}. <strong>Next:</strong> ${data.verdict.nextStep}.</p>`,
+    await chart(
+      'epoch-curve',
+      epochCurveChart(data),
+      'training and validation loss per epoch; the dashed rule marks the epoch whose weights were kept',
     ),
   ]);
 }

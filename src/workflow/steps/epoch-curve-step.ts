@@ -1,0 +1,47 @@
+import { fitEpochCurve } from '../../analysis/index.js';
+import { MLP_KIND, SGD_KIND } from '../../models/index.js';
+import type { EpochCurveSection, RunFinding } from '../report-types.js';
+import type { PlannedModel, StepInput } from '../step-context.js';
+
+/** Classifier kinds that train by epochs and record a per-epoch history. */
+export const EPOCH_TRAINED_KINDS: ReadonlySet<string> = new Set([MLP_KIND, SGD_KIND]);
+
+/**
+ * One fit of the best model on the tuning rows, reading its per-epoch training and validation loss (the
+ * model's own early-stopping split), with the verdict in words: still improving, converged, overfitting
+ * since epoch N, or diverging.
+ */
+export async function runEpochCurveStep(
+  input: StepInput,
+  model: PlannedModel,
+): Promise<{ section: EpochCurveSection; findings: RunFinding[] }> {
+  const { features, labels } = input.tuning;
+  input.onFits(0, 1);
+  const curve = await fitEpochCurve(features, labels, model.steps, input.signal);
+  input.onFits(1, 1);
+  const { history, verdict } = curve;
+  const section: EpochCurveSection = {
+    model: model.spec,
+    rows: features.rows,
+    trainLoss: [...history.trainLoss],
+    validationLoss: history.validationLoss ? [...history.validationLoss] : null,
+    validationScore: history.validationScore ? [...history.validationScore] : null,
+    bestEpoch: history.bestEpoch ?? null,
+    validationFraction: curve.validationFraction ?? null,
+    earlyStoppingAdded: curve.earlyStoppingAdded,
+    verdict: { diagnosis: verdict.diagnosis, summary: verdict.summary, nextStep: verdict.nextStep },
+  };
+  const level =
+    verdict.diagnosis === 'diverging' ? 'fail' : verdict.diagnosis === 'overfitting' ? 'warn' : 'info';
+  return {
+    section,
+    findings: [
+      {
+        section: 'epoch-curve',
+        level,
+        message: `Training by epochs (${model.spec}, ${history.trainLoss.length} epochs): ${verdict.summary}.`,
+        suggestion: verdict.nextStep,
+      },
+    ],
+  };
+}
