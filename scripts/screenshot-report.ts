@@ -1,7 +1,8 @@
 /**
  * Screenshots a report for the README:
- *   npx tsx scripts/screenshot-report.ts <report.html> [out.png] [--full]
- * (default docs/report.png): the top 1400 px at 1200 px wide, or the whole page with --full, in Debian's
+ *   npx tsx scripts/screenshot-report.ts <report.html> [out.png] [--full | --section ID]
+ * (default docs/report.png): the top 1400 px at 1200 px wide, the whole page with --full, or one section
+ * (its id, e.g. final-test or learning-curve) with --section, in Debian's
  * Chromium (MODELDEBUG_CHROMIUM, else /usr/bin/chromium) with the flags the browser tests use. Exits 1
  * when the page logs an error (a broken report should not become the README's picture).
  */
@@ -15,9 +16,15 @@ const MAX_HEIGHT = 1400;
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const full = args.includes('--full');
-  const [input, output = 'docs/report.png'] = args.filter((arg) => arg !== '--full');
-  if (!input) {
-    process.stderr.write('usage: npx tsx scripts/screenshot-report.ts <report.html> [out.png] [--full]\n');
+  const sectionAt = args.indexOf('--section');
+  const sectionId = sectionAt >= 0 ? args[sectionAt + 1] : undefined;
+  const [input, output = 'docs/report.png'] = args.filter(
+    (arg, index) => arg !== '--full' && index !== sectionAt && (sectionAt < 0 || index !== sectionAt + 1),
+  );
+  if (!input || (sectionAt >= 0 && !sectionId)) {
+    process.stderr.write(
+      'usage: npx tsx scripts/screenshot-report.ts <report.html> [out.png] [--full | --section ID]\n',
+    );
     return 2;
   }
   // Shorter than MAX_HEIGHT, so a short page measures its own height rather than the window's.
@@ -32,9 +39,15 @@ async function main(): Promise<number> {
     page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(pathToFileURL(resolve(input)).href, { waitUntil: 'load' });
     // A string, so this file needs no DOM types (the project compiles for Node only).
+    mkdirSync(dirname(resolve(output)), { recursive: true });
+    if (sectionId) {
+      await page.locator(`[id="${sectionId.replace(/"/g, '')}"]`).screenshot({ path: output });
+      process.stdout.write(`wrote ${output} (section #${sectionId})\n`);
+      for (const problem of problems) process.stderr.write(`page: ${problem}\n`);
+      return problems.length === 0 ? 0 : 1;
+    }
     const height = Number(await page.evaluate('document.documentElement.scrollHeight'));
     const shown = full ? height : Math.min(height, MAX_HEIGHT);
-    mkdirSync(dirname(resolve(output)), { recursive: true });
     await page.screenshot({
       path: output,
       clip: { x: 0, y: 0, width: WIDTH, height: shown },

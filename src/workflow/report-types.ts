@@ -274,6 +274,37 @@ export interface ErrorAnalysisSection {
   }[];
 }
 
+/**
+ * An LLM model's calls on the final test rows. The endpoint is shown without credentials or query; the
+ * API key never appears, only the name of the variable it is read from.
+ */
+export interface LlmCallsData {
+  readonly model: string;
+  /** The `model` param: the name the endpoint knows. */
+  readonly modelName: string;
+  readonly endpoint: string;
+  /** The variable the endpoint came from (`base_url_env`), when it did. */
+  readonly endpointEnv: string | null;
+  readonly apiKeyEnv: string;
+  readonly rows: number;
+  readonly samples: number;
+  /** Calls answered by the endpoint, from the cache, and failed after every retry. */
+  readonly calls: number;
+  readonly cacheHits: number;
+  readonly failedCalls: number;
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+  /** In US dollars; null when the `prices` param has no price for the model (tokens only). */
+  readonly costUsd: number | null;
+  /** Test rows per outcome: a label, or none (unparseable, refusal, error). */
+  readonly outcomes: {
+    readonly label: number;
+    readonly unparseable: number;
+    readonly refusal: number;
+    readonly error: number;
+  };
+}
+
 export interface FinalTestSection {
   readonly model: string;
   readonly protocol: string;
@@ -315,6 +346,8 @@ export interface FinalTestSection {
     readonly statistic: number;
     readonly pValue: number;
   };
+  /** Present when the final model is an LLM: its calls on the test rows and what became of each row. */
+  readonly llm?: LlmCallsData;
 }
 
 export interface RunSections {
