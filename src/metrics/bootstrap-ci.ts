@@ -24,6 +24,12 @@ export interface BootstrapOptions {
   /** Two-sided coverage; default 0.95. */
   readonly confidence?: number;
   readonly seed?: number;
+  /**
+   * Labels `macroLabels` and up are predictions that are no class (an LLM's unparseable rows): wrong in
+   * accuracy and a miss in recall, but left out of the macro average, as sklearn's `labels=classes`
+   * leaves them. Default: every label is a class.
+   */
+  readonly macroLabels?: number;
 }
 
 /** Accuracy and F1 of one set of rows (sklearn's f1_score over the labels present in it). */
@@ -48,6 +54,7 @@ export function bootstrapCi(
   const nBoot = options.nBoot ?? 1000;
   const confidence = options.confidence ?? 0.95;
   const seed = options.seed ?? 0;
+  const macroLabels = options.macroLabels ?? nLabels;
   if (!Number.isInteger(nBoot) || nBoot < 1) {
     throw new ModeldebugError('invalid_param', `nBoot must be a positive whole number, got ${nBoot}`);
   }
@@ -67,13 +74,13 @@ export function bootstrapCi(
       const i = rng.int(n);
       confusion[yTrue[i] * nLabels + yPred[i]]++;
     }
-    const scores = scoresFromConfusion(confusion, nLabels);
+    const scores = scoresFromConfusion(confusion, nLabels, macroLabels);
     accuracies[b] = scores.accuracy;
     macros[b] = scores.f1Macro;
     weighteds[b] = scores.f1Weighted;
   }
   const all = Int32Array.from({ length: n }, (_, i) => i);
-  const estimate = resampleScores(yTrue, yPred, nLabels, all);
+  const estimate = resampleScores(yTrue, yPred, nLabels, all, macroLabels);
   const lowQ = ((1 - confidence) / 2) * 100;
   const highQ = ((1 + confidence) / 2) * 100;
   const interval = (point: number, values: Float64Array): BootstrapInterval => {
@@ -96,17 +103,18 @@ export function resampleScores(
   yPred: Int32Array,
   nLabels: number,
   rows: Int32Array,
+  macroLabels = nLabels,
 ): ResampleScores {
   const confusion = new Float64Array(nLabels * nLabels);
   for (const i of rows) confusion[yTrue[i] * nLabels + yPred[i]]++;
-  return scoresFromConfusion(confusion, nLabels);
+  return scoresFromConfusion(confusion, nLabels, macroLabels);
 }
 
 /**
  * accuracy = Σ_k C_kk / n; F1_k = 2·C_kk / (row_k + col_k), 0 when the class has no rows either way;
  * macro averages over classes present in truth or prediction, weighted by each class's true support.
  */
-function scoresFromConfusion(confusion: Float64Array, nLabels: number): ResampleScores {
+function scoresFromConfusion(confusion: Float64Array, nLabels: number, macroLabels: number): ResampleScores {
   let total = 0;
   let correct = 0;
   let macroSum = 0;
@@ -122,7 +130,7 @@ function scoresFromConfusion(confusion: Float64Array, nLabels: number): Resample
     const tp = confusion[k * nLabels + k];
     total += actual;
     correct += tp;
-    if (actual + predicted === 0) continue;
+    if (actual + predicted === 0 || k >= macroLabels) continue;
     const f1 = (2 * tp) / (actual + predicted);
     present++;
     macroSum += f1;

@@ -1,7 +1,12 @@
 import type { Rng } from '../../core/rng.js';
-import { type Activation, activateInPlace, multiplyByDerivative } from '../../linalg/activations.js';
-import { columnSums, layerBackward, layerForward, layerWeightGradient } from '../../linalg/dense-layers.js';
+import type { Activation } from '../../linalg/activations.js';
+import { columnSums } from '../../linalg/dense-layers.js';
 import { log1pExp } from '../../linalg/stable.js';
+import {
+  createWasmDenseKernels,
+  type DenseKernels,
+  jsDenseKernels,
+} from '../../linalg/wasm/wasm-dense-layers.js';
 
 /**
  * A multilayer perceptron: layer l maps `sizes[l]` inputs to `sizes[l + 1]` units, its weights stored
@@ -24,6 +29,8 @@ export interface Workspace {
   readonly deltas: Float64Array[];
   readonly weightGrads: Float64Array[];
   readonly biasGrads: Float64Array[];
+  /** The layer products: WebAssembly SIMD where the runtime has it (same sums as the JS ones). */
+  readonly kernels: DenseKernels;
 }
 
 /**
@@ -55,6 +62,7 @@ export function createWorkspace(network: Network, capacity: number): Workspace {
     deltas: Array.from({ length: layers }, (_, l) => new Float64Array(capacity * sizes[l + 1])),
     weightGrads: network.weights.map((W) => new Float64Array(W.length)),
     biasGrads: network.biases.map((b) => new Float64Array(b.length)),
+    kernels: createWasmDenseKernels() ?? jsDenseKernels,
   };
 }
 
@@ -68,8 +76,10 @@ export function forward(network: Network, ws: Workspace, n: number, codes?: Int3
   const L = sizes.length - 1;
   for (let l = 0; l < L; l++) {
     const out = ws.acts[l + 1];
-    layerForward(ws.acts[l], n, sizes[l], weights[l], biases[l], sizes[l + 1], out);
-    if (l + 1 < L) activateInPlace(activation, out, n * sizes[l + 1]);
+    const A = ws.acts[l];
+    if (l + 1 < L)
+      ws.kernels.forwardActivated(A, n, sizes[l], weights[l], biases[l], sizes[l + 1], out, activation);
+    else ws.kernels.forward(A, n, sizes[l], weights[l], biases[l], sizes[l + 1], out);
   }
   return outputLayer(ws.acts[L], sizes[L], n, codes, ws.deltas[L - 1]);
 }
@@ -143,12 +153,12 @@ export function backwardRows(network: Network, ws: Workspace, n: number, scale: 
   for (let k = 0; k < n * sizes[L]; k++) output[k] *= scale;
   for (let l = L - 1; l >= 0; l--) {
     const D = ws.deltas[l];
-    layerWeightGradient(D, ws.acts[l], n, sizes[l], sizes[l + 1], ws.weightGrads[l]);
+    ws.kernels.weightGradient(D, ws.acts[l], n, sizes[l], sizes[l + 1], ws.weightGrads[l]);
     columnSums(D, n, sizes[l + 1], ws.biasGrads[l]);
     if (l > 0) {
       const previous = ws.deltas[l - 1];
-      layerBackward(D, n, sizes[l + 1], weights[l], sizes[l], previous);
-      multiplyByDerivative(activation, ws.acts[l], previous, n * sizes[l]);
+      ws.kernels.backward(D, n, sizes[l + 1], weights[l], sizes[l], previous);
+      ws.kernels.multiplyByDerivative(activation, ws.acts[l], previous, n * sizes[l]);
     }
   }
 }

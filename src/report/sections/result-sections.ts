@@ -6,6 +6,7 @@ import { sliceErrorsChart } from '../charts/slice-errors-chart.js';
 import { fixed, pct, pValue } from '../format-values.js';
 import { chart, paragraph, type SectionHtml, section, table } from '../html-parts.js';
 import { html, type SafeHtml } from '../safe-html.js';
+import { llmCallsHtml } from './llm-calls-html.js';
 
 export async function featureSection(report: RunReport): Promise<SectionHtml | undefined> {
   const data = report.sections.featureSelection;
@@ -151,6 +152,7 @@ export async function finalSection(report: RunReport): Promise<SectionHtml | und
       ],
     ),
     html`<p>McNemar's test against the ${mcnemar.baseline} baseline (accuracy ${fixed(mcnemar.baselineAccuracy)}): ${mcnemar.onlyModelCorrect} rows only the model gets right, ${mcnemar.onlyBaselineCorrect} only the baseline; ${mcnemar.method}, statistic ${fixed(mcnemar.statistic, 3)}, p ${mcnemar.pValue < 1e-16 ? '' : '= '}${pValue(mcnemar.pValue)}.</p>`,
+    ...(data.llm ? [llmCallsHtml(data.llm)] : []),
     await chart(
       'confusion-matrix',
       confusionMatrixChart(data.confusion),

@@ -9,12 +9,14 @@ import {
 import { predictInClassSpace } from '../../core/class-space.js';
 import { classCounts } from '../../core/labels.js';
 import type { Dataset } from '../../data/index.js';
+import { bootstrapCi } from '../../metrics/index.js';
 import { buildModel } from '../../models/index.js';
 import { calibrationData } from '../calibration-data.js';
 import type { PlannedModel } from '../model-plans.js';
 import type { FinalTestSection, RunFinding } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
 import { thinCurve } from '../thin-curve.js';
+import { llmCallsOf, llmFindings } from './llm-calls.js';
 
 /** Points kept per ROC or PR curve (the AUC and AP are computed on all of them). */
 const MAX_CURVE_POINTS = 400;
@@ -61,7 +63,16 @@ export async function runFinalTestStep(
     classes.length + scored.nonAnswers.length,
     'most-frequent class',
   );
-  const { bootstrap } = analysis;
+  // analysePredictions sees an LLM's unanswered rows as its fallback class: score them as errors here,
+  // as the metrics and McNemar's test do, so the headline interval agrees with them.
+  const bootstrap = outcomes
+    ? bootstrapCi(yTrue, scored.predicted, classes.length + scored.nonAnswers.length, {
+        nBoot: options.n_boot,
+        seed: input.config.seed,
+        macroLabels: classes.length,
+      })
+    : analysis.bootstrap;
+  const llm = llmCallsOf(fitted, tuned.spec, yTrue, classes, input.build.llm?.env ?? process.env);
   const section: FinalTestSection = {
     model: tuned.spec,
     protocol: `trained on the ${train.features.rows} training rows, tested on ${testDescription}`,
@@ -110,8 +121,9 @@ export async function runFinalTestStep(
       statistic: comparison.mcnemar.statistic,
       pValue: comparison.mcnemar.pValue,
     },
+    ...(llm ? { llm } : {}),
   };
-  return { section, findings: finalFindings(section) };
+  return { section, findings: [...finalFindings(section), ...(llm ? llmFindings(llm) : [])] };
 }
 
 function finalFindings(section: FinalTestSection): RunFinding[] {

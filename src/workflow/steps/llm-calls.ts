@@ -80,11 +80,11 @@ export function llmFindings(data: LlmCallsData): RunFinding[] {
   findings.push({
     section: 'final-test',
     level: 'info',
-    message: `LLM calls on the final test rows (${data.modelName} at ${data.endpoint}): ${data.calls} answered by the endpoint, ${data.cacheHits} from the cache, ${data.failedCalls} failed; ${tokens}; ${cost}.`,
+    message: `LLM calls on the ${rows} final test rows (${data.modelName} at ${data.endpoint}): ${data.calls} answered by the endpoint, ${data.cacheHits} from the cache, ${data.failedCalls} failed; ${tokens}; ${cost}.`,
     suggestion:
       data.costUsd === null
-        ? `give the model a price (prices={"${data.modelName}": {input: …, output: …}} in $ per million tokens) to see the cost`
-        : 'the earlier steps (comparison, curves) called the model too; rerun with the store to answer them from the cache',
+        ? `give the model a price, e.g. prices={"${data.modelName}": {"input": 0.15, "output": 0.6}} ($ per million tokens), to see the cost`
+        : 'these are the final test calls only: the earlier steps called the model too',
   });
   return findings;
 }
