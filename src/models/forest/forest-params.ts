@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nJobsSchema } from '../../core/n-jobs.js';
 import { parseParams } from '../../core/params.js';
 import { treeGrowthShape } from '../tree/index.js';
 
@@ -20,12 +21,7 @@ export const randomForestParamsSchema = z.strictObject({
     .nullable()
     .default(null),
   /** Worker threads for growing trees: null or 1 builds in this thread, -1 uses every core. */
-  n_jobs: z
-    .number()
-    .int()
-    .refine((value) => value !== 0, { message: 'n_jobs must be positive or -1' })
-    .nullable()
-    .default(null),
+  n_jobs: nJobsSchema,
 });
 
 export type RandomForestParams = z.infer<typeof randomForestParamsSchema>;

@@ -1,3 +1,4 @@
+export { threadCount } from '../../core/n-jobs.js';
 export { createFittedRandomForest, type FittedRandomForest } from './fitted-random-forest.js';
 export {
   parseRandomForestParams,
@@ -7,5 +8,5 @@ export {
 } from './forest-params.js';
 export { type ForestJob, growTrees } from './grow-trees.js';
 export { loadRandomForest } from './load-random-forest.js';
-export { type GrownForest, growForest, threadCount } from './parallel-trees.js';
+export { type GrownForest, growForest } from './parallel-trees.js';
 export { createRandomForest, type RandomForest } from './random-forest.js';

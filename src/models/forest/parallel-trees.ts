@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { locateWorkerScript, startWorker, type WorkerScript } from '../../core/worker-script.js';
 import type { TreeArrays } from '../tree/index.js';
@@ -10,12 +9,6 @@ export interface GrownForest {
   readonly threads: number;
   /** Why fewer threads than asked, if so. */
   readonly note?: string;
-}
-
-/** Threads for `nJobs` (sklearn's n_jobs: null → 1, −1 → every core), never more than trees. */
-export function threadCount(nJobs: number | null, trees: number): number {
-  const asked = nJobs === null ? 1 : nJobs < 0 ? availableParallelism() + 1 + nJobs : nJobs;
-  return Math.max(1, Math.min(asked, trees));
 }
 
 /**

@@ -1,12 +1,13 @@
 import type { Classifier, FitContext, FitWarning } from '../../core/estimator.js';
 import { featureNames } from '../../core/features.js';
+import { threadCount } from '../../core/n-jobs.js';
 import { createRng } from '../../core/rng.js';
 import { prepareTrainingSet } from '../training-checks/index.js';
 import { presortColumns, resolveGrowth } from '../tree/index.js';
 import { createFittedRandomForest, type FittedRandomForest } from './fitted-random-forest.js';
 import { parseRandomForestParams, RANDOM_FOREST_KIND, type RandomForestParams } from './forest-params.js';
 import type { ForestJob } from './grow-trees.js';
-import { growForest, threadCount } from './parallel-trees.js';
+import { growForest } from './parallel-trees.js';
 
 export interface RandomForest extends Classifier<RandomForestParams> {
   withParams(patch: Partial<RandomForestParams>): RandomForest;

@@ -1,6 +1,7 @@
 import type { FitDiagnostics, FitWarning } from '../../core/estimator.js';
 import type { Features } from '../../core/features.js';
 import type { Labels } from '../../core/labels.js';
+import { threadCount } from '../../core/n-jobs.js';
 import { createRng, type Rng } from '../../core/rng.js';
 import { trainTestSplit } from '../../selection/train-test-split.js';
 import { type EpochHistory, priorLogLoss, watchDivergence } from '../epoch-history.js';
@@ -16,7 +17,7 @@ import {
   type Workspace,
 } from './network.js';
 import { createOptimizer } from './optimizer.js';
-import { mlpThreadCount, startThreadedGradients } from './threaded-gradients.js';
+import { startThreadedGradients } from './threaded-gradients.js';
 
 export interface MlpDiagnostics extends FitDiagnostics {
   /** Epochs run (sklearn's `n_iter_`). */
@@ -64,7 +65,8 @@ export async function fitMlp(
   const network = initNetwork(sizes, params.activation, rng);
   const ws = createWorkspace(network, batchSize);
   const data = { X: X.data, cols: X.cols, codes: y.codes };
-  const threads = mlpThreadCount(params.n_jobs, batchSize);
+  // Each thread takes a slice of every batch, so never more threads than a batch's rows.
+  const threads = threadCount(params.n_jobs, batchSize);
   const threaded = threads > 1 ? await startThreadedGradients(network, ws, data, train, threads) : undefined;
   if (threads > 1 && !threaded) {
     warnings.push({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nJobsSchema } from '../../core/n-jobs.js';
 import { parseParams } from '../../core/params.js';
 
 export const MLP_KIND = 'mlp-classifier';
@@ -38,12 +39,7 @@ export const mlpParamsSchema = z.strictObject({
    * -1 uses every core. Deterministic for a seed and a thread count; other counts sum in another order.
    * More threads than free cores is slow: threads spin briefly on each batch's hand-off.
    */
-  n_jobs: z
-    .number()
-    .int()
-    .refine((value) => value !== 0, { message: 'n_jobs must be positive or -1' })
-    .nullable()
-    .default(null),
+  n_jobs: nJobsSchema,
 });
 
 export type MlpParams = z.infer<typeof mlpParamsSchema>;

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { ModeldebugError } from '../../core/errors.js';
 import { locateWorkerScript, startWorker, type WorkerScript } from '../../core/worker-script.js';
@@ -16,12 +15,6 @@ import {
   STOP,
   waitForValue,
 } from './thread-signals.js';
-
-/** Threads for `nJobs` (sklearn's n_jobs: null → 1, −1 → every core), never more than a batch's rows. */
-export function mlpThreadCount(nJobs: number | null, batchSize: number): number {
-  const asked = nJobs === null ? 1 : nJobs < 0 ? availableParallelism() + 1 + nJobs : nJobs;
-  return Math.max(1, Math.min(asked, batchSize));
-}
 
 /**
  * Data-parallel mini-batches: this thread and `threads − 1` workers each take a fixed slice of every

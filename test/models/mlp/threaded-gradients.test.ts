@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { encodeLabels, numericFeatures } from '../../../src/core/index.js';
+import { threadCount } from '../../../src/core/n-jobs.js';
 import { createRng } from '../../../src/core/rng.js';
 import { createMlpClassifier } from '../../../src/models/index.js';
 import { batchSlice } from '../../../src/models/mlp/batch-gradient.js';
-import { mlpThreadCount } from '../../../src/models/mlp/threaded-gradients.js';
 
 /** Three overlapping classes in 6 dimensions, so the fit keeps moving and rounding differences show. */
 function threeClasses(n: number, seed: number) {
@@ -37,8 +37,8 @@ describe('MLP fits over several threads', () => {
       }
       expect(next).toBe(m);
     }
-    expect(mlpThreadCount(null, 64)).toBe(1);
-    expect(mlpThreadCount(8, 3)).toBe(3);
+    expect(threadCount(null, 64)).toBe(1);
+    expect(threadCount(8, 3)).toBe(3);
   });
 
   it('gives identical weights for the same seed and thread count, and nearly those of one thread', async () => {
