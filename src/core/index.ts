@@ -7,3 +7,4 @@ export * from './labels.js';
 export * from './matrix.js';
 export * from './params.js';
 export * from './rng.js';
+export * from './finding-record.js';
