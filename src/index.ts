@@ -9,5 +9,6 @@ export * from './models/index.js';
 export * from './parallel/index.js';
 export * from './report/index.js';
 export * from './selection/index.js';
+export * from './splits/index.js';
 export * from './store/index.js';
 export * from './workflow/index.js';

@@ -2,8 +2,8 @@ import type { Features } from '../core/features.js';
 import type { Labels } from '../core/labels.js';
 import type { StepSpec } from '../models/spec.js';
 import type { CurveRunOptions } from '../selection/curve-scores.js';
-import type { Fold } from '../selection/fold.js';
 import { validationCurve } from '../selection/validation-curve.js';
+import type { Fold } from '../splits/fold.js';
 import { type CurveDiagnosis, validationCurveVerdict } from './curve-verdict.js';
 
 export interface ProbeOptions extends CurveRunOptions {

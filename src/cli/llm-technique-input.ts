@@ -8,7 +8,7 @@ import {
   parseModelSpec,
   type StepSpec,
 } from '../models/index.js';
-import { type Fold, stratifiedKFold } from '../selection/index.js';
+import { type Fold, stratifiedKFold } from '../splits/index.js';
 import { DEFAULT_STORE_PATH, openRunStore } from '../store/index.js';
 import {
   addColumnOptions,

@@ -10,7 +10,7 @@ import {
   loadDataset,
   loadExample,
 } from '../data/index.js';
-import { trainTestSplit } from '../selection/index.js';
+import { trainTestSplit } from '../splits/index.js';
 import type { RunConfig } from './config-schema.js';
 
 export interface PreparedData {

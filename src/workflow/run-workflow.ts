@@ -1,7 +1,8 @@
 import { isModeldebugError } from '../core/errors.js';
 import type { Dataset } from '../data/index.js';
 import { createWorkerPool } from '../parallel/index.js';
-import { inProcessExecutor, stratifiedKFold, type TaskExecutor } from '../selection/index.js';
+import { inProcessExecutor, type TaskExecutor } from '../selection/index.js';
+import { stratifiedKFold } from '../splits/index.js';
 import { type RunConfig, type StepName, stepOptions } from './config-schema.js';
 import { defaultModels, type PlannedModel, planModel } from './model-plans.js';
 import { prepareData, sampleRows } from './prepare-data.js';

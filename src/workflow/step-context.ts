@@ -1,6 +1,7 @@
 import type { Dataset } from '../data/index.js';
 import type { BuildModelOptions, StepSpec } from '../models/index.js';
-import type { Fold, TaskExecutor } from '../selection/index.js';
+import type { TaskExecutor } from '../selection/index.js';
+import type { Fold } from '../splits/index.js';
 import type { RunConfig } from './config-schema.js';
 import type { PlannedModel } from './model-plans.js';
 

@@ -15,7 +15,7 @@ import {
   createLogisticRegression,
   loadModel,
 } from '../../src/models/index.js';
-import { stratifiedKFold } from '../../src/selection/index.js';
+import { stratifiedKFold } from '../../src/splits/index.js';
 import { readNumericCsv } from '../models/numeric-csv.js';
 
 const wine = readNumericCsv('wine.csv');

@@ -2,7 +2,7 @@ import { takeFeatureRows } from '../../core/features.js';
 import { takeLabelRows } from '../../core/labels.js';
 import { permutationImportance, recursiveFeatureEliminationCV } from '../../features/index.js';
 import { buildModel } from '../../models/index.js';
-import { trainTestSplit } from '../../selection/index.js';
+import { trainTestSplit } from '../../splits/index.js';
 import type { PlannedModel } from '../model-plans.js';
 import type { FeatureSelectionSection, RunFinding } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
