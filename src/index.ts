@@ -1,4 +1,5 @@
 export * from './analysis/index.js';
+export * from './catalog/index.js';
 export * from './core/index.js';
 export * from './data/index.js';
 export * from './ensemble/index.js';

@@ -1,9 +1,9 @@
+import type { StepSpec } from '../catalog/model-spec.js';
+import { buildModel } from '../catalog/registry.js';
 import { isModeldebugError, ModeldebugError } from '../core/errors.js';
 import type { Features } from '../core/features.js';
 import type { Labels } from '../core/labels.js';
 import { createRng } from '../core/rng.js';
-import { buildModel } from '../models/registry.js';
-import type { StepSpec } from '../models/spec.js';
 import type { Fold } from '../splits/fold.js';
 import { stratifiedKFold } from '../splits/stratified-k-fold.js';
 import { subsampleRows } from '../splits/subsample.js';

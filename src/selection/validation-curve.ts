@@ -1,6 +1,6 @@
+import type { StepSpec } from '../catalog/model-spec.js';
 import type { Features } from '../core/features.js';
 import type { Labels } from '../core/labels.js';
-import type { StepSpec } from '../models/spec.js';
 import type { Fold } from '../splits/fold.js';
 import { type CurveFailure, type CurvePoint, type CurveRunOptions, runCurve } from './curve-scores.js';
 import { applyParams } from './model-params.js';

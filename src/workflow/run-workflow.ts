@@ -1,3 +1,4 @@
+import { tagsOf } from '../catalog/index.js';
 import { isModeldebugError } from '../core/errors.js';
 import type { Dataset } from '../data/index.js';
 import { createWorkerPool } from '../parallel/index.js';
@@ -11,7 +12,7 @@ import type { StepInput, WorkflowContext } from './step-context.js';
 import { runCompareModelsStep } from './steps/compare-models-step.js';
 import { runLearningCurveStep, runValidationCurveStep } from './steps/curve-steps.js';
 import { runEnsembleStep } from './steps/ensemble-step.js';
-import { EPOCH_TRAINED_KINDS, runEpochCurveStep } from './steps/epoch-curve-step.js';
+import { runEpochCurveStep } from './steps/epoch-curve-step.js';
 import { runErrorAnalysisStep } from './steps/error-analysis-step.js';
 import { runFinalTestStep } from './steps/final-test-step.js';
 import { runRegularizationStep } from './steps/regularization-step.js';
@@ -135,7 +136,7 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
     }
 
     // Only a model trained by epochs has per-epoch curves; for any other the step does not apply.
-    if (stepOptions(config, 'epoch_curve') && EPOCH_TRAINED_KINDS.has(best.kind)) {
+    if (stepOptions(config, 'epoch_curve') && tagsOf(best.steps).trainsByEpochs) {
       const result = await optionalStep('epoch_curve', `per-epoch losses of ${best.spec}`, () =>
         runEpochCurveStep(input, best),
       );

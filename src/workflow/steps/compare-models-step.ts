@@ -1,7 +1,7 @@
 import { baselinePredictions } from '../../analysis/index.js';
+import { buildModel, checkDataFitsModel } from '../../catalog/index.js';
 import { isModeldebugError } from '../../core/errors.js';
 import { accuracy, precisionRecallFScore } from '../../metrics/index.js';
-import { buildModel, checkDataFitsModel } from '../../models/index.js';
 import { crossValidate } from '../../selection/index.js';
 import { type Fold, stratifiedKFold } from '../../splits/index.js';
 import type { ModelComparisonSection, RunFinding } from '../report-types.js';
