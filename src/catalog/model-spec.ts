@@ -37,7 +37,7 @@ export function parseModelSpec(text: string): StepSpec[] {
   const steps = splitTopLevel(text, '|').map((part) => part.trim());
   if (steps.some((step) => step === '')) {
     throw new ModeldebugError('invalid_argument', `empty step in model spec "${text}"`, {
-      where: '--model',
+      where: 'model spec',
       hint: "write steps as 'name(key=value) | name', e.g. 'scale | logreg(C=0.1)'",
     });
   }
@@ -48,7 +48,7 @@ function parseStep(step: string, whole: string): StepSpec {
   const match = /^([A-Za-z][\w-]*)\s*(?:\((.*)\))?$/s.exec(step);
   if (!match) {
     throw new ModeldebugError('invalid_argument', `cannot read step "${step}" of model spec "${whole}"`, {
-      where: '--model',
+      where: 'model spec',
       hint: 'write a step as name or name(key=value, ...), e.g. logreg(C=0.1, penalty=l1)',
     });
   }

@@ -85,7 +85,7 @@ export function classifierNamed(name: string): ClassifierDescriptor {
   if (classifier) return classifier;
   const isTransform = findTransformer(name) !== undefined;
   throw new ModeldebugError('invalid_argument', `"${name}" is not a classifier`, {
-    where: '--model',
+    where: 'model spec',
     hint: isTransform
       ? `end the model spec with a classifier: ${CLASSIFIERS.map((entry) => entry.aliases[0]).join(', ')}`
       : `known names: ${allNames()}`,
@@ -121,7 +121,7 @@ function buildFinal(step: StepSpec, runtime: ModelRuntime): Classifier {
   }
   if (step.members) {
     throw new ModeldebugError('invalid_argument', `"${step.name}" takes no member models`, {
-      where: '--model',
+      where: 'model spec',
       hint: `list members only in an ensemble: ${ENSEMBLES.map((entry) => `${entry.aliases[0]}(logreg; gnb)`).join(', ')}`,
     });
   }
@@ -132,7 +132,7 @@ function buildFinal(step: StepSpec, runtime: ModelRuntime): Classifier {
 export function ensembleMembers(step: StepSpec): NonNullable<StepSpec['members']> {
   if (step.members && step.members.length > 0) return step.members;
   throw new ModeldebugError('invalid_argument', `"${step.name}" needs member models`, {
-    where: '--model',
+    where: 'model spec',
     hint: `separate members with ';', e.g. ${step.name}(scale | logreg; gnb; knn)`,
   });
 }
@@ -145,8 +145,8 @@ function buildTransformer(step: StepSpec): Transformer {
       kind === 'standard' ? standardScalerDescriptor : kind === 'minmax' ? minMaxScalerDescriptor : undefined;
     if (!scaler) {
       throw new ModeldebugError('invalid_argument', `unknown scaler "${String(kind)}"`, {
-        where: '--scale',
-        hint: 'use --scale standard or --scale minmax',
+        where: 'param scale.kind',
+        hint: 'write scale(kind=standard) or scale(kind=minmax)',
       });
     }
     return scaler.create(params);
@@ -154,7 +154,7 @@ function buildTransformer(step: StepSpec): Transformer {
   const entry = findTransformer(step.name);
   if (!entry) {
     throw new ModeldebugError('invalid_argument', `unknown transform "${step.name}"`, {
-      where: '--model',
+      where: 'model spec',
       hint: `known names: ${allNames()}`,
     });
   }
