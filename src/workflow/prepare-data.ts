@@ -13,7 +13,7 @@ import {
   loadExample,
   planFeatureRepairs,
 } from '../data/index.js';
-import { trainTestSplit } from '../selection/index.js';
+import { trainTestSplit } from '../splits/index.js';
 import type { RunConfig } from './config-schema.js';
 
 export interface PreparedData {

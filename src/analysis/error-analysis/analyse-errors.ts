@@ -11,7 +11,7 @@ import {
   topLabelCalibration,
 } from '../../metrics/index.js';
 import { crossValidate } from '../../selection/cross-validate.js';
-import { stratifiedKFold } from '../../selection/stratified-k-fold.js';
+import { stratifiedKFold } from '../../splits/stratified-k-fold.js';
 import { assertFoldsPerClass, assertSeveralClasses } from '../label-checks.js';
 import { baselinePredictions, compareWithBaseline } from './baseline-comparison.js';
 import type { ErrorAnalysis } from './error-analysis-types.js';

@@ -1,5 +1,5 @@
 import { analyseErrors } from '../../analysis/index.js';
-import { buildModel } from '../../models/index.js';
+import { buildModel } from '../../catalog/index.js';
 import type { PlannedModel } from '../model-plans.js';
 import type { ErrorAnalysisSection, RunFinding } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
