@@ -1,10 +1,10 @@
+import { buildModel, parseModelSpec } from '../../catalog/index.js';
 import type { ColumnInfo, Features } from '../../core/features.js';
 import { takeFeatureColumns, takeFeatureRows } from '../../core/features.js';
 import { createRng } from '../../core/rng.js';
 import { binaryRocAuc } from '../../metrics/roc-curve.js';
-import { buildModel, parseModelSpec } from '../../models/index.js';
 import { crossValidate } from '../../selection/cross-validate.js';
-import { stratifiedKFold } from '../../selection/stratified-k-fold.js';
+import { stratifiedKFold } from '../../splits/stratified-k-fold.js';
 
 export interface DomainClassifierResult {
   /** Cross-validated ROC AUC of telling test rows from training rows: 0.5 = indistinguishable. */

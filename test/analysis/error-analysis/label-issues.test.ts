@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findLabelIssues } from '../../../src/analysis/index.js';
+import { buildModel } from '../../../src/catalog/index.js';
 import { matrixFromRows } from '../../../src/core/matrix.js';
 import { createRng } from '../../../src/core/rng.js';
-import { buildModel } from '../../../src/models/index.js';
-import { crossValidate, stratifiedKFold } from '../../../src/selection/index.js';
+import { crossValidate } from '../../../src/selection/index.js';
+import { stratifiedKFold } from '../../../src/splits/index.js';
 
 /** Three Gaussian classes in 4 dimensions, centres 3 σ apart; 5 % of the labels moved at known rows. */
 function blobsWithPlantedNoise(n: number, noiseRate: number, seed: number) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseErrors } from '../../../src/analysis/index.js';
+import { buildModel } from '../../../src/catalog/index.js';
 import { loadExample } from '../../../src/data/index.js';
-import { buildModel } from '../../../src/models/index.js';
 
 const iris = await loadExample('iris');
 
