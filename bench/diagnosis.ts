@@ -73,7 +73,7 @@ function runCase(
 ): { findings: ReportedFinding[] } | { error: string } {
   const data = `${dir}/${diagnosisCase.name}.csv`;
   writeFileSync(data, diagnosisCase.data);
-  const args = ['run', '--data', data, '--label', diagnosisCase.label];
+  const args = ['run', '--data', data, '--label', diagnosisCase.label, ...(diagnosisCase.args ?? [])];
   if (diagnosisCase.test !== undefined) {
     const test = `${dir}/${diagnosisCase.name}-test.csv`;
     writeFileSync(test, diagnosisCase.test);

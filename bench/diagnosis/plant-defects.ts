@@ -19,6 +19,8 @@ export interface DiagnosisCase {
   readonly data: string;
   readonly test?: string;
   readonly label: string;
+  /** Further `run` arguments the set-up needs (a model that under- or overfits). */
+  readonly args?: readonly string[];
   /** Empty for a clean control. */
   readonly planted: readonly PlantedDefect[];
 }
@@ -62,8 +64,8 @@ export function plantedCases(options: PlantOptions = {}): DiagnosisCase[] {
   const noise = options.noise ?? 0.05;
   const rng = createRng(seed);
   const cases: DiagnosisCase[] = [];
-  const add = (name: string, table: Table, planted: PlantedDefect[], test?: Table) =>
-    cases.push({ name, data: toCsv(table), test: test && toCsv(test), label: LABEL, planted });
+  const add = (name: string, table: Table, planted: PlantedDefect[], test?: Table, args?: string[]) =>
+    cases.push({ name, data: toCsv(table), test: test && toCsv(test), label: LABEL, planted, args });
 
   add('clean', baseTable(rng.fork(), n), []);
   add('clean-with-test', baseTable(rng.fork(), n), [], baseTable(rng.fork(), Math.round(n / 2)));
@@ -76,7 +78,13 @@ export function plantedCases(options: PlantOptions = {}): DiagnosisCase[] {
       .slice(0, Math.round(noise * n))
       .sort((a, b) => a - b);
     for (const i of flipped) table.rows[i][5] = table.rows[i][5] === 'yes' ? 'no' : 'yes';
-    add('label-noise', table, [{ code: 'label_errors', rows: flipped }]);
+    // A clean test file keeps every row of the noisy file in the training rows the error analysis reads.
+    add(
+      'label-noise',
+      table,
+      [{ code: 'label_errors', rows: flipped }],
+      baseTable(rng.fork(), Math.round(n / 2)),
+    );
   }
   {
     const table = baseTable(rng.fork(), n);
@@ -171,10 +179,13 @@ export function plantedCases(options: PlantOptions = {}): DiagnosisCase[] {
       const y = a * b > 0 === r.next() < 0.9 ? 1 : 0;
       rows.push([round(a), round(b), round(r.normal()), CLASSES[y]]);
     }
-    add('underfitting', { header: ['a', 'b', 'c', LABEL], rows }, [{ code: 'underfitting' }]);
+    add('underfitting', { header: ['a', 'b', 'c', LABEL], rows }, [{ code: 'underfitting' }], undefined, [
+      '--model',
+      'scale | logreg(C=0.01)',
+    ]);
   }
   {
-    // Few rows, many weak features: every flexible model memorises the training rows.
+    // Few rows, many weak features and an unpruned tree: it memorises the training rows.
     const r = rng.fork();
     const width = 40;
     const rows: Cell[][] = [];
@@ -186,7 +197,10 @@ export function plantedCases(options: PlantOptions = {}): DiagnosisCase[] {
       ]);
     }
     const header = [...Array.from({ length: width }, (_, k) => `f${k}`), LABEL];
-    add('overfitting', { header, rows }, [{ code: 'overfitting' }]);
+    add('overfitting', { header, rows }, [{ code: 'overfitting' }], undefined, [
+      '--model',
+      'tree(random_state=0)',
+    ]);
   }
   add(
     'drift',
@@ -203,11 +217,7 @@ export function plantedCases(options: PlantOptions = {}): DiagnosisCase[] {
     const r = rng.fork();
     add(
       'high-cardinality',
-      withColumn(
-        baseTable(rng.fork(), n),
-        'zip',
-        () => `Z${String(r.int(Math.round(n / 3))).padStart(4, '0')}`,
-      ),
+      withColumn(baseTable(rng.fork(), n), 'zip', () => `Z${String(r.int(150)).padStart(4, '0')}`),
       [{ code: 'high_cardinality', columns: ['zip'] }],
     );
   }
