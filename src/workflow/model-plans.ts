@@ -25,26 +25,37 @@ export function classifierKind(steps: readonly StepSpec[]): string {
 
 /**
  * The models compared when the config names none: a linear model, naive Bayes, k-NN (up to 20,000 rows:
- * it is brute force) and a tree, each after an imputer when cells are missing and a one-hot encoder when
- * columns are categorical — four different inductive biases, so the ensemble step has something to gain.
- * With a free-text column: TF-IDF into logistic regression and multinomial naive Bayes.
+ * it is brute force), a tree, a random forest and histogram gradient boosting — different inductive
+ * biases, and the two ensembles of trees that most often win on tabular data — each after an imputer
+ * when cells are missing and a one-hot encoder when columns are categorical. With a free-text column:
+ * TF-IDF of the first one into logistic regression and multinomial naive Bayes, after the same imputer
+ * and one-hot encoder for the other columns (naive Bayes only when no numeric column goes negative).
  */
 export function defaultModels(dataset: Dataset): PlannedModel[] {
-  const { columns, data } = dataset.features;
+  const { columns, data, rows, cols } = dataset.features;
+  const prefix: string[] = [];
+  if (data.some(Number.isNaN)) prefix.push('impute(strategy=median, categorical_strategy=most_frequent)');
+  if (columns.some((column) => column.kind === 'categorical')) prefix.push('onehot');
   const text = columns.find((column) => column.kind === 'text');
   if (text) {
     // Free text goes through TF-IDF (sparse: only logreg and mnb read it), on the first text column.
     const tfidf = `tfidf(column=${JSON.stringify(text.name)}, sublinear_tf=true)`;
-    return [`${tfidf} | logreg`, `${tfidf} | mnb`].map(planModel);
+    const negative = columns.some(
+      (column, j) =>
+        column.kind === 'numeric' &&
+        Array.from({ length: rows }, (_, i) => data[i * cols + j]).some((v) => v < 0),
+    );
+    return [`${tfidf} | logreg`, ...(negative ? [] : [`${tfidf} | mnb`])].map((spec) =>
+      planModel([...prefix, spec].join(' | ')),
+    );
   }
-  const prefix: string[] = [];
-  if (data.some(Number.isNaN)) prefix.push('impute(strategy=median, categorical_strategy=most_frequent)');
-  if (columns.some((column) => column.kind === 'categorical')) prefix.push('onehot');
   const specs = [
     'scale | logreg',
     'gnb',
-    ...(dataset.features.rows <= 20000 ? ['scale | knn'] : []),
+    ...(rows <= 20000 ? ['scale | knn'] : []),
     'tree(random_state=0)',
+    'forest(random_state=0)',
+    'hgb(random_state=0)',
   ];
   return specs.map((spec) => planModel([...prefix, spec].join(' | ')));
 }

@@ -1,6 +1,6 @@
 import { tagsOf } from '../catalog/index.js';
 import { isModeldebugError } from '../core/errors.js';
-import type { Dataset } from '../data/index.js';
+import { type Dataset, describeRepair } from '../data/index.js';
 import { createWorkerPool } from '../parallel/index.js';
 import { inProcessExecutor, type TaskExecutor } from '../selection/index.js';
 import { stratifiedKFold } from '../splits/index.js';
@@ -11,6 +11,7 @@ import type { RunFinding, RunReport, RunReportSummary, RunSections } from './rep
 import type { StepInput, WorkflowContext } from './step-context.js';
 import { runCompareModelsStep } from './steps/compare-models-step.js';
 import { runLearningCurveStep, runValidationCurveStep } from './steps/curve-steps.js';
+import { runDriftStep } from './steps/drift-step.js';
 import { runEnsembleStep } from './steps/ensemble-step.js';
 import { runEpochCurveStep } from './steps/epoch-curve-step.js';
 import { runErrorAnalysisStep } from './steps/error-analysis-step.js';
@@ -104,6 +105,15 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
       );
       if (result) {
         sections.validation = result.section;
+        findings.push(...result.findings);
+      }
+    }
+
+    const drift = stepOptions(config, 'drift');
+    if (drift && config.data.test) {
+      const result = await optionalStep('drift', 'train/test drift', () => runDriftStep(input, test));
+      if (result) {
+        sections.drift = result.section;
         findings.push(...result.findings);
       }
     }
@@ -245,7 +255,7 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
       thresholds,
       skipped,
       timings,
-      warnings: [],
+      warnings: data.repairs.map(describeRepair),
     };
   } finally {
     await executor.close();

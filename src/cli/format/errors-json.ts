@@ -93,6 +93,7 @@ export function errorAnalysisToJson(
       size: cluster.size,
       top_terms: cluster.topTerms,
       example_row_indices: cluster.exampleRows,
+      example_texts: cluster.exampleTexts,
     })),
     curves: analysis.curves.map((curve) => ({
       label: curve.label,

@@ -43,7 +43,7 @@ export async function runErrorAnalysisStep(
       suggestedLabel: suspect.suggestedLabel,
       givenLabelProbability: suspect.givenLabelProbability,
     })),
-    confidentlyWrong: analysis.misclassified.slice(0, TOP).map((row) => ({
+    confidentlyWrong: analysis.confidentMistakes.slice(0, TOP).map((row) => ({
       row: row.row + 1,
       trueLabel: row.trueLabel,
       predicted: row.predicted,
@@ -53,6 +53,7 @@ export async function runErrorAnalysisStep(
       column: cluster.column,
       size: cluster.size,
       topTerms: [...cluster.topTerms],
+      examples: cluster.exampleRows.map((row, k) => ({ row: row + 1, text: cluster.exampleTexts[k] })),
     })),
     findings: analysis.findings.map((finding) => ({ ...finding })),
   };
