@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { llmOutOfFold } from '../../src/analysis/index.js';
 import type { StepSpec } from '../../src/models/index.js';
 import { buildModel } from '../../src/models/index.js';
 import {
@@ -84,5 +85,15 @@ describe("one scheduler for all of an LLM's cross-validation folds", () => {
     });
     // Test and training rows of every task are the same 20 reviews (temperature 0, no few-shot).
     expect(server.requests()).toBeLessThanOrEqual(20);
+  });
+
+  it('llmOutOfFold (few-shot curve, prompt ablation, LLM vs baseline): all folds through one limiter', async () => {
+    const server = await llmServer();
+    const run = await llmOutOfFold(buildModel(llmSteps(server.baseURL, null)), features, labels, folds);
+    expect(server.maxInFlight()).toBe(CONCURRENCY);
+    expect(run.usage.calls).toBe(20);
+    expect(Array.from(run.foldOf).sort()).toEqual(
+      folds.flatMap((fold, f) => Array(fold.test.length).fill(f)).sort(),
+    );
   });
 });
