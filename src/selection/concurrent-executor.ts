@@ -1,7 +1,7 @@
+import type { StepSpec } from '../catalog/model-spec.js';
+import { buildModel } from '../catalog/registry.js';
 import type { Classifier } from '../core/estimator.js';
-import type { BuildModelOptions } from '../models/registry.js';
-import { buildModel } from '../models/registry.js';
-import type { StepSpec } from '../models/spec.js';
+import type { ModelRuntime } from '../models/model-descriptor.js';
 import { type FoldOutcome, runFoldTask, type TaskData, type TaskExecutor } from './fold-task.js';
 import { createTransformCache } from './transform-cache.js';
 
@@ -13,7 +13,7 @@ import { createTransformCache } from './transform-cache.js';
  */
 export function concurrentExecutor(
   data: TaskData,
-  options: { readonly signal?: AbortSignal; readonly build?: BuildModelOptions } = {},
+  options: { readonly signal?: AbortSignal; readonly build?: ModelRuntime } = {},
 ): TaskExecutor {
   const models = new Map<string, Classifier>();
   const build = (steps: readonly StepSpec[]): Classifier => {

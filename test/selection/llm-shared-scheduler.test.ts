@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { llmOutOfFold } from '../../src/analysis/index.js';
-import type { StepSpec } from '../../src/models/index.js';
-import { buildModel } from '../../src/models/index.js';
+import { buildModel, type StepSpec } from '../../src/catalog/index.js';
 import {
   concurrentExecutor,
   crossValidate,
   inProcessExecutor,
   learningCurve,
-  stratifiedKFold,
 } from '../../src/selection/index.js';
+import { stratifiedKFold } from '../../src/splits/index.js';
 import { fieldReader, reviewDataset } from '../analysis/llm-reviews.js';
 import { useTestServer } from '../helpers/use-test-server.js';
 

@@ -3,7 +3,7 @@ import type { Features } from '../../core/features.js';
 import type { Labels } from '../../core/labels.js';
 import { threadCount } from '../../core/n-jobs.js';
 import { createRng, type Rng } from '../../core/rng.js';
-import { trainTestSplit } from '../../selection/train-test-split.js';
+import { trainTestSplit } from '../../splits/train-test-split.js';
 import { divergedError, type EpochHistory, priorLogLoss, recordLossJumps } from '../epoch-history.js';
 import { type BatchGradients, singleThreadGradients } from './batch-gradient.js';
 import { hiddenSizes, MLP_KIND, type MlpParams } from './mlp-params.js';

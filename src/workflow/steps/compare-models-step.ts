@@ -1,8 +1,9 @@
 import { baselinePredictions } from '../../analysis/index.js';
+import { buildModel, checkDataFitsModel, tagsOf } from '../../catalog/index.js';
 import { isModeldebugError } from '../../core/errors.js';
 import { accuracy, precisionRecallFScore } from '../../metrics/index.js';
-import { buildModel, checkDataFitsModel, LLM_CLASSIFIER_KIND } from '../../models/index.js';
-import { crossValidate, type Fold, stratifiedKFold } from '../../selection/index.js';
+import { crossValidate } from '../../selection/index.js';
+import { type Fold, stratifiedKFold } from '../../splits/index.js';
 import type { ModelComparisonSection, RunFinding } from '../report-types.js';
 import type { PlannedModel, StepInput } from '../step-context.js';
 
@@ -31,7 +32,7 @@ export async function runCompareModelsStep(
         scoring: [...COMPARISON_SCORING],
         signal: input.signal,
         // An LLM's folds wait on its endpoint, not the CPU: all at once through its one limiter.
-        concurrentFolds: model.kind === LLM_CLASSIFIER_KIND,
+        concurrentFolds: tagsOf(model.steps).waitsOnEndpoint,
         onFoldDone: (done) => input.onFits(m * folds.length + done, total),
       });
       scored.push({ model, scores: { ...result.test } });

@@ -1,5 +1,5 @@
 import { learningCurveVerdict, validationCurveVerdict } from '../../analysis/index.js';
-import { LLM_CLASSIFIER_KIND } from '../../models/index.js';
+import { tagsOf, tuningOf } from '../../catalog/index.js';
 import {
   type CurvePoint,
   concurrentExecutor,
@@ -7,7 +7,6 @@ import {
   type TaskExecutor,
   validationCurve,
 } from '../../selection/index.js';
-import { kindPlan } from '../model-plans.js';
 import type {
   CurvePointData,
   LearningCurveSection,
@@ -21,7 +20,7 @@ import type { PlannedModel, StepInput } from '../step-context.js';
  * model's one limiter (and `--redis`'s runner, through the build options), rather than one thread each.
  */
 function executorFor(input: StepInput, model: PlannedModel): TaskExecutor {
-  if (model.kind !== LLM_CLASSIFIER_KIND) return input.executor;
+  if (!tagsOf(model.steps).waitsOnEndpoint) return input.executor;
   const { features, labels } = input.tuning;
   return concurrentExecutor({ features, labels }, { signal: input.signal, build: input.build });
 }
@@ -76,7 +75,7 @@ export async function runValidationCurveStep(
   model: PlannedModel,
   options: { readonly param?: string; readonly values?: readonly unknown[] },
 ): Promise<{ section: ValidationCurveSection; findings: RunFinding[] } | { skipped: string }> {
-  const plan = kindPlan(model.kind);
+  const plan = tuningOf(model.steps);
   const param = options.param ?? plan?.curve.param;
   const values = options.values ?? plan?.curve.values;
   if (param === undefined || values === undefined) {

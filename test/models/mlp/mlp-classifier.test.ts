@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { loadModel, parseModelSpec } from '../../../src/catalog/index.js';
 import { encodeLabels, type Features, numericFeatures } from '../../../src/core/index.js';
 import { createRng } from '../../../src/core/rng.js';
-import { createMlpClassifier, loadModel, parseModelSpec } from '../../../src/models/index.js';
+import { createMlpClassifier } from '../../../src/models/index.js';
 import { createStrategy, search } from '../../../src/selection/index.js';
 import { loadBundledDatasets } from '../../helpers/datasets.js';
 import { quarterSplit } from '../sgd/quarter-split.js';

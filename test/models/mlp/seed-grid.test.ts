@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseModelSpec } from '../../../src/catalog/index.js';
 import { createStandardScaler } from '../../../src/features/standard-scaler.js';
-import { createMlpClassifier, parseModelSpec } from '../../../src/models/index.js';
+import { createMlpClassifier } from '../../../src/models/index.js';
 import { createStrategy, search } from '../../../src/selection/index.js';
 import { loadParityCase } from '../../helpers/fixtures.js';
 import { loadCsv } from '../logistic-regression/fixture-data.js';
