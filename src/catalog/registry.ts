@@ -13,6 +13,7 @@ import { standardScalerDescriptor } from '../features/standard-scaler.js';
 import { tfidfVectorizerDescriptor } from '../features/text/tfidf-vectorizer.js';
 import type { Transformer } from '../features/transformer.js';
 import type { TransformerDescriptor } from '../features/transformer-descriptor.js';
+import { dummyDescriptor } from '../models/dummy/dummy-descriptor.js';
 import { randomForestDescriptor } from '../models/forest/random-forest-descriptor.js';
 import { histGradientBoostingDescriptor } from '../models/hist-gradient-boosting/hist-gradient-boosting-descriptor.js';
 import { kNeighborsDescriptor } from '../models/knn/k-neighbors-descriptor.js';
@@ -38,6 +39,7 @@ export const CLASSIFIERS: readonly ClassifierDescriptor[] = [
   llmClassifierDescriptor,
   sgdDescriptor,
   mlpDescriptor,
+  dummyDescriptor,
 ];
 
 export const TRANSFORMERS: readonly TransformerDescriptor[] = [

@@ -51,7 +51,9 @@ describe('the diagnosis benchmark generator plants what it claims', () => {
     const dup = byName.get('duplicates')!;
     const rows = rowsOf(dup.data).map((row) => row.join(','));
     const seen = new Map<string, number[]>();
-    rows.forEach((row, i) => seen.set(row, [...(seen.get(row) ?? []), i]));
+    rows.forEach((row, i) => {
+      seen.set(row, [...(seen.get(row) ?? []), i]);
+    });
     const duplicated = [...seen.values()]
       .filter((group) => group.length > 1)
       .flat()
