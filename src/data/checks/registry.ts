@@ -11,6 +11,7 @@ import { missingValues } from './missing-values.js';
 import { mixedNulls } from './mixed-nulls.js';
 import { mixedTypes } from './mixed-types.js';
 import { newCategories } from './new-categories.js';
+import { nonFiniteValues } from './non-finite-values.js';
 import { outliers } from './outliers.js';
 import { textDuplicates } from './text-duplicates.js';
 import { textLength } from './text-length.js';
@@ -23,6 +24,7 @@ export const DATA_CHECKS: readonly DataCheck[] = [
   duplicateRows,
   conflictingLabels,
   mixedTypes,
+  nonFiniteValues,
   constantColumns,
   idLikeColumns,
   labelLeak,

@@ -1,6 +1,5 @@
 import type { DuckSession } from './duck-session.js';
 import type { FileSource } from './source-sql.js';
-import { sqlIdent } from './sql-literals.js';
 import { translateReadError } from './translate-error.js';
 
 /** What one pass over a text column tells us: enough to type it and to report its missing markers. */
@@ -13,7 +12,7 @@ export interface TextColumnProfile {
   readonly withSpaces: number;
   /** Distinct texts that are not numbers (exact). */
   readonly approxDistinct: number;
-  /** Distinct spellings of infinity ('inf', '-Infinity'): numbers TRY_CAST does not read. */
+  /** Cells that read as an infinite number ('inf', '-Infinity', '1e400'). */
   readonly infinities: number;
   /** Raw text of the cells read as missing → count ('' for an empty field). */
   readonly markers: Readonly<Record<string, number>>;
@@ -33,13 +32,17 @@ export function isNumericType(type: string): boolean {
 }
 
 /** A text view of any column: DuckDB types other than numbers (booleans, dates) are read as their text. */
-export function asTextSql(name: string, type: string): string {
-  return type === 'VARCHAR' ? sqlIdent(name) : `CAST(${sqlIdent(name)} AS VARCHAR)`;
+export function asTextSql(columnSql: string, type: string): string {
+  if (type === 'VARCHAR') return columnSql;
+  // A JSON column mixes strings and numbers; its strings read without their quotes ("nan" → nan).
+  if (type === 'JSON') return `json_extract_string(${columnSql}, '$')`;
+  return `CAST(${columnSql} AS VARCHAR)`;
 }
 
 /**
- * One scan of the file: each cell either parses as a number (the common case, one TRY_CAST) or is
- * grouped by its text; the string work — missing markers, infinities, prose statistics — then runs
+ * One scan of the file: each cell either parses as a finite number (the common case, one TRY_CAST) or
+ * is grouped by its text; the string work — missing markers, NaN and infinity spellings, prose
+ * statistics — then runs
  * once per distinct text instead of once per cell. Unpivoted to (name, value) pairs, the query has the
  * same few expressions however many columns the file has (per-column expressions cost DuckDB's planner
  * more than the scan on a wide file).
@@ -52,11 +55,11 @@ export async function profileFile(session: DuckSession, file: FileSource): Promi
       return { rows: Number(rows), text: file.names.map(() => undefined) };
     }
     const cells = textIndices
-      .map((j) => `coalesce(${asTextSql(file.names[j], file.types[j])}, '') AS c${j}`)
+      .map((j) => `coalesce(${asTextSql(file.columnSql[j], file.types[j])}, '') AS c${j}`)
       .join(', ');
     await session.run(`CREATE OR REPLACE TEMP TABLE md_values AS
       SELECT name, f, count(*)::DOUBLE AS n FROM (
-        SELECT name, CASE WHEN TRY_CAST(v AS DOUBLE) IS NULL THEN v END AS f
+        SELECT name, CASE WHEN isfinite(TRY_CAST(v AS DOUBLE)) THEN NULL ELSE v END AS f
         FROM (UNPIVOT (SELECT ${cells} FROM ${file.fromSql}) ON COLUMNS(*) INTO NAME name VALUE v))
       GROUP BY ALL`);
     const stats = await session.rows(`SELECT name, sum(n),
@@ -65,9 +68,10 @@ export async function profileFile(session: DuckSession, file: FileSource): Promi
         coalesce(sum(n * length(f)) FILTER (WHERE k = 2) / sum(n) FILTER (WHERE k = 2), 0),
         coalesce(sum(n) FILTER (WHERE k = 2 AND contains(f, ' ')), 0),
         count(*) FILTER (WHERE k = 2)::DOUBLE,
-        count(*) FILTER (WHERE f IS NOT NULL AND k = 0)::DOUBLE
+        coalesce(sum(n) FILTER (WHERE f IS NOT NULL AND k = 0), 0)::DOUBLE
       FROM (SELECT name, f, n, CASE WHEN f IS NULL THEN 0 WHEN md_marker(f) THEN 1
-              WHEN md_infinity(f) IS NOT NULL THEN 0 ELSE 2 END AS k FROM md_values)
+              WHEN md_number(f) IS NOT NULL THEN (CASE WHEN isnan(md_number(f)) THEN 1 ELSE 0 END)
+              ELSE 2 END AS k FROM md_values)
       GROUP BY name`);
     const byName = new Map(stats.map((row) => [String(row[0]), row]));
     const rows = Number(stats[0]?.[1] ?? 0);
