@@ -54,6 +54,7 @@ export async function stageFile(
 ): Promise<StagedTable> {
   const file = await openFileSource(session, path, options.sourceName);
   checkColumnsExist(file, options);
+  await allowForWidth(session, file.names.length);
   const profile = await profileFile(session, file);
   if (profile.rows === 0) {
     throw new ModeldebugError('parse_error', 'the file has a header row but no data rows', {
@@ -156,6 +157,22 @@ function stagedExpression(file: FileSource, j: number, column: StagedColumn, kee
   const value = column.kind === 'label' ? `trim(${text})` : text;
   if (markers.length === 0) return value;
   return `CASE WHEN ${text} IN (${markers.map(sqlString).join(', ')}) THEN NULL ELSE ${value} END`;
+}
+
+/** Above this many columns DuckDB's per-column vectors, not the data, decide its memory. */
+const WIDE_COLUMNS = 1000;
+
+/**
+ * DuckDB gives every column of every chunk in flight a vector of 2048 values, however few rows the file
+ * has: 10,000 columns reserve 330 MB per chunk and trip the memory cap although the process stays small
+ * (300 MB RSS at 10,000 × 50). A wide file gets one thread (fewer chunks in flight) and a cap that
+ * counts those reservations; the resident memory stays linear in cells.
+ */
+async function allowForWidth(session: DuckSession, columns: number): Promise<void> {
+  if (columns <= WIDE_COLUMNS) return;
+  const reserved = Math.ceil((columns * 2048 * 16 * 12) / 2 ** 30);
+  await session.run(`SET threads = 1`);
+  await session.run(`SET memory_limit = '${Math.max(1, reserved)}GB'`);
 }
 
 /**
