@@ -17,7 +17,7 @@ export interface NumericStats {
 
 export interface ColumnStats {
   readonly present: number;
-  /** Cells that are +∞ or −∞ (numeric columns; 0 for others). Quantiles leave them out. */
+  /** Cells that are +∞ or −∞ (numeric columns; 0 for others). */
   readonly infinite: number;
   /** HyperLogLog estimate (about 2 % error); checks that need exactness confirm with an exact count. */
   readonly approxDistinct: number;
@@ -63,8 +63,8 @@ function aggregateSql(c: string, numeric: boolean, sample: string): string[] {
     ...base,
     `min(${c})`,
     `max(${c})`,
-    `quantile_cont(${c}, [0.01, 0.25, 0.5, 0.75, 0.99]) FILTER (WHERE isfinite(${c})${sample})`,
-    `coalesce(bool_and(${c} = floor(${c})) FILTER (WHERE isfinite(${c})), false)`,
+    `quantile_cont(${c}, [0.01, 0.25, 0.5, 0.75, 0.99])${sample}`,
+    `coalesce(bool_and(${c} = floor(${c})), false)`,
     `count(*) FILTER (WHERE isinf(${c}))::DOUBLE`,
   ];
 }
@@ -81,7 +81,7 @@ export async function computeColumnStats(
   nearConstantShare: number,
 ): Promise<Map<string, ColumnStats>> {
   const step = Math.ceil(table.rows / QUANTILE_ROWS);
-  const sample = step > 1 ? ` AND rowid % ${step} = 0` : '';
+  const sample = step > 1 ? ` FILTER (WHERE rowid % ${step} = 0)` : '';
   const aggregates = new Map<StagedColumn, unknown[]>();
   if (columns.length <= COLUMNS_PER_QUERY) {
     const parts = columns.flatMap((column) => aggregateSql(column.sql, column.kind === 'numeric', sample));
