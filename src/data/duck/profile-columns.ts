@@ -24,6 +24,48 @@ export interface FileProfile {
   readonly text: readonly (TextColumnProfile | undefined)[];
 }
 
+/** Up to this many text columns, one histogram per column; beyond, the cells are unpivoted. */
+const HISTOGRAM_COLUMNS = 32;
+
+/** A cell's text when it is not a finite number (numbers: NULL, the common case, one TRY_CAST). */
+function nonNumberSql(text: string): string {
+  return `CASE WHEN isfinite(TRY_CAST(${text} AS DOUBLE)) THEN NULL ELSE ${text} END`;
+}
+
+/**
+ * A narrow file: one scan with a histogram of the non-number texts per column (a third faster than
+ * unpivoting every cell on 1M × 10), then the histograms as rows, with each column's count of numbers.
+ */
+async function histogramValues(session: DuckSession, file: FileSource, indices: readonly number[]) {
+  const text = (j: number) => `coalesce(${asTextSql(file.columnSql[j], file.types[j])}, '')`;
+  await session.run(`CREATE OR REPLACE TEMP TABLE md_histograms AS SELECT count(*)::DOUBLE AS rows,
+    ${indices.map((j) => `histogram(${nonNumberSql(text(j))}) AS h${j}`).join(', ')} FROM ${file.fromSql}`);
+  await session.run(
+    `CREATE OR REPLACE TEMP TABLE md_values AS ${indices
+      .map(
+        (j) => `SELECT 'c${j}' AS name, unnest(map_keys(h${j})) AS f, unnest(map_values(h${j}))::DOUBLE AS n
+        FROM md_histograms
+      UNION ALL SELECT 'c${j}', NULL::VARCHAR, rows - coalesce(list_sum(map_values(h${j})), 0) FROM md_histograms`,
+      )
+      .join(' UNION ALL ')}`,
+  );
+}
+
+/**
+ * A wide file: unpivoted to (name, value) pairs, the query has the same few expressions however many
+ * columns the file has (per-column expressions cost DuckDB's planner more than the scan).
+ */
+async function unpivotedValues(session: DuckSession, file: FileSource, indices: readonly number[]) {
+  const cells = indices
+    .map((j) => `coalesce(${asTextSql(file.columnSql[j], file.types[j])}, '') AS c${j}`)
+    .join(', ');
+  await session.run(`CREATE OR REPLACE TEMP TABLE md_values AS
+    SELECT name, f, count(*)::DOUBLE AS n FROM (
+      SELECT name, ${nonNumberSql('v')} AS f
+      FROM (UNPIVOT (SELECT ${cells} FROM ${file.fromSql}) ON COLUMNS(*) INTO NAME name VALUE v))
+    GROUP BY ALL`);
+}
+
 /** Columns whose DuckDB type is a number need no profiling: they are numeric by construction. */
 export function isNumericType(type: string): boolean {
   return /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*)$/.test(
@@ -42,10 +84,8 @@ export function asTextSql(columnSql: string, type: string): string {
 /**
  * One scan of the file: each cell either parses as a finite number (the common case, one TRY_CAST) or
  * is grouped by its text; the string work — missing markers, NaN and infinity spellings, prose
- * statistics — then runs
- * once per distinct text instead of once per cell. Unpivoted to (name, value) pairs, the query has the
- * same few expressions however many columns the file has (per-column expressions cost DuckDB's planner
- * more than the scan on a wide file).
+ * statistics — then runs once per distinct text instead of once per cell, over `md_values` (column,
+ * text or NULL for a number, cells).
  */
 export async function profileFile(session: DuckSession, file: FileSource): Promise<FileProfile> {
   const textIndices = file.names.flatMap((_, j) => (isNumericType(file.types[j]) ? [] : [j]));
@@ -54,14 +94,8 @@ export async function profileFile(session: DuckSession, file: FileSource): Promi
       const [[rows]] = await session.rows(`SELECT count(*)::DOUBLE FROM ${file.fromSql}`);
       return { rows: Number(rows), text: file.names.map(() => undefined) };
     }
-    const cells = textIndices
-      .map((j) => `coalesce(${asTextSql(file.columnSql[j], file.types[j])}, '') AS c${j}`)
-      .join(', ');
-    await session.run(`CREATE OR REPLACE TEMP TABLE md_values AS
-      SELECT name, f, count(*)::DOUBLE AS n FROM (
-        SELECT name, CASE WHEN isfinite(TRY_CAST(v AS DOUBLE)) THEN NULL ELSE v END AS f
-        FROM (UNPIVOT (SELECT ${cells} FROM ${file.fromSql}) ON COLUMNS(*) INTO NAME name VALUE v))
-      GROUP BY ALL`);
+    if (textIndices.length <= HISTOGRAM_COLUMNS) await histogramValues(session, file, textIndices);
+    else await unpivotedValues(session, file, textIndices);
     const stats = await session.rows(`SELECT name, sum(n),
         coalesce(sum(n) FILTER (WHERE k = 1), 0), coalesce(sum(n) FILTER (WHERE k = 2), 0),
         to_json(map_from_entries(list({k: f, v: n}) FILTER (WHERE k = 1)))::VARCHAR,
