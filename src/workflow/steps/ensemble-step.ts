@@ -1,6 +1,7 @@
-import { compareEnsemble, type NamedClassifier } from '../../ensemble/index.js';
-import { buildModel } from '../../models/index.js';
-import { stratifiedKFold } from '../../selection/index.js';
+import { compareEnsemble } from '../../analysis/index.js';
+import { buildModel } from '../../catalog/index.js';
+import type { NamedClassifier } from '../../ensemble/index.js';
+import { stratifiedKFold } from '../../splits/index.js';
 import type { PlannedModel } from '../model-plans.js';
 import type { EnsembleSection, RunFinding } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
