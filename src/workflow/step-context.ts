@@ -1,4 +1,5 @@
 import type { Dataset } from '../data/index.js';
+import type { MemberOutOfFold } from '../ensemble/index.js';
 import type { BuildModelOptions, StepSpec } from '../models/index.js';
 import type { Fold, TaskExecutor } from '../selection/index.js';
 import type { RunConfig } from './config-schema.js';
@@ -36,6 +37,11 @@ export interface StepInput {
   readonly build: BuildModelOptions;
   readonly signal?: AbortSignal;
   readonly onFits: (done: number, total: number | undefined) => void;
+  /**
+   * Out-of-fold outputs of the models the comparison cross-validated on `train` (keyed by spec), so the
+   * ensemble step combines them instead of fitting every member again. Filled by the comparison.
+   */
+  readonly outOfFold?: Map<string, MemberOutOfFold>;
 }
 
 export type { PlannedModel };
