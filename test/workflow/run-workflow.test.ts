@@ -113,6 +113,17 @@ describe('runWorkflow on iris', () => {
     for (const member of shared) expect(member.accuracy).toEqual(compared.get(member.spec));
   });
 
+  it('traces the regularization path on every row when they are few, so the refit is the path fit', () => {
+    const section = iris.sections.regularization;
+    expect(section?.rows).toBe(120);
+    const index = section?.cs.indexOf(section.oneStandardError.C) ?? -1;
+    expect(section?.refit).toEqual({
+      C: section?.oneStandardError.C,
+      rows: 120,
+      nonZero: section?.nonZero[index],
+    });
+  });
+
   it('gates on the thresholds', () => {
     expect(iris.thresholds.map((t) => [t.metric, t.passed])).toEqual([
       ['accuracy', true],
