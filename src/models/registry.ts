@@ -56,6 +56,8 @@ export interface ClassifierEntry {
   load(serialized: SerializedModel): FittedClassifier;
   /** Reads text and categorical cells (and missing values) itself, so preflight lets them through. */
   readonly takesRawColumns?: boolean;
+  /** Fits and predicts with missing values (NaN) itself, so preflight asks for no imputer. */
+  readonly allowsMissing?: boolean;
 }
 
 export interface TransformerEntry {
@@ -120,6 +122,7 @@ export const CLASSIFIERS: readonly ClassifierEntry[] = [
       'gradient boosting on binned features: learning_rate, max_iter, max_leaf_nodes, max_depth, min_samples_leaf, l2_regularization, max_bins, early_stopping',
     create: (params) => createHistGradientBoosting(params as never),
     load: loadHistGradientBoosting,
+    allowsMissing: true,
   },
   {
     kind: LLM_CLASSIFIER_KIND,
