@@ -1,18 +1,4 @@
 export {
-  type CompareEnsembleOptions,
-  combineMembers,
-  compareEnsemble,
-  type EnsembleComparison,
-  type EnsembleFinding,
-  type MemberOutOfFold,
-  type ScoredModel,
-} from './compare-ensemble.js';
-export {
-  compareEnsembleFromOutOfFold,
-  type EnsembleFromOutOfFoldOptions,
-  OUT_OF_FOLD_STACKING_NAME,
-} from './ensemble-from-out-of-fold.js';
-export {
   createFittedStacking,
   type FittedStacking,
   type SerializedStackingState,

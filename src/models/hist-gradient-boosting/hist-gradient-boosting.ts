@@ -2,7 +2,7 @@ import type { Classifier, FitContext, FitWarning } from '../../core/estimator.js
 import { assertNumericDense, featureNames } from '../../core/features.js';
 import { threadCount } from '../../core/n-jobs.js';
 import { createRng } from '../../core/rng.js';
-import { trainTestSplit } from '../../selection/train-test-split.js';
+import { trainTestSplit } from '../../splits/train-test-split.js';
 import { assertRowsMatchLabels, presentClasses } from '../training-checks/index.js';
 import { boost, type ClosableWorkspace } from './boost.js';
 import {

@@ -2,9 +2,10 @@ import {
   compareEnsembleFromOutOfFold,
   type EnsembleComparison,
   type MemberOutOfFold,
-} from '../../ensemble/index.js';
-import { buildModel } from '../../models/index.js';
-import { crossValidate, stratifiedKFold } from '../../selection/index.js';
+} from '../../analysis/index.js';
+import { buildModel } from '../../catalog/index.js';
+import { crossValidate } from '../../selection/index.js';
+import { stratifiedKFold } from '../../splits/index.js';
 import type { PlannedModel } from '../model-plans.js';
 import type { EnsembleSection, RunFinding } from '../report-types.js';
 import type { StepInput } from '../step-context.js';

@@ -1,4 +1,5 @@
 import type { Labels } from '../core/labels.js';
+import { stackFeatures } from '../ensemble/stack-features.js';
 import { createLogisticRegression } from '../models/logistic-regression/index.js';
 import { crossValidate } from '../selection/cross-validate.js';
 import {
@@ -9,7 +10,6 @@ import {
   type ScoredModel,
   scoreOf,
 } from './compare-ensemble.js';
-import { stackFeatures } from './stack-features.js';
 
 /** compareEnsemble's options; `folds` are the ones the members' out-of-fold outputs came from. */
 export type EnsembleFromOutOfFoldOptions = Omit<CompareEnsembleOptions, 'onProgress'>;

@@ -1,13 +1,13 @@
 import { argmaxRows, type FitWarning } from '../core/estimator.js';
 import type { Features } from '../core/features.js';
 import type { Labels } from '../core/labels.js';
+import { type Agreement, memberAgreement } from '../ensemble/member-agreement.js';
+import type { NamedClassifier } from '../ensemble/members.js';
+import type { MemberColumns } from '../ensemble/stack-features.js';
+import { createStackingClassifier } from '../ensemble/stacking-classifier.js';
+import { hardVoteShares, softVoteAverage } from '../ensemble/vote-kernels.js';
 import { crossValidate, type ScoreSummary } from '../selection/cross-validate.js';
-import type { Fold } from '../selection/fold.js';
-import { type Agreement, memberAgreement } from './member-agreement.js';
-import type { NamedClassifier } from './members.js';
-import type { MemberColumns } from './stack-features.js';
-import { createStackingClassifier } from './stacking-classifier.js';
-import { hardVoteShares, softVoteAverage } from './vote-kernels.js';
+import type { Fold } from '../splits/fold.js';
 
 export interface CompareEnsembleOptions {
   readonly voting: 'hard' | 'soft';

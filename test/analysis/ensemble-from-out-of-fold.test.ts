@@ -3,12 +3,12 @@ import {
   compareEnsemble,
   compareEnsembleFromOutOfFold,
   type MemberOutOfFold,
-  type NamedClassifier,
   OUT_OF_FOLD_STACKING_NAME,
-  stackFeatures,
-} from '../../src/ensemble/index.js';
+} from '../../src/analysis/index.js';
+import { type NamedClassifier, stackFeatures } from '../../src/ensemble/index.js';
 import { createDecisionTree, createGaussianNb, createLogisticRegression } from '../../src/models/index.js';
-import { crossValidate, stratifiedKFold } from '../../src/selection/index.js';
+import { crossValidate } from '../../src/selection/index.js';
+import { stratifiedKFold } from '../../src/splits/index.js';
 import { readNumericCsv } from '../models/numeric-csv.js';
 
 const wine = readNumericCsv('wine.csv');
