@@ -123,6 +123,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/compare.js')).registerCompareCommand,
   },
   {
+    name: 'robust',
+    term: 'robust [options] [data]',
+    description:
+      "an LLM classifier's accuracy and flip rate under format, label-list and input variants and repeated sampling",
+    load: async () => (await import('./commands/robust.js')).registerRobustCommand,
+  },
+  {
     name: 'view',
     term: 'view [options]',
     description: 'browse the run store: the runs, each report, and two runs side by side',

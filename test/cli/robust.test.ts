@@ -1,0 +1,73 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reviewCsv } from '../analysis/llm-reviews.js';
+import { formatSensitiveModel } from '../helpers/format-sensitive-model.js';
+import { startTestServer, type TestServer } from '../helpers/openai-test-server.js';
+import { expectOneLineError } from './run-cli.js';
+import { runCliAsync } from './run-cli-async.js';
+
+let server: TestServer;
+let folder: string;
+let csv: string;
+beforeAll(async () => {
+  server = await startTestServer({ answer: formatSensitiveModel });
+  folder = mkdtempSync(join(tmpdir(), 'modeldebug-robust-cli-'));
+  csv = join(folder, 'reviews.csv');
+  writeFileSync(csv, reviewCsv());
+});
+afterAll(() => server.close());
+
+const args = (...extra: string[]) => [
+  'robust',
+  csv,
+  '--label',
+  'y',
+  '--text',
+  'review',
+  '--cv',
+  '4',
+  '--store',
+  join(folder, 'store.sqlite'),
+  '--model',
+  `llm(model=m, base_url=${server.baseURL}, temperature=0.7)`,
+  ...extra,
+];
+
+describe('modeldebug robust', () => {
+  it('prints the robustness table, the flipping rows and a finding for the separator the model fails on', async () => {
+    const result = await runCliAsync(args('--families', 'format', '--samples', '3'));
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(
+      /format\s+separator " \| "\s+0\.000 \[0\.000, 0\.000\]\s+1\.000 \[1\.000, 1\.000\]/,
+    );
+    expect(result.stdout).toMatch(
+      /format\s+as configured\s+separator " \| "\s+1\.000 \[1\.000, 1\.000\]\s+sensitive/,
+    );
+    expect(result.stdout).toContain('row 1 (truth neg, answered neg): separator " | " → pos');
+    expect(result.stdout).toContain('Rows whose label changes under some variant: 40');
+    // Samples 0..2: seed 1 flips the rows "item N", N % 5 === 0.
+    expect(result.stdout).toContain('row 5 (truth neg): neg, pos, neg');
+    expect(result.stdout).toContain('llm_format_sensitive: accuracy depends on the template format');
+  });
+
+  it('writes camelCase JSON with every flipped row and the finding records', async () => {
+    const result = await runCliAsync(args('--families', 'labels,format', '--json'));
+    expect(result.stderr).toBe('');
+    const json = JSON.parse(result.stdout);
+    expect(json.command).toBe('robust');
+    expect(json.spreads.map((s: { family: string }) => s.family)).toEqual(['format', 'labels']);
+    expect(json.flippedRows).toHaveLength(40);
+    expect(json.sampling.passAllK.estimate).toBe(0.8);
+    expect(json.findings).toHaveLength(1);
+    expect(json.findings[0]).toMatchObject({ code: 'llm_format_sensitive', level: 'warn' });
+    const keys = JSON.stringify(json).match(/"([^"]+)":/g) ?? [];
+    expect(keys.filter((key) => key.includes('_'))).toEqual([]);
+  });
+
+  it('says in one line when a family is unknown', async () => {
+    expectOneLineError(await runCliAsync(args('--families', 'format,colour')), '--families', '"colour"');
+  });
+});
