@@ -41,12 +41,12 @@ describe('modeldebug robust', () => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(
-      /format\s+separator " \| "\s+0\.000 \[0\.000, 0\.000\]\s+1\.000 \[1\.000, 1\.000\]/,
+      /format\s+separator '\|'\s+0\.000 \[0\.000, 0\.000\]\s+1\.000 \[1\.000, 1\.000\]/,
     );
     expect(result.stdout).toMatch(
-      /format\s+as configured\s+separator " \| "\s+1\.000 \[1\.000, 1\.000\]\s+sensitive/,
+      /format\s+as configured\s+separator '\|'\s+1\.000 \[1\.000, 1\.000\]\s+sensitive/,
     );
-    expect(result.stdout).toContain('row 1 (truth neg, answered neg): separator " | " → pos');
+    expect(result.stdout).toContain("row 1 (truth neg, answered neg): separator '|' → pos");
     expect(result.stdout).toContain('Rows whose label changes under some variant: 40');
     // Samples 0..2: seed 1 flips the rows "item N", N % 5 === 0.
     expect(result.stdout).toContain('row 5 (truth neg): neg, pos, neg');

@@ -25,7 +25,7 @@ describe('prompt and input variants', () => {
     const templates = Object.fromEntries(
       formatVariants(params, ['review', 'stars']).map((v) => [v.name, v.patch.template ?? v.patch.system]),
     );
-    expect(templates['separator " | "']).toBe('Review | {{review}}\nstars | {{stars}}');
+    expect(templates["separator '|'"]).toBe('Review | {{review}}\nstars | {{stars}}');
     expect(templates['upper-case field names']).toBe('REVIEW: {{review}}\nSTARS: {{stars}}');
     expect(templates['reversed field order']).toBe('stars: {{stars}}\nReview: {{review}}');
     expect(templates['fields on one line']).toBe('Review: {{review}} ; stars: {{stars}}');
@@ -77,16 +77,16 @@ describe('llmRobustness against a format-sensitive model', () => {
     const result = await llmRobustness(model, features, labels, { folds, samples: 5, nBoot: 400 });
     const variant = (name: string) => result.variants.find((v) => v.name === name)!;
     expect(variant('as configured').accuracy.estimate).toBe(1);
-    expect(variant('separator " | "').accuracy.estimate).toBe(0);
-    expect(variant('separator " | "').flipRate).toEqual({ estimate: 1, low: 1, high: 1 });
+    expect(variant("separator '|'").accuracy.estimate).toBe(0);
+    expect(variant("separator '|'").flipRate).toEqual({ estimate: 1, low: 1, high: 1 });
     expect(variant('upper-case text').accuracy.estimate).toBe(0.5);
-    expect(variant('separator " = "').accuracy.estimate).toBe(1);
+    expect(variant("separator '='").accuracy.estimate).toBe(1);
     expect(variant('reversed label order').flipRate.estimate).toBe(0);
 
     const spread = (family: string) => result.spreads.find((s) => s.family === family)!;
     expect(spread('format')).toMatchObject({
       best: 'as configured',
-      worst: 'separator " | "',
+      worst: "separator '|'",
       sensitive: true,
     });
     expect(spread('format').spread).toEqual({ estimate: 1, low: 1, high: 1 });
@@ -110,7 +110,7 @@ describe('llmRobustness against a format-sensitive model', () => {
     expect(result.findings[1].rows).toEqual(expect.arrayContaining(negRows));
     const row1 = result.flippedRows.find((flip) => flip.row === 1)!;
     expect(row1).toMatchObject({ truth: 'neg', baseline: 'neg' });
-    expect(row1.changes).toContainEqual({ variant: 'separator " | "', label: 'pos' });
+    expect(row1.changes).toContainEqual({ variant: "separator '|'", label: 'pos' });
     expect(row1.changes).toContainEqual({ variant: 'upper-case text', label: 'pos' });
 
     // Rows "item N" with N % 5 === 0 answer wrong on the odd seeds (samples 1 and 3 of 0..4).

@@ -36,8 +36,8 @@ export function formatVariants(params: LlmClassifierParams, columns: readonly st
   const template = params.template ?? defaultTemplate(columns);
   const lines = template.split('\n');
   const templates: [string, string][] = [
-    ['separator " | "', mapLiterals(template, (text) => text.replace(/\s*:\s*/g, ' | '))],
-    ['separator " = "', mapLiterals(template, (text) => text.replace(/\s*:\s*/g, ' = '))],
+    ["separator '|'", mapLiterals(template, (text) => text.replace(/\s*:\s*/g, ' | '))],
+    ["separator '='", mapLiterals(template, (text) => text.replace(/\s*:\s*/g, ' = '))],
     ['upper-case field names', mapLiterals(template, (text) => text.toUpperCase())],
     ['lower-case field names', mapLiterals(template, (text) => text.toLowerCase())],
     ['reversed field order', [...lines].reverse().join('\n')],

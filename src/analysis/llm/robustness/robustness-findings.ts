@@ -36,9 +36,11 @@ export function robustnessFindings(
       const suggestion =
         family === 'input'
           ? 'normalise the input text (case, spacing, punctuation) before the prompt, or add examples with such text; report accuracy over variants, not one'
-          : verified
-            ? `switch to "${best}" (verified gain of ${points(gain.estimate)} points) and re-run robust; report accuracy over variants, not one`
-            : `pick the prompt on a larger sample before trusting one format's accuracy; "${best}" scored best here but its gain is not verified`;
+          : bestIsBaseline
+            ? `keep the prompt as configured ("${worst}" loses ${points(spread.spread.estimate)} points), and re-run robust after any edit of the template or label list`
+            : verified
+              ? `switch to "${best}" (a verified gain of ${points(gain.estimate)} points over the prompt as configured) and re-run robust`
+              : `"${best}" scored best, but its gain over the prompt as configured is not verified: measure on more rows before switching, and report accuracy over variants, not one`;
       return {
         code: 'llm_format_sensitive' as const,
         level: 'warn' as const,

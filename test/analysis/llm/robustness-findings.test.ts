@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { robustnessFindings } from '../../../src/analysis/llm/robustness/robustness-findings.js';
+import { findingRecordSchema, isVerifiedGain } from '../../../src/core/finding-record.js';
+import { reviewDataset } from '../llm-reviews.js';
+
+const { features } = reviewDataset();
+const spread = (best: string, gainLow: number, spreadLow: number) => ({
+  family: 'format' as const,
+  best,
+  worst: "separator '|'",
+  spread: { estimate: 0.3, low: spreadLow, high: 0.45 },
+  gainOverBaseline: { estimate: 0.1, low: gainLow, high: 0.2 },
+  sensitive: spreadLow > 0,
+});
+
+describe('robustness findings', () => {
+  it('recommends the best variant only when its paired gain over the prompt as configured is verified', () => {
+    const [verified] = robustnessFindings(
+      [spread('terse answer instruction', 0.02, 0.1)],
+      () => [3, 4],
+      features,
+    );
+    expect(findingRecordSchema.parse(verified)).toEqual(verified);
+    expect(verified.impact).toEqual({
+      metric: 'accuracy',
+      gain: 0.1,
+      ciLow: 0.02,
+      ciHigh: 0.2,
+      verified: true,
+    });
+    expect(verified.suggestion).toContain('switch to "terse answer instruction"');
+    expect(verified.rows).toEqual([3, 4]);
+
+    const [unverified] = robustnessFindings(
+      [spread('terse answer instruction', -0.01, 0.1)],
+      () => [],
+      features,
+    );
+    expect(unverified.impact?.verified).toBe(isVerifiedGain(-0.01));
+    expect(unverified.impact?.verified).toBe(false);
+    expect(unverified.suggestion).not.toContain('switch to');
+  });
+
+  it('reports nothing for a family whose spread interval reaches 0', () => {
+    expect(robustnessFindings([spread('terse answer instruction', 0.02, 0)], () => [1], features)).toEqual(
+      [],
+    );
+  });
+});
