@@ -49,7 +49,7 @@ describe('modeldebug robust', () => {
     expect(result.stdout).toContain("row 1 (truth neg, answered neg): separator '|' → pos");
     expect(result.stdout).toContain('Rows whose label changes under some variant: 40');
     // Samples 0..2: seed 1 flips the rows "item N", N % 5 === 0.
-    expect(result.stdout).toContain('row 5 (truth neg): neg, pos, neg');
+    expect(result.stdout).toContain('row 5 (truth neg, 0.33 disagree): neg, pos, neg');
     expect(result.stdout).toContain('llm_format_sensitive: accuracy depends on the template format');
   });
 

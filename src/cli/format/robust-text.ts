@@ -52,7 +52,7 @@ export function robustText(
           .slice(0, LISTED_ROWS)
           .map(
             (row) =>
-              `  row ${row.row} (truth ${row.truth}): ${row.answers.map((a) => a ?? '(no label)').join(', ')}`,
+              `  row ${row.row} (truth ${row.truth}, ${fixed(row.disagreement, 2)} disagree): ${row.answers.map((a) => a ?? '(no label)').join(', ')}`,
           ),
       ]
     : [`Repeated sampling skipped: ${sampling.reason}`];
@@ -69,6 +69,7 @@ export function robustText(
     variants,
     '',
     spreads,
+    ...result.skipped.map((skip) => `${skip.family} variants skipped: ${skip.reason}`),
     '',
     `Rows whose label changes under some variant: ${result.flippedRows.length}`,
     ...flipped,

@@ -117,6 +117,8 @@ describe('llmRobustness against a format-sensitive model', () => {
     if (!result.sampling.ran) throw new Error('sampling should run at temperature 0.7');
     expect(result.sampling.unstableRows.map((r) => r.row)).toEqual([0, 5, 10, 15, 20, 25, 30, 35]);
     expect(result.sampling.unstableRows[0].answers).toEqual(['pos', 'neg', 'pos', 'neg', 'pos']);
+    expect(result.sampling.unstableRows[0].disagreement).toBeCloseTo(2 / 5, 12);
+    expect(result.skipped).toEqual([]);
     expect(result.sampling.flipRate.estimate).toBe(0.2);
     expect(result.sampling.passAllK.estimate).toBe(0.8);
     expect(result.sampling.passAnyK).toEqual({ estimate: 1, low: 1, high: 1 });
@@ -133,5 +135,23 @@ describe('llmRobustness against a format-sensitive model', () => {
     expect(result.sampling).toMatchObject({ ran: false });
     expect(result.findings).toEqual([]);
     expect(result.spreads.every((s) => !s.sensitive)).toBe(true);
+  });
+
+  it('says why the input family is skipped when no column is text', async () => {
+    const server = await startServer({ answer: formatSensitiveModel });
+    const model = createLlmClassifier({ base_url: server.baseURL, model: 'm' }, { env: {} });
+    const categorical = {
+      ...features,
+      columns: features.columns.map((c) => (c.kind === 'text' ? { ...c, kind: 'categorical' as const } : c)),
+    };
+    const result = await llmRobustness(model, categorical, labels, {
+      folds,
+      families: ['input'],
+      samples: 1,
+    });
+    expect(result.variants.map((v) => v.name)).toEqual(['as configured']);
+    expect(result.spreads).toEqual([]);
+    expect(result.skipped).toEqual([{ family: 'input', reason: expect.stringContaining('no text column') }]);
+    expect(result.sampling).toMatchObject({ ran: false, reason: 'one sample per row asked' });
   });
 });

@@ -11,6 +11,8 @@ export interface UnstableRow {
   readonly row: number;
   readonly truth: string;
   readonly answers: readonly (string | null)[];
+  /** Share of the answers that differ from the row's most frequent one (0 for a stable row). */
+  readonly disagreement: number;
 }
 
 export type RepeatedSampling =
@@ -70,6 +72,7 @@ export async function repeatedSampling(
         row,
         truth: y.classes[y.codes[row]],
         answers: Array.from(answers, (code) => (code < 0 ? null : y.classes[code])),
+        disagreement: 1 - modeCount(answers) / samples,
       });
     }
   }
@@ -84,4 +87,15 @@ export async function repeatedSampling(
     unstableRows,
     usage: run.usage,
   };
+}
+
+/** How many times the most frequent value occurs (no label, -1, counts as a value of its own). */
+function modeCount(values: Int32Array): number {
+  let best = 0;
+  for (const value of values) {
+    let count = 0;
+    for (const other of values) if (other === value) count++;
+    best = Math.max(best, count);
+  }
+  return best;
 }

@@ -59,6 +59,8 @@ export interface LlmRobustness {
   readonly flippedRows: readonly FlippedRow[];
   readonly sampling: RepeatedSampling;
   readonly findings: readonly FindingRecord[];
+  /** Families asked for but not run, and why. */
+  readonly skipped: readonly { readonly family: VariantFamily; readonly reason: string }[];
   readonly usage: RunSummary;
 }
 
@@ -86,6 +88,13 @@ export async function llmRobustness(
   ];
   for (const variant of promptVariants) {
     runs.push({ family: variant.family, name: variant.name, model: model.withParams(variant.patch), X });
+  }
+  const skipped: { family: VariantFamily; reason: string }[] = [];
+  if (families.has('input') && !hasTextColumns(X)) {
+    skipped.push({
+      family: 'input',
+      reason: 'no text column to perturb (categorical and numeric cells are left alone)',
+    });
   }
   if (families.has('input') && hasTextColumns(X)) {
     for (const perturbation of INPUT_PERTURBATIONS) {
@@ -168,5 +177,5 @@ export async function llmRobustness(
       .map((flip) => flip.row);
   };
   const findings = robustnessFindings(spreads, familyRows, X);
-  return { variants, spreads, flippedRows, sampling, findings, usage: usage! };
+  return { variants, spreads, flippedRows, sampling, findings, skipped, usage: usage! };
 }
