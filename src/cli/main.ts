@@ -7,6 +7,7 @@ import { registerCurveCommand } from './commands/curve.js';
 import { registerEnsembleCommand } from './commands/ensemble.js';
 import { registerErrorsCommand } from './commands/errors.js';
 import { registerEvalCommand } from './commands/eval.js';
+import { registerFixCommand } from './commands/fix.js';
 import { registerImportanceCommand } from './commands/importance.js';
 import { registerModelsCommand } from './commands/models.js';
 import { registerRegpathCommand } from './commands/regpath.js';
@@ -32,6 +33,7 @@ const program = new Command()
 
 registerRunCommand(program);
 registerEvalCommand(program);
+registerFixCommand(program);
 registerEnsembleCommand(program);
 registerErrorsCommand(program);
 registerModelsCommand(program);

@@ -1,0 +1,211 @@
+import { findLabelIssues } from '../../analysis/error-analysis/label-issues.js';
+import { takeFeatureRows } from '../../core/features.js';
+import { takeLabelRows } from '../../core/labels.js';
+import type { Matrix } from '../../core/matrix.js';
+import { type Dataset, DEFAULT_THRESHOLDS } from '../../data/index.js';
+import type { StepSpec } from '../../models/index.js';
+import { applyParams, createStrategy, type Fold, search, stratifiedKFold } from '../../selection/index.js';
+import { classifierKind, defaultModels, kindPlan } from '../model-plans.js';
+import { type ColumnSuspect, columnSuspects } from './column-suspects.js';
+import { duplicateGroups, repeatedRows } from './duplicate-groups.js';
+import type { Candidate, FixRemedy, FixState } from './fix-types.js';
+import { keptFeatures } from './fold-scores.js';
+import { thresholdCandidate } from './threshold-candidate.js';
+
+/** What a stage sees when it proposes changes: the training rows and where the fix stands. */
+export interface StageInput {
+  readonly train: Dataset;
+  readonly trainFileRows: readonly number[];
+  readonly state: FixState;
+  readonly folds: readonly Fold[];
+  readonly metric: string;
+  readonly seed: number;
+  /** The current state's out-of-fold probabilities (computed on demand). */
+  currentProba(): Promise<Matrix>;
+  readonly signal?: AbortSignal;
+}
+
+export interface Stage {
+  readonly remedy: FixRemedy;
+  propose(input: StageInput): Promise<Candidate[]>;
+}
+
+const IMPUTE_STRATEGIES = ['mean', 'median', 'most_frequent'] as const;
+
+/** In dependency order: data fixes, features, model and params, then the decision threshold. */
+export const FIX_STAGES: readonly Stage[] = [
+  { remedy: 'dedupe', propose: async (input) => dedupeCandidates(input) },
+  { remedy: 'drop-columns', propose: async (input) => dropColumnCandidates(input) },
+  { remedy: 'impute', propose: async (input) => imputeCandidates(input) },
+  { remedy: 'relabel', propose: relabelCandidates },
+  { remedy: 'model', propose: async (input) => modelCandidates(input) },
+  { remedy: 'params', propose: paramsCandidates },
+  { remedy: 'threshold', propose: async (input) => thresholdCandidate(input) },
+];
+
+function dedupeCandidates({ train, trainFileRows }: StageInput): Candidate[] {
+  const repeated = repeatedRows(duplicateGroups(train));
+  if (repeated.length === 0) return [];
+  return [
+    {
+      code: 'duplicate_rows',
+      remedy: 'dedupe',
+      description: `drop ${repeated.length} exact duplicate row${repeated.length === 1 ? '' : 's'} (keep the first copy)`,
+      columns: [],
+      rows: repeated.map((row) => trainFileRows[row]),
+      apply: (state) => ({ ...state, droppedRows: union(state.droppedRows, repeated) }),
+      scoreFirstCopies: true,
+    },
+  ];
+}
+
+function dropColumnCandidates({ train, state }: StageInput): Candidate[] {
+  const order = { target_leak: 0, id_column: 1, constant_column: 2 } as const;
+  return columnSuspects(train)
+    .filter((suspect) => !state.droppedColumns.includes(suspect.column))
+    .sort((a, b) => order[a.code] - order[b.code] || (b.leakScore ?? 0) - (a.leakScore ?? 0))
+    .map((suspect) => ({
+      code: suspect.code,
+      remedy: 'drop-columns' as const,
+      description: `drop column "${suspect.column}": ${suspect.detail}`,
+      columns: [suspect.column],
+      rows: [],
+      apply: (current: FixState) => ({
+        ...current,
+        droppedColumns: [...current.droppedColumns, suspect.column],
+      }),
+      ...(ruleFor(suspect) === undefined ? {} : { keptByRule: ruleFor(suspect) }),
+    }));
+}
+
+/**
+ * Two drops are kept by rule rather than by gain: cross-validation rewards a leak and an identifier that
+ * follows the file's order, so no CV gain could ever justify dropping them, while new rows share neither.
+ */
+function ruleFor(suspect: ColumnSuspect): string | undefined {
+  if (suspect.code === 'target_leak' && (suspect.leakScore ?? 0) >= DEFAULT_THRESHOLDS.leakFailScore) {
+    return 'kept by the leak rule: a column that alone predicts the label almost perfectly is scored up by cross-validation, so no CV gain can justify dropping it — put it back only if it is known before the label';
+  }
+  if (suspect.code === 'id_column' && suspect.identifier) {
+    return 'kept by the identifier rule: a row number or a per-row key can only help through the file order or memorised rows, which new rows do not share';
+  }
+  return undefined;
+}
+
+function imputeCandidates({ train, state }: StageInput): Candidate[] {
+  if (!keptFeatures(train.features, state).data.some(Number.isNaN)) return [];
+  const index = state.steps.findIndex((step) => step.name === 'impute' || step.name === 'simple-imputer');
+  const current = index < 0 ? undefined : (state.steps[index].params.strategy ?? 'mean');
+  return IMPUTE_STRATEGIES.filter((strategy) => strategy !== current).map((strategy) => {
+    const step: StepSpec = {
+      name: 'impute',
+      params: {
+        strategy,
+        ...(strategy === 'most_frequent' ? {} : { categorical_strategy: 'most_frequent' }),
+      },
+    };
+    const steps = index < 0 ? [step, ...state.steps] : state.steps.map((s, k) => (k === index ? step : s));
+    return {
+      code: 'missing_values' as const,
+      remedy: 'impute' as const,
+      description: `impute missing cells with the ${strategy.replace('_', ' ')} value`,
+      columns: [],
+      rows: [],
+      apply: (current: FixState) => ({ ...current, steps }),
+    };
+  });
+}
+
+async function relabelCandidates(input: StageInput): Promise<Candidate[]> {
+  const { train, state, trainFileRows } = input;
+  const proba = await input.currentProba();
+  const dropped = new Set(state.droppedRows);
+  const suspects = findLabelIssues(train.labels.codes, proba, train.labels.classes).suspects.filter(
+    (suspect) => !dropped.has(suspect.row),
+  );
+  if (suspects.length === 0) return [];
+  const rows = suspects.map((suspect) => suspect.row).sort((a, b) => a - b);
+  return [
+    {
+      code: 'label_errors',
+      remedy: 'relabel',
+      description: `drop ${rows.length} row${rows.length === 1 ? '' : 's'} whose label confident learning doubts (labels are never rewritten)`,
+      columns: [],
+      rows: rows.map((row) => trainFileRows[row]),
+      apply: (current) => ({ ...current, droppedRows: union(current.droppedRows, rows) }),
+    },
+  ];
+}
+
+/** The default model set for the columns left (each with the imputer and encoder it needs). */
+function modelCandidates({ train, state }: StageInput): Candidate[] {
+  const dataset = { ...train, features: keptFeatures(train.features, state) };
+  const current = JSON.stringify(state.steps);
+  return defaultModels(dataset)
+    .filter((model) => JSON.stringify(model.steps) !== current && model.kind !== classifierKind(state.steps))
+    .map((model) => ({
+      code: 'better_model' as const,
+      remedy: 'model' as const,
+      description: `switch the model to ${model.spec}`,
+      columns: [],
+      rows: [],
+      apply: (current: FixState) => ({ ...current, steps: model.steps }),
+    }));
+}
+
+/**
+ * The kind's grid searched on folds of another shuffle (so the folds that measure the gain did not also
+ * choose the params), around the model's own values.
+ */
+async function paramsCandidates(input: StageInput): Promise<Candidate[]> {
+  const { state } = input;
+  const plan = kindPlan(classifierKind(state.steps));
+  if (!plan) return [];
+  const final = state.steps[state.steps.length - 1];
+  const grid = plan.grid.map((text) => {
+    const key = text.slice(0, text.indexOf('='));
+    const current = final.params[key] ?? plan.defaults[key];
+    const currentText = current === null ? 'null' : String(current);
+    return text
+      .slice(text.indexOf('=') + 1)
+      .split(',')
+      .includes(currentText)
+      ? text
+      : `${text},${currentText}`;
+  });
+  const dropped = new Set(state.droppedRows);
+  const rows = Int32Array.from(input.train.labels.codes.keys()).filter((row) => !dropped.has(row));
+  const { train } = input;
+  const features = keptFeatures(train.features, state);
+  const labels = takeLabelRows(train.labels, rows);
+  const result = await search(takeFeatureRows(features, rows), labels, {
+    steps: state.steps,
+    strategy: createStrategy({ strategy: 'grid', grid, space: [] }),
+    cv: stratifiedKFold(labels.codes, input.folds.length, { shuffle: true, seed: input.seed + 1 }).folds,
+    scoring: input.metric,
+    refit: false,
+    signal: input.signal,
+  });
+  const unchanged = Object.entries(result.bestParams).every(
+    ([key, value]) => (final.params[key] ?? plan.defaults[key]) === value,
+  );
+  if (unchanged) return [];
+  const steps = applyParams(state.steps, result.bestParams);
+  const shown = Object.entries(result.bestParams)
+    .map(([key, value]) => `${key}=${value === null ? 'null' : String(value)}`)
+    .join(', ');
+  return [
+    {
+      code: 'tuning_gain',
+      remedy: 'params',
+      description: `tune ${steps[steps.length - 1].name}: ${shown} (grid search on separate folds)`,
+      columns: [],
+      rows: [],
+      apply: (current) => ({ ...current, steps }),
+    },
+  ];
+}
+
+function union(a: readonly number[], b: readonly number[]): number[] {
+  return [...new Set([...a, ...b])].sort((x, y) => x - y);
+}
