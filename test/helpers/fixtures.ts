@@ -12,3 +12,8 @@ export function loadReference<T = unknown>(topic: string): T {
 export function datasetPath(file: string): string {
   return join(root, 'datasets', file);
 }
+
+/** A file or folder under test/fixtures. */
+export function fixturePath(...parts: string[]): string {
+  return join(root, 'test', 'fixtures', ...parts);
+}

@@ -104,6 +104,7 @@ async function fixCommand(flags: FixFlags): Promise<number> {
     if (resumed) store.setStatus(run.id, 'running');
     const thresholds = Object.fromEntries(flags.failUnder.map(parseThreshold));
     const showProgress = !flags.json && !flags.quiet;
+    if (showProgress) process.stderr.write(`fix: run ${run.id} (continue it with --resume ${run.id})\n`);
     try {
       const data = await prepareFixData(config.source);
       const steps = planModel(config.model ?? defaultModels(data.train)[0].spec).steps;

@@ -36,6 +36,8 @@ export function formatFixSummary(document: FixDocument, files: Readonly<Record<s
     row('F1 weighted', 'f1Weighted'),
     `  McNemar: ${test.mcnemar.onlyAfterCorrect} rows only the fixed pipeline gets right, ${test.mcnemar.onlyBeforeCorrect} only the start; p ${test.mcnemar.pValue.toPrecision(2)}`,
   );
+  if (document.reusedEvaluations > 0)
+    lines.push(`resumed: ${document.reusedEvaluations} cross-validation(s) taken from the run store`);
   if (document.budgetCut > 0) lines.push(`budget: ${document.budgetCut} candidate(s) or stage(s) not tried`);
   lines.push(
     '',

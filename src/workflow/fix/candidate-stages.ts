@@ -1,15 +1,23 @@
 import { findLabelIssues } from '../../analysis/error-analysis/label-issues.js';
 import { takeFeatureRows } from '../../core/features.js';
 import { takeLabelRows } from '../../core/labels.js';
-import type { Matrix } from '../../core/matrix.js';
+import { type Matrix, takeRows } from '../../core/matrix.js';
 import { type Dataset, DEFAULT_THRESHOLDS } from '../../data/index.js';
+import { logLoss } from '../../metrics/index.js';
 import type { StepSpec } from '../../models/index.js';
-import { applyParams, createStrategy, type Fold, search, stratifiedKFold } from '../../selection/index.js';
+import {
+  applyParams,
+  createStrategy,
+  type Fold,
+  formatModelSpec,
+  search,
+  stratifiedKFold,
+} from '../../selection/index.js';
 import { classifierKind, defaultModels, kindPlan } from '../model-plans.js';
 import { type ColumnSuspect, columnSuspects } from './column-suspects.js';
 import { duplicateGroups, repeatedRows } from './duplicate-groups.js';
 import type { Candidate, FixRemedy, FixState } from './fix-types.js';
-import { keptFeatures } from './fold-scores.js';
+import { evaluateState, keptFeatures } from './fold-scores.js';
 import { thresholdCandidate } from './threshold-candidate.js';
 
 /** What a stage sees when it proposes changes: the training rows and where the fix stands. */
@@ -116,11 +124,29 @@ function imputeCandidates({ train, state }: StageInput): Candidate[] {
   });
 }
 
+/**
+ * Confident learning needs honest probabilities, and a model's own can be hard 0/1 votes (an unpruned
+ * tree): the out-of-fold probabilities come from whichever of the current pipeline and the default models
+ * has the lowest out-of-fold log loss (a proper scoring rule) on the rows still kept.
+ */
 async function relabelCandidates(input: StageInput): Promise<Candidate[]> {
   const { train, state, trainFileRows } = input;
-  const proba = await input.currentProba();
   const dropped = new Set(state.droppedRows);
-  const suspects = findLabelIssues(train.labels.codes, proba, train.labels.classes).suspects.filter(
+  const kept = Int32Array.from(train.labels.codes.keys()).filter((row) => !dropped.has(row));
+  const dataset = { ...train, features: keptFeatures(train.features, state) };
+  let best = { spec: formatModelSpec([...state.steps]), proba: await input.currentProba() };
+  let bestLoss = keptLogLoss(train.labels.codes, best.proba, kept);
+  for (const model of defaultModels(dataset)) {
+    if (JSON.stringify(model.steps) === JSON.stringify(state.steps)) continue;
+    const candidate = { ...state, steps: model.steps, threshold: undefined };
+    const { proba } = await evaluateState(train, candidate, input.folds, input.metric, input.signal);
+    const loss = keptLogLoss(train.labels.codes, proba, kept);
+    if (loss < bestLoss) {
+      best = { spec: model.spec, proba };
+      bestLoss = loss;
+    }
+  }
+  const suspects = findLabelIssues(train.labels.codes, best.proba, train.labels.classes).suspects.filter(
     (suspect) => !dropped.has(suspect.row),
   );
   if (suspects.length === 0) return [];
@@ -129,12 +155,19 @@ async function relabelCandidates(input: StageInput): Promise<Candidate[]> {
     {
       code: 'label_errors',
       remedy: 'relabel',
-      description: `drop ${rows.length} row${rows.length === 1 ? '' : 's'} whose label confident learning doubts (labels are never rewritten)`,
+      description: `drop ${rows.length} row${rows.length === 1 ? '' : 's'} whose label confident learning doubts (out-of-fold probabilities of ${best.spec}; labels are never rewritten)`,
       columns: [],
       rows: rows.map((row) => trainFileRows[row]),
       apply: (current) => ({ ...current, droppedRows: union(current.droppedRows, rows) }),
     },
   ];
+}
+
+function keptLogLoss(codes: Int32Array, proba: Matrix, rows: Int32Array): number {
+  return logLoss(
+    Int32Array.from(rows, (row) => codes[row]),
+    takeRows(proba, rows),
+  );
 }
 
 /** The default model set for the columns left (each with the imputer and encoder it needs). */

@@ -22,6 +22,7 @@ export function changesDocument(result: FixResult, source: FixDataSource) {
     test: result.test,
     kept: result.changes.filter((change) => change.status === 'kept').length,
     budgetCut: result.budgetCut,
+    reusedEvaluations: result.reusedEvaluations,
     seconds: result.seconds,
     changes: result.changes,
   };

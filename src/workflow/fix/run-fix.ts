@@ -21,6 +21,8 @@ export interface FixResult {
   readonly test: TestComparison;
   /** The fixed pipeline fitted on every training row it keeps. */
   readonly model: FittedClassifier;
+  /** Cross-validations taken from the memo (a resumed run) instead of recomputed. */
+  readonly reusedEvaluations: number;
   /** Candidates the budget left untried. */
   readonly budgetCut: number;
   readonly seconds: number;
@@ -46,6 +48,7 @@ export async function runFix(
   const deadline =
     options.budgetSeconds === undefined ? Number.POSITIVE_INFINITY : started + options.budgetSeconds * 1000;
 
+  let reused = 0;
   // The out-of-fold probabilities of the last state cross-validated here (relabel and threshold read them).
   let probaOf: { state: FixState; proba: Matrix } | undefined;
   const measure = async (state: FixState, onFirstCopies = false): Promise<number[]> => {
@@ -58,7 +61,10 @@ export async function runFix(
       onFirstCopies,
     });
     const stored = options.memo?.get(key);
-    if (stored) return [...stored];
+    if (stored) {
+      reused++;
+      return [...stored];
+    }
     const evaluation = await evaluateState(
       train,
       state,
@@ -169,6 +175,7 @@ export async function runFix(
     test,
     model,
     budgetCut,
+    reusedEvaluations: reused,
     seconds: (performance.now() - started) / 1000,
   };
 }
