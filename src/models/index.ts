@@ -1,3 +1,4 @@
+export * from './calibration/index.js';
 export * from './forest/index.js';
 export * from './hist-gradient-boosting/index.js';
 export * from './knn/index.js';

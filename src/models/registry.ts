@@ -16,6 +16,7 @@ import {
   type Transformer,
   type TransformerStep,
 } from '../features/index.js';
+import { CALIBRATED_CLASSIFIER_KIND, loadCalibratedClassifier } from './calibration/index.js';
 import { createRandomForest, loadRandomForest, RANDOM_FOREST_KIND } from './forest/index.js';
 import {
   createHistGradientBoosting,
@@ -284,6 +285,7 @@ function buildTransformer(step: StepSpec): Transformer {
 /** Restores any fitted model from its `toJSON()`. */
 export function loadModel(serialized: SerializedModel): FittedClassifier {
   if (serialized.kind === PIPELINE) return loadPipeline(serialized, loadModel);
+  if (serialized.kind === CALIBRATED_CLASSIFIER_KIND) return loadCalibratedClassifier(serialized, loadModel);
   const entry = CLASSIFIERS.find((candidate) => candidate.kind === serialized.kind);
   if (!entry) {
     throw new ModeldebugError('unsupported', `cannot load a model of kind "${serialized.kind}"`, {
