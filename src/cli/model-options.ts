@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { parseAssignment, parseModelSpec, type StepSpec } from '../catalog/model-spec.js';
 import { ModeldebugError } from '../core/errors.js';
-import { parseAssignment, parseModelSpec, type StepSpec } from '../models/spec.js';
 
 export interface ModelFlags {
   readonly model: string;

@@ -2,7 +2,7 @@ import { argmaxRows, type FitWarning } from '../core/estimator.js';
 import type { Features } from '../core/features.js';
 import type { Labels } from '../core/labels.js';
 import { crossValidate, type ScoreSummary } from '../selection/cross-validate.js';
-import type { Fold } from '../selection/fold.js';
+import type { Fold } from '../splits/fold.js';
 import { type Agreement, memberAgreement } from './member-agreement.js';
 import type { NamedClassifier } from './members.js';
 import { createStackingClassifier } from './stacking-classifier.js';

@@ -1,4 +1,4 @@
-import { buildModel, CLASSIFIERS, parseModelSpec } from '../../src/models/index.js';
+import { buildModel, CLASSIFIERS, parseModelSpec } from '../../src/catalog/index.js';
 import { type ContractCase, describeEstimatorContract } from './estimator-contract.js';
 
 /** The estimator contract over every registered classifier and a pipeline: none can skip it. */

@@ -42,7 +42,7 @@ describe('runWorkflow on iris', () => {
     );
     expect(summary.dataset).toBe('example:iris');
     expect(summary.rows).toBe(150);
-    expect(summary.models).toHaveLength(4);
+    expect(summary.models).toHaveLength(6);
     expect(summary.bestModel).toBe(iris.sections.finalTest?.model);
     expect(summary.metric).toBe('f1_weighted');
     expect(summary.bestScore).toBe(summary.metrics.f1_weighted);

@@ -7,7 +7,7 @@ import { type Features, takeFeatureRows } from '../../core/features.js';
 import { compactLabels, type Labels, takeLabelRows } from '../../core/labels.js';
 import { createMatrix, type Matrix } from '../../core/matrix.js';
 import { parseParams } from '../../core/params.js';
-import { stratifiedKFold } from '../../selection/stratified-k-fold.js';
+import { stratifiedKFold } from '../../splits/stratified-k-fold.js';
 import {
   applyIsotonicCalibrator,
   fitIsotonicCalibrator,

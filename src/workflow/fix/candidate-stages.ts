@@ -1,19 +1,13 @@
 import { findLabelIssues } from '../../analysis/error-analysis/label-issues.js';
+import { formatModelSpec, type StepSpec, tuningOf } from '../../catalog/index.js';
 import { takeFeatureRows } from '../../core/features.js';
 import { takeLabelRows } from '../../core/labels.js';
 import { type Matrix, takeRows } from '../../core/matrix.js';
 import { type Dataset, DEFAULT_THRESHOLDS } from '../../data/index.js';
 import { logLoss } from '../../metrics/index.js';
-import type { StepSpec } from '../../models/index.js';
-import {
-  applyParams,
-  createStrategy,
-  type Fold,
-  formatModelSpec,
-  search,
-  stratifiedKFold,
-} from '../../selection/index.js';
-import { classifierKind, defaultModels, kindPlan } from '../model-plans.js';
+import { applyParams, createStrategy, search } from '../../selection/index.js';
+import { type Fold, stratifiedKFold } from '../../splits/index.js';
+import { classifierKind, defaultModels } from '../model-plans.js';
 import { type ColumnSuspect, columnSuspects } from './column-suspects.js';
 import { duplicateGroups, repeatedRows } from './duplicate-groups.js';
 import type { Candidate, FixRemedy, FixState } from './fix-types.js';
@@ -192,7 +186,7 @@ function modelCandidates({ train, state }: StageInput): Candidate[] {
  */
 async function paramsCandidates(input: StageInput): Promise<Candidate[]> {
   const { state } = input;
-  const plan = kindPlan(classifierKind(state.steps));
+  const plan = tuningOf(state.steps);
   if (!plan) return [];
   const final = state.steps[state.steps.length - 1];
   const grid = plan.grid.map((text) => {

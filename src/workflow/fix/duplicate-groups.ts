@@ -1,5 +1,5 @@
 import type { Dataset } from '../../data/index.js';
-import { type Fold, foldsFromAssignment, stratifiedKFold, trainTestSplit } from '../../selection/index.js';
+import { type Fold, foldsFromAssignment, stratifiedKFold, trainTestSplit } from '../../splits/index.js';
 
 /**
  * For each row, the index of the first row with the same feature values and label (itself when

@@ -1,10 +1,10 @@
+import { buildModel } from '../../catalog/index.js';
 import { predictInClassSpace } from '../../core/class-space.js';
 import type { FittedClassifier } from '../../core/estimator.js';
 import { takeFeatureRows } from '../../core/features.js';
 import { takeLabelRows } from '../../core/labels.js';
 import type { Dataset } from '../../data/index.js';
 import { type BootstrapInterval, bootstrapCi, getScorer, mcnemarTest } from '../../metrics/index.js';
-import { buildModel } from '../../models/index.js';
 import type { FixState } from './fix-types.js';
 import { decide, keptFeatures } from './fold-scores.js';
 

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { formatModelSpec } from '../../selection/index.js';
+import { formatModelSpec } from '../../catalog/index.js';
 import type { RunConfigInput } from '../config-schema.js';
 import type { FixDataSource } from './prepare-fix-data.js';
 import type { FixResult } from './run-fix.js';

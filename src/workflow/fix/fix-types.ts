@@ -1,6 +1,6 @@
+import type { StepSpec } from '../../catalog/index.js';
 import type { FindingCode } from '../../core/finding-record.js';
 import type { Dataset } from '../../data/index.js';
-import type { StepSpec } from '../../models/index.js';
 
 /** The kinds of change `fix` may make; `relabel` (dropping suspected label errors) only when named. */
 export const FIX_REMEDIES = [

@@ -1,11 +1,11 @@
+import { buildModel } from '../../catalog/index.js';
 import { predictInClassSpace } from '../../core/class-space.js';
 import { type Features, takeFeatureColumns, takeFeatureRows } from '../../core/features.js';
 import { takeLabelRows } from '../../core/labels.js';
 import { createMatrix, type Matrix, takeRows } from '../../core/matrix.js';
 import type { Dataset } from '../../data/index.js';
 import { getScorer } from '../../metrics/index.js';
-import { buildModel } from '../../models/index.js';
-import type { Fold } from '../../selection/index.js';
+import type { Fold } from '../../splits/index.js';
 import type { FixState } from './fix-types.js';
 
 /** The features a state keeps: every column but the dropped ones. */

@@ -1,9 +1,8 @@
+import { formatModelSpec, type StepSpec } from '../../catalog/index.js';
 import { isModeldebugError } from '../../core/errors.js';
 import type { FittedClassifier } from '../../core/estimator.js';
 import { isVerifiedGain } from '../../core/finding-record.js';
 import type { Matrix } from '../../core/matrix.js';
-import type { StepSpec } from '../../models/index.js';
-import { formatModelSpec } from '../../selection/index.js';
 import { pairedGain } from '../paired-gain.js';
 import { FIX_STAGES } from './candidate-stages.js';
 import { duplicateGroups, groupedStratifiedFolds } from './duplicate-groups.js';

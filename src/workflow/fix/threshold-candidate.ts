@@ -1,6 +1,6 @@
 import type { Matrix } from '../../core/matrix.js';
 import { getScorer } from '../../metrics/index.js';
-import type { Fold } from '../../selection/index.js';
+import type { Fold } from '../../splits/index.js';
 import type { StageInput } from './candidate-stages.js';
 import type { Candidate } from './fix-types.js';
 

@@ -1,6 +1,6 @@
 import { learningCurveVerdict, validationCurveVerdict } from '../../analysis/index.js';
+import { tuningOf } from '../../catalog/index.js';
 import { type CurvePoint, learningCurve, validationCurve } from '../../selection/index.js';
-import { kindPlan } from '../model-plans.js';
 import type {
   CurvePointData,
   LearningCurveSection,
@@ -59,7 +59,7 @@ export async function runValidationCurveStep(
   model: PlannedModel,
   options: { readonly param?: string; readonly values?: readonly unknown[] },
 ): Promise<{ section: ValidationCurveSection; findings: RunFinding[] } | { skipped: string }> {
-  const plan = kindPlan(model.kind);
+  const plan = tuningOf(model.steps);
   const param = options.param ?? plan?.curve.param;
   const values = options.values ?? plan?.curve.values;
   if (param === undefined || values === undefined) {

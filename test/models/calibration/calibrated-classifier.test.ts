@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadModel } from '../../../src/catalog/index.js';
 import { numericFeatures } from '../../../src/core/features.js';
 import { encodeLabels } from '../../../src/core/labels.js';
 import {
@@ -9,7 +10,6 @@ import {
   createGaussianNb,
   fitIsotonicCalibrator,
   fitSigmoidCalibrator,
-  loadModel,
 } from '../../../src/models/index.js';
 import { fixturePath } from '../../helpers/fixtures.js';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadModel, parseModelSpec } from '../../../src/models/index.js';
+import { loadModel, parseModelSpec } from '../../../src/catalog/index.js';
 import { keptFeatures } from '../../../src/workflow/fix/fold-scores.js';
 import { prepareFixData, runFix } from '../../../src/workflow/fix/index.js';
 import { fixturePath } from '../../helpers/fixtures.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseModelSpec } from '../../../src/models/index.js';
+import { parseModelSpec } from '../../../src/catalog/index.js';
 import { type FixRemedy, prepareFixData, runFix } from '../../../src/workflow/fix/index.js';
 import { fixturePath } from '../../helpers/fixtures.js';
 
