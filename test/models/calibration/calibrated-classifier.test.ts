@@ -66,7 +66,9 @@ describe('calibration against scikit-learn 1.2.1 (test/fixtures/calibration/make
       const proba = await model.predictProba(X);
       const tolerance = testCase.method === 'sigmoid' ? 1e-5 : 1e-9;
       testCase.proba.forEach((row, i) => {
-        row.forEach((p, k) => expect(Math.abs(proba.data[i * row.length + k] - p)).toBeLessThan(tolerance));
+        row.forEach((p, k) => {
+          expect(Math.abs(proba.data[i * row.length + k] - p)).toBeLessThan(tolerance);
+        });
       });
       const restored = loadModel(JSON.parse(JSON.stringify(model.toJSON())));
       expect(Array.from((await restored.predictProba(X)).data)).toEqual(Array.from(proba.data));
