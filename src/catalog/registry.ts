@@ -24,6 +24,7 @@ import type { ClassifierDescriptor, ModelRuntime } from '../models/model-descrip
 import { gaussianNbDescriptor } from '../models/naive-bayes/gaussian-nb-descriptor.js';
 import { multinomialNbDescriptor } from '../models/naive-bayes/multinomial-nb-descriptor.js';
 import { sgdDescriptor } from '../models/sgd/sgd-descriptor.js';
+import { loadThresholdClassifier, THRESHOLD_CLASSIFIER_KIND } from '../models/threshold/index.js';
 import { decisionTreeDescriptor } from '../models/tree/decision-tree-descriptor.js';
 import type { StepSpec } from './model-spec.js';
 
@@ -128,6 +129,7 @@ function buildTransformer(step: StepSpec): Transformer {
 export function loadModel(serialized: SerializedModel): FittedClassifier {
   if (serialized.kind === PIPELINE) return loadPipeline(serialized, loadModel);
   if (serialized.kind === CALIBRATED_CLASSIFIER_KIND) return loadCalibratedClassifier(serialized, loadModel);
+  if (serialized.kind === THRESHOLD_CLASSIFIER_KIND) return loadThresholdClassifier(serialized, loadModel);
   const entry = CLASSIFIERS.find((candidate) => candidate.kind === serialized.kind);
   if (!entry) {
     throw new ModeldebugError('unsupported', `cannot load a model of kind "${serialized.kind}"`, {

@@ -38,12 +38,12 @@ export async function writeFixOutputs(
   }
   const document = changesDocument(result, source);
   const json = jsonDocument(document);
-  // loadModel reads the envelope; `spec` is what `eval --model @model.json` refits.
+  // loadModel reads the envelope (calibration and threshold included); `spec` is the pipeline that
+  // `eval --model @model.json` refits, on the columns left after `droppedColumns`.
   const model = {
     ...result.model.toJSON(),
     spec: document.fixedModel,
     droppedColumns: document.droppedColumns,
-    ...(result.final.threshold === undefined ? {} : { threshold: result.final.threshold }),
   };
   const contents: Record<string, string> = {
     'model.json': jsonDocument(model),

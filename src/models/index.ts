@@ -8,4 +8,5 @@ export * from './mlp/index.js';
 export * from './model-descriptor.js';
 export * from './naive-bayes/index.js';
 export * from './sgd/index.js';
+export * from './threshold/index.js';
 export * from './tree/index.js';

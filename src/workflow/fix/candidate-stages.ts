@@ -42,6 +42,7 @@ export const FIX_STAGES: readonly Stage[] = [
   { remedy: 'relabel', propose: relabelCandidates },
   { remedy: 'model', propose: async (input) => modelCandidates(input) },
   { remedy: 'params', propose: paramsCandidates },
+  { remedy: 'calibrate', propose: async (input) => calibrationCandidates(input) },
   { remedy: 'threshold', propose: async (input) => thresholdCandidate(input) },
 ];
 
@@ -231,6 +232,22 @@ async function paramsCandidates(input: StageInput): Promise<Candidate[]> {
       apply: (current) => ({ ...current, steps }),
     },
   ];
+}
+
+/**
+ * Calibrated probabilities (CalibratedClassifierCV, cv=5): kept like any change only when the metric
+ * gains — for two classes calibration moves where P = 0.5 falls, for more the renormalised argmax.
+ */
+function calibrationCandidates({ state }: StageInput): Candidate[] {
+  if (state.calibration !== undefined || state.threshold !== undefined) return [];
+  return (['sigmoid', 'isotonic'] as const).map((method) => ({
+    code: 'miscalibrated' as const,
+    remedy: 'calibrate' as const,
+    description: `calibrate the probabilities (${method === 'sigmoid' ? "Platt's sigmoid" : 'isotonic regression'}, 5-fold, as CalibratedClassifierCV)`,
+    columns: [],
+    rows: [],
+    apply: (current: FixState) => ({ ...current, calibration: method }),
+  }));
 }
 
 function union(a: readonly number[], b: readonly number[]): number[] {

@@ -1,4 +1,3 @@
-import { buildModel } from '../../catalog/index.js';
 import { predictInClassSpace } from '../../core/class-space.js';
 import type { FittedClassifier } from '../../core/estimator.js';
 import { takeFeatureRows } from '../../core/features.js';
@@ -6,7 +5,8 @@ import { takeLabelRows } from '../../core/labels.js';
 import type { Dataset } from '../../data/index.js';
 import { type BootstrapInterval, bootstrapCi, getScorer, mcnemarTest } from '../../metrics/index.js';
 import type { FixState } from './fix-types.js';
-import { decide, keptFeatures } from './fold-scores.js';
+import { keptFeatures } from './fold-scores.js';
+import { stateModel } from './state-model.js';
 
 const METRICS = ['accuracy', 'balanced_accuracy', 'f1_macro', 'f1_weighted'] as const;
 
@@ -41,7 +41,7 @@ export async function fitState(
 ): Promise<FittedClassifier> {
   const dropped = new Set(state.droppedRows);
   const rows = Int32Array.from(train.labels.codes.keys()).filter((row) => !dropped.has(row));
-  return buildModel(state.steps).fit(
+  return stateModel(state).fit(
     takeFeatureRows(keptFeatures(train.features, state), rows),
     takeLabelRows(train.labels, rows),
     { signal },
@@ -59,7 +59,7 @@ export async function predictState(
     keptFeatures(test.features, state),
     test.labels.classes,
   );
-  return state.threshold === undefined ? predictions.predicted : decide(predictions.proba, state.threshold);
+  return predictions.predicted;
 }
 
 /**

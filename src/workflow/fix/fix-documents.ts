@@ -18,6 +18,7 @@ export function changesDocument(result: FixResult, source: FixDataSource) {
     droppedColumns: [...final.droppedColumns],
     droppedRowCount: final.droppedRows.length,
     ...(final.threshold === undefined ? {} : { threshold: final.threshold }),
+    ...(final.calibration === undefined ? {} : { calibration: final.calibration }),
     cv: result.cv,
     test: result.test,
     kept: result.changes.filter((change) => change.status === 'kept').length,
@@ -58,10 +59,15 @@ export function fixYaml(
   source: FixDataSource,
   files: { readonly cleaned?: string },
 ): string {
+  const { threshold, calibration } = result.final;
+  const extras = [
+    ...(calibration ? [`${calibration} calibration`] : []),
+    ...(threshold === undefined ? [] : [`the decision threshold ${threshold}`]),
+  ];
   const note =
-    result.final.threshold === undefined
+    extras.length === 0
       ? ''
-      : `# fix also tuned the decision threshold to ${result.final.threshold}; a run config has no key for it.\n`;
+      : `# fix also kept ${extras.join(' and ')}: a run config has no key for ${extras.length === 1 ? 'it' : 'them'}; model.json has them.\n`;
   return `# written by modeldebug fix: run it with  modeldebug run fix.yaml\n${note}${stringify(fixRunConfig(result, source, files))}`;
 }
 

@@ -10,6 +10,7 @@ export const FIX_REMEDIES = [
   'relabel',
   'model',
   'params',
+  'calibrate',
   'threshold',
 ] as const;
 export type FixRemedy = (typeof FIX_REMEDIES)[number];
@@ -25,6 +26,8 @@ export interface FixState {
   readonly steps: readonly StepSpec[];
   /** Binary problems: predict the second class when its probability reaches this (default argmax). */
   readonly threshold?: number;
+  /** Probabilities calibrated as CalibratedClassifierCV(method, cv=5) would. */
+  readonly calibration?: 'sigmoid' | 'isotonic';
 }
 
 /** One change `fix` considered, applied on top of the kept ones. */

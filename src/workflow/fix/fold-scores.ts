@@ -1,4 +1,3 @@
-import { buildModel } from '../../catalog/index.js';
 import { predictInClassSpace } from '../../core/class-space.js';
 import { type Features, takeFeatureColumns, takeFeatureRows } from '../../core/features.js';
 import { takeLabelRows } from '../../core/labels.js';
@@ -7,6 +6,7 @@ import type { Dataset } from '../../data/index.js';
 import { getScorer } from '../../metrics/index.js';
 import type { Fold } from '../../splits/index.js';
 import type { FixState } from './fix-types.js';
+import { stateModel } from './state-model.js';
 
 /** The features a state keeps: every column but the dropped ones. */
 export function keptFeatures(features: Features, state: FixState): Features {
@@ -14,22 +14,6 @@ export function keptFeatures(features: Features, state: FixState): Features {
   const dropped = new Set(state.droppedColumns);
   const kept = features.columns.flatMap((column, j) => (dropped.has(column.name) ? [] : [j]));
   return takeFeatureColumns(features, kept);
-}
-
-/** Predicted codes from probabilities: argmax, or for two classes the second when p ≥ threshold. */
-export function decide(proba: Matrix, threshold: number | undefined): Int32Array {
-  const predicted = new Int32Array(proba.rows);
-  for (let i = 0; i < proba.rows; i++) {
-    if (threshold !== undefined && proba.cols === 2) {
-      predicted[i] = proba.data[i * 2 + 1] >= threshold ? 1 : 0;
-      continue;
-    }
-    let best = 0;
-    for (let k = 1; k < proba.cols; k++)
-      if (proba.data[i * proba.cols + k] > proba.data[i * proba.cols + best]) best = k;
-    predicted[i] = best;
-  }
-  return predicted;
 }
 
 export interface StateEvaluation {
@@ -61,14 +45,13 @@ export async function evaluateState(
   for (const fold of folds) {
     signal?.throwIfAborted();
     const trainRows = fold.train.filter((row) => !dropped.has(row));
-    const fitted = await buildModel(state.steps).fit(
+    const fitted = await stateModel(state).fit(
       takeFeatureRows(features, trainRows),
       takeLabelRows(train.labels, trainRows),
       { signal },
     );
     const predictions = await predictInClassSpace(fitted, takeFeatureRows(features, fold.test), classes);
-    const predicted =
-      state.threshold === undefined ? predictions.predicted : decide(predictions.proba, state.threshold);
+    const predicted = predictions.predicted;
     const scored = scoredRows
       ? Array.from(fold.test.keys()).filter((i) => scoredRows[fold.test[i]])
       : undefined;

@@ -210,6 +210,7 @@ const STAGE_CODES = {
   relabel: 'label_errors',
   model: 'better_model',
   params: 'tuning_gain',
+  calibrate: 'miscalibrated',
   threshold: 'threshold_gain',
 } as const;
 
