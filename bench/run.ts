@@ -5,6 +5,7 @@
  * on a 2-core machine, most of it the scikit-learn side).
  */
 import { runDistributedBench } from './distributed.js';
+import { runFixBench } from './fix.js';
 import { runGradientBench } from './gradient.js';
 import { runLlmBench } from './llm.js';
 import { runLlmStoreBench } from './llm-store.js';
@@ -26,6 +27,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   'llm-store': () => runLlmStoreBench(),
   distributed: () => runDistributedBench(),
   text: () => runTextBench(),
+  fix: () => runFixBench(),
 };
 
 const requested = process.argv.slice(2);
