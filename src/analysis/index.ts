@@ -1,4 +1,5 @@
 export * from './classification-summary.js';
+export * from './compare-ensemble.js';
 export * from './curve-verdict.js';
 export * from './drift/index.js';
 export * from './epoch-curve.js';

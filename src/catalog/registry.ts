@@ -14,6 +14,7 @@ import { tfidfVectorizerDescriptor } from '../features/text/tfidf-vectorizer.js'
 import type { Transformer } from '../features/transformer.js';
 import type { TransformerDescriptor } from '../features/transformer-descriptor.js';
 import { CALIBRATED_CLASSIFIER_KIND, loadCalibratedClassifier } from '../models/calibration/index.js';
+import { dummyDescriptor } from '../models/dummy/dummy-descriptor.js';
 import { randomForestDescriptor } from '../models/forest/random-forest-descriptor.js';
 import { histGradientBoostingDescriptor } from '../models/hist-gradient-boosting/hist-gradient-boosting-descriptor.js';
 import { kNeighborsDescriptor } from '../models/knn/k-neighbors-descriptor.js';
@@ -40,6 +41,7 @@ export const CLASSIFIERS: readonly ClassifierDescriptor[] = [
   llmClassifierDescriptor,
   sgdDescriptor,
   mlpDescriptor,
+  dummyDescriptor,
 ];
 
 export const TRANSFORMERS: readonly TransformerDescriptor[] = [

@@ -25,7 +25,7 @@ const DAY_MONTH_YEAR = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 const YEAR_SLASH = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/;
 
 const PLAIN_NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
-const THOUSANDS_COMMA = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const THOUSANDS_COMMA = /^[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/;
 const PLAIN_INTEGER = /^[+-]?\d+$/;
 const DECIMAL_COMMA = /^[+-]?(?:\d+|\d{1,3}(?:\.\d{3})+),\d+$/;
 

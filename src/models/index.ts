@@ -1,4 +1,5 @@
 export * from './calibration/index.js';
+export * from './dummy/index.js';
 export * from './forest/index.js';
 export * from './hist-gradient-boosting/index.js';
 export * from './knn/index.js';

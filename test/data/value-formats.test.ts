@@ -33,6 +33,8 @@ describe('value formats of text columns', () => {
     });
     expect(detectValueFormat(['3,14', '0,5', '12'])).toEqual({ kind: 'number', style: 'decimal-comma' });
     expect(detectValueFormat(['1.234,5', '2,75'])).toEqual({ kind: 'number', style: 'decimal-comma' });
+    // A thousands group never starts with 0: "0,125" is an eighth.
+    expect(detectValueFormat(['0,125', '1,250'])).toEqual({ kind: 'number', style: 'decimal-comma' });
     // A plain 4-digit number next to "1,234": no single reading explains both.
     expect(detectValueFormat(['1,234', '5678'])).toEqual({ kind: 'none' });
     expect(detectValueFormat(['a,b', 'c'])).toEqual({ kind: 'none' });

@@ -1,5 +1,6 @@
+import { compareEnsemble } from '../../analysis/index.js';
 import { buildModel } from '../../catalog/index.js';
-import { compareEnsemble, type NamedClassifier } from '../../ensemble/index.js';
+import type { NamedClassifier } from '../../ensemble/index.js';
 import { stratifiedKFold } from '../../splits/index.js';
 import type { PlannedModel } from '../model-plans.js';
 import type { EnsembleSection, RunFinding } from '../report-types.js';
