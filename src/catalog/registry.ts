@@ -1,5 +1,6 @@
 import { ModeldebugError } from '../core/errors.js';
 import type { Classifier, FittedClassifier, SerializedModel } from '../core/estimator.js';
+import { loadVoting, VOTING_KIND } from '../ensemble/index.js';
 import { embeddingTransformerDescriptor } from '../features/embeddings/embedding-transformer.js';
 import { kBinsDiscretizerDescriptor } from '../features/k-bins-discretizer.js';
 import { loadPipeline } from '../features/load-pipeline.js';
@@ -132,6 +133,7 @@ export function loadModel(serialized: SerializedModel): FittedClassifier {
   if (serialized.kind === PIPELINE) return loadPipeline(serialized, loadModel);
   if (serialized.kind === CALIBRATED_CLASSIFIER_KIND) return loadCalibratedClassifier(serialized, loadModel);
   if (serialized.kind === THRESHOLD_CLASSIFIER_KIND) return loadThresholdClassifier(serialized, loadModel);
+  if (serialized.kind === VOTING_KIND) return loadVoting(serialized, loadModel);
   const entry = CLASSIFIERS.find((candidate) => candidate.kind === serialized.kind);
   if (!entry) {
     throw new ModeldebugError('unsupported', `cannot load a model of kind "${serialized.kind}"`, {

@@ -22,6 +22,8 @@ export interface StageInput {
   readonly folds: readonly Fold[];
   readonly metric: string;
   readonly seed: number;
+  /** A state's mean CV score on the fix's folds (each state cross-validated once per run). */
+  meanScore(state: FixState): Promise<number>;
   /** The current state's out-of-fold probabilities (computed on demand). */
   currentProba(): Promise<Matrix>;
   readonly signal?: AbortSignal;
@@ -42,6 +44,7 @@ export const FIX_STAGES: readonly Stage[] = [
   { remedy: 'relabel', propose: relabelCandidates },
   { remedy: 'model', propose: async (input) => modelCandidates(input) },
   { remedy: 'params', propose: paramsCandidates },
+  { remedy: 'ensemble', propose: ensembleCandidates },
   { remedy: 'calibrate', propose: async (input) => calibrationCandidates(input) },
   { remedy: 'threshold', propose: async (input) => thresholdCandidate(input) },
 ];
@@ -230,6 +233,35 @@ async function paramsCandidates(input: StageInput): Promise<Candidate[]> {
       columns: [],
       rows: [],
       apply: (current) => ({ ...current, steps }),
+    },
+  ];
+}
+
+/**
+ * A soft vote of the current pipeline and the two default models of other kinds that score best on the
+ * fix's folds (ties to the earlier model): different inductive biases, so the vote has something to gain.
+ */
+async function ensembleCandidates(input: StageInput): Promise<Candidate[]> {
+  const { train, state } = input;
+  if (state.voteWith || state.calibration || state.threshold !== undefined) return [];
+  const kind = classifierKind(state.steps);
+  const others = defaultModels({ ...train, features: keptFeatures(train.features, state) }).filter(
+    (model) => model.kind !== kind,
+  );
+  const scored: { steps: StepSpec[]; spec: string; score: number }[] = [];
+  for (const model of others) {
+    scored.push({ ...model, score: await input.meanScore({ ...state, steps: model.steps }) });
+  }
+  const partners = scored.sort((a, b) => b.score - a.score).slice(0, 2);
+  if (partners.length < 2) return [];
+  return [
+    {
+      code: 'ensemble_gain',
+      remedy: 'ensemble',
+      description: `soft-vote ${formatModelSpec([...state.steps])} with ${partners.map((p) => p.spec).join(' and ')}`,
+      columns: [],
+      rows: [],
+      apply: (current) => ({ ...current, voteWith: partners.map((p) => p.steps) }),
     },
   ];
 }

@@ -9,6 +9,7 @@ import { duplicateGroups, groupedStratifiedFolds } from './duplicate-groups.js';
 import { compareOnTest, fitState, predictState, type TestComparison } from './final-comparison.js';
 import type { Candidate, ChangeRecord, FixData, FixOptions, FixState } from './fix-types.js';
 import { evaluateState } from './fold-scores.js';
+import { describeState } from './state-model.js';
 
 export interface FixResult {
   readonly metric: string;
@@ -50,6 +51,8 @@ export async function runFix(
   let reused = 0;
   // The out-of-fold probabilities of the last state cross-validated here (relabel and threshold read them).
   let probaOf: { state: FixState; proba: Matrix } | undefined;
+  // Within a run, a state is cross-validated once whatever the memo (the ensemble stage asks again).
+  const measured = new Map<string, number[]>();
   const measure = async (state: FixState, onFirstCopies = false): Promise<number[]> => {
     const key = JSON.stringify({
       state,
@@ -59,7 +62,7 @@ export async function runFix(
       rows: train.features.rows,
       onFirstCopies,
     });
-    const stored = options.memo?.get(key);
+    const stored = measured.get(key) ?? options.memo?.get(key);
     if (stored) {
       reused++;
       return [...stored];
@@ -73,6 +76,7 @@ export async function runFix(
       onFirstCopies ? firstCopies : undefined,
     );
     options.memo?.set(key, evaluation.scores);
+    measured.set(key, evaluation.scores);
     if (!onFirstCopies) probaOf = { state, proba: evaluation.proba };
     return evaluation.scores;
   };
@@ -101,6 +105,10 @@ export async function runFix(
         metric,
         seed: options.seed,
         signal,
+        meanScore: async (candidate) => {
+          const values = await measure(candidate);
+          return values.reduce((a, b) => a + b, 0) / values.length;
+        },
         currentProba: async () => {
           if (probaOf?.state !== current) {
             probaOf = {
@@ -160,8 +168,8 @@ export async function runFix(
   const model = state === start ? beforeModel : await fitState(train, state, signal);
   const test = compareOnTest(
     data.test,
-    { spec: formatModelSpec([...start.steps]), predicted: await predictState(beforeModel, start, data.test) },
-    { spec: formatModelSpec([...state.steps]), predicted: await predictState(model, state, data.test) },
+    { spec: describeState(start), predicted: await predictState(beforeModel, start, data.test) },
+    { spec: describeState(state), predicted: await predictState(model, state, data.test) },
     { nBoot: options.nBoot, seed: options.seed },
   );
   const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -210,6 +218,7 @@ const STAGE_CODES = {
   relabel: 'label_errors',
   model: 'better_model',
   params: 'tuning_gain',
+  ensemble: 'ensemble_gain',
   calibrate: 'miscalibrated',
   threshold: 'threshold_gain',
 } as const;

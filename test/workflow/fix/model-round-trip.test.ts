@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadModel, parseModelSpec } from '../../../src/catalog/index.js';
+import { fitState } from '../../../src/workflow/fix/final-comparison.js';
 import { keptFeatures } from '../../../src/workflow/fix/fold-scores.js';
 import { prepareFixData, runFix } from '../../../src/workflow/fix/index.js';
 import { fixturePath } from '../../helpers/fixtures.js';
@@ -34,5 +35,33 @@ describe('the fixed model', () => {
       (code, i) => restored.classes[predicted[i]] === data.test.labels.classes[code],
     ).length;
     expect(correct / data.test.labels.codes.length).toBeCloseTo(result.test.after.metrics.accuracy, 12);
+  }, 60_000);
+
+  it('round-trips a soft vote, calibrated and thresholded, with identical predictions', async () => {
+    const dir = fixturePath('fix');
+    const data = await prepareFixData({
+      train: join(dir, 'clean_train.csv'),
+      test: join(dir, 'clean_test.csv'),
+      label: 'y',
+      testSize: 0.2,
+      seed: 0,
+    });
+    const state = {
+      droppedRows: [0, 1, 2],
+      droppedColumns: ['f5'],
+      steps: parseModelSpec('scale | logreg'),
+      voteWith: [parseModelSpec('gnb')],
+      calibration: 'sigmoid' as const,
+      threshold: 0.4,
+    };
+    const fitted = await fitState(data.train, state);
+    const X = keptFeatures(data.test.features, state);
+    const restored = loadModel(JSON.parse(JSON.stringify(fitted.toJSON())));
+    const predicted = await fitted.predict(X);
+    expect(Array.from(await restored.predict(X))).toEqual(Array.from(predicted));
+    const proba = await fitted.predictProba(X);
+    predicted.forEach((code, i) => {
+      expect(code).toBe(proba.data[i * 2 + 1] >= 0.4 ? 1 : 0);
+    });
   }, 60_000);
 });
