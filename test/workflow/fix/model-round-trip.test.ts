@@ -6,16 +6,21 @@ import { keptFeatures } from '../../../src/workflow/fix/fold-scores.js';
 import { prepareFixData, runFix } from '../../../src/workflow/fix/index.js';
 import { fixturePath } from '../../helpers/fixtures.js';
 
+/** A planted-defect training file and its test file (test/fixtures/fix). */
+function planted(train: string, test: string) {
+  const dir = fixturePath('fix');
+  return prepareFixData({
+    train: join(dir, train),
+    test: join(dir, test),
+    label: 'y',
+    testSize: 0.2,
+    seed: 0,
+  });
+}
+
 describe('the fixed model', () => {
   it('restored from its JSON predicts exactly what the fitted one does', async () => {
-    const dir = fixturePath('fix');
-    const data = await prepareFixData({
-      train: join(dir, 'leak_train.csv'),
-      test: join(dir, 'leak_test.csv'),
-      label: 'y',
-      testSize: 0.2,
-      seed: 0,
-    });
+    const data = await planted('leak_train.csv', 'leak_test.csv');
     const result = await runFix(data, parseModelSpec('scale | logreg'), {
       metric: 'accuracy',
       cv: 3,
@@ -38,14 +43,7 @@ describe('the fixed model', () => {
   }, 60_000);
 
   it('round-trips a soft vote, calibrated and thresholded, with identical predictions', async () => {
-    const dir = fixturePath('fix');
-    const data = await prepareFixData({
-      train: join(dir, 'clean_train.csv'),
-      test: join(dir, 'clean_test.csv'),
-      label: 'y',
-      testSize: 0.2,
-      seed: 0,
-    });
+    const data = await planted('clean_train.csv', 'clean_test.csv');
     const state = {
       droppedRows: [0, 1, 2],
       droppedColumns: ['f5'],
