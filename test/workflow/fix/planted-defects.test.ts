@@ -110,4 +110,26 @@ describe('fix on planted defects', () => {
     expect(result.final.droppedColumns).toEqual([]);
     expect(result.changes.some((c) => c.code === 'duplicate_rows' || c.code === 'target_leak')).toBe(false);
   }, 60_000);
+
+  it('stops trying candidates when the budget is spent, and says what it cut', async () => {
+    const data = await prepareFixData({
+      train: join(dir, 'leak_train.csv'),
+      test: join(dir, 'leak_test.csv'),
+      label: 'y',
+      testSize: 0.2,
+      seed: 0,
+    });
+    const result = await runFix(data, parseModelSpec('scale | logreg'), {
+      ...OPTIONS,
+      remedies: ['drop-columns', 'model', 'params'],
+      budgetSeconds: 1e-6,
+    });
+    expect(result.budgetCut).toBe(3);
+    expect(result.changes.map((change) => [change.remedy, change.status])).toEqual([
+      ['drop-columns', 'skipped'],
+      ['model', 'skipped'],
+      ['params', 'skipped'],
+    ]);
+    expect(result.final).toBe(result.start);
+  }, 60_000);
 });
