@@ -40,10 +40,9 @@ export async function writeFixOutputs(
   const json = jsonDocument(document);
   // loadModel reads the envelope (calibration and threshold included); `spec` is the pipeline that
   // `eval --model @model.json` refits, on the columns left after `droppedColumns`.
-  // A soft vote has no spec that `eval` could refit: then model.json has none.
   const model = {
     ...result.model.toJSON(),
-    ...(result.final.voteWith ? {} : { spec: document.fixedModel }),
+    spec: document.fixedModel,
     droppedColumns: document.droppedColumns,
   };
   const contents: Record<string, string> = {

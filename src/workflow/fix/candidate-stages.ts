@@ -1,5 +1,5 @@
 import { findLabelIssues } from '../../analysis/error-analysis/label-issues.js';
-import { formatModelSpec, type StepSpec, tuningOf } from '../../catalog/index.js';
+import { ENSEMBLES, formatModelSpec, parseModelSpec, type StepSpec, tuningOf } from '../../catalog/index.js';
 import { takeFeatureRows } from '../../core/features.js';
 import { takeLabelRows } from '../../core/labels.js';
 import { type Matrix, takeRows } from '../../core/matrix.js';
@@ -243,8 +243,10 @@ async function paramsCandidates(input: StageInput): Promise<Candidate[]> {
  */
 async function ensembleCandidates(input: StageInput): Promise<Candidate[]> {
   const { train, state } = input;
-  if (state.voteWith || state.calibration || state.threshold !== undefined) return [];
   const kind = classifierKind(state.steps);
+  if (ENSEMBLES.some((entry) => entry.kind === kind) || state.calibration || state.threshold !== undefined) {
+    return [];
+  }
   const others = defaultModels({ ...train, features: keptFeatures(train.features, state) }).filter(
     (model) => model.kind !== kind,
   );
@@ -254,14 +256,17 @@ async function ensembleCandidates(input: StageInput): Promise<Candidate[]> {
   }
   const partners = scored.sort((a, b) => b.score - a.score).slice(0, 2);
   if (partners.length < 2) return [];
+  // One spec (`vote(a; b; c, voting=soft)`), so fix.yaml and `eval --model @model.json` can say it too.
+  const members = [formatModelSpec([...state.steps]), ...partners.map((partner) => partner.spec)];
+  const steps = parseModelSpec(`vote(${members.join('; ')}, voting=soft)`);
   return [
     {
       code: 'ensemble_gain',
       remedy: 'ensemble',
-      description: `soft-vote ${formatModelSpec([...state.steps])} with ${partners.map((p) => p.spec).join(' and ')}`,
+      description: `soft-vote ${members[0]} with ${members.slice(1).join(' and ')}`,
       columns: [],
       rows: [],
-      apply: (current) => ({ ...current, voteWith: partners.map((p) => p.steps) }),
+      apply: (current) => ({ ...current, steps }),
     },
   ];
 }

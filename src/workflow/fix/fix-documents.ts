@@ -3,7 +3,6 @@ import { formatModelSpec } from '../../catalog/index.js';
 import type { RunConfigInput } from '../config-schema.js';
 import type { FixDataSource } from './prepare-fix-data.js';
 import type { FixResult } from './run-fix.js';
-import { describeState } from './state-model.js';
 
 /** changes.json: every candidate with its code, measured gain and interval, and what became of it. */
 export function changesDocument(result: FixResult, source: FixDataSource) {
@@ -15,14 +14,11 @@ export function changesDocument(result: FixResult, source: FixDataSource) {
     label: source.label,
     metric: result.metric,
     startModel: formatModelSpec([...result.start.steps]),
-    fixedModel: describeState(final),
+    fixedModel: formatModelSpec([...final.steps]),
     droppedColumns: [...final.droppedColumns],
     droppedRowCount: final.droppedRows.length,
     ...(final.threshold === undefined ? {} : { threshold: final.threshold }),
     ...(final.calibration === undefined ? {} : { calibration: final.calibration }),
-    ...(final.voteWith === undefined
-      ? {}
-      : { voteWith: final.voteWith.map((steps) => formatModelSpec([...steps])) }),
     cv: result.cv,
     test: result.test,
     kept: result.changes.filter((change) => change.status === 'kept').length,
@@ -52,9 +48,7 @@ export function fixRunConfig(
       drop: [...(source.drop ?? []), ...(dropsRows ? [] : result.final.droppedColumns)],
       ...(source.text && source.text.length > 0 ? { text: [...source.text] } : {}),
     },
-    models: [result.final.steps, ...(result.final.voteWith ?? [])].map((steps) =>
-      formatModelSpec([...steps]),
-    ),
+    models: [formatModelSpec([...result.final.steps])],
     metric: result.metric as RunConfigInput['metric'],
     seed: source.seed,
   };
@@ -67,7 +61,6 @@ export function fixYaml(
 ): string {
   const { threshold, calibration } = result.final;
   const extras = [
-    ...(result.final.voteWith ? ['a soft vote with other pipelines (listed under models)'] : []),
     ...(calibration ? [`${calibration} calibration`] : []),
     ...(threshold === undefined ? [] : [`the decision threshold ${threshold}`]),
   ];

@@ -27,8 +27,6 @@ export interface FixState {
   readonly steps: readonly StepSpec[];
   /** Binary problems: predict the second class when its probability reaches this (default argmax). */
   readonly threshold?: number;
-  /** Soft-voting partners of `steps` (each a whole pipeline on the same columns), when an ensemble was kept. */
-  readonly voteWith?: readonly (readonly StepSpec[])[];
   /** Probabilities calibrated as CalibratedClassifierCV(method, cv=5) would. */
   readonly calibration?: 'sigmoid' | 'isotonic';
 }

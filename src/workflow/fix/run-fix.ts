@@ -9,7 +9,6 @@ import { duplicateGroups, groupedStratifiedFolds } from './duplicate-groups.js';
 import { compareOnTest, fitState, predictState, type TestComparison } from './final-comparison.js';
 import type { Candidate, ChangeRecord, FixData, FixOptions, FixState } from './fix-types.js';
 import { evaluateState } from './fold-scores.js';
-import { describeState } from './state-model.js';
 
 export interface FixResult {
   readonly metric: string;
@@ -168,8 +167,8 @@ export async function runFix(
   const model = state === start ? beforeModel : await fitState(train, state, signal);
   const test = compareOnTest(
     data.test,
-    { spec: describeState(start), predicted: await predictState(beforeModel, start, data.test) },
-    { spec: describeState(state), predicted: await predictState(model, state, data.test) },
+    { spec: formatModelSpec([...start.steps]), predicted: await predictState(beforeModel, start, data.test) },
+    { spec: formatModelSpec([...state.steps]), predicted: await predictState(model, state, data.test) },
     { nBoot: options.nBoot, seed: options.seed },
   );
   const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;

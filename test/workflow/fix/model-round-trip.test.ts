@@ -47,8 +47,7 @@ describe('the fixed model', () => {
     const state = {
       droppedRows: [0, 1, 2],
       droppedColumns: ['f5'],
-      steps: parseModelSpec('scale | logreg'),
-      voteWith: [parseModelSpec('gnb')],
+      steps: parseModelSpec('vote(scale | logreg; gnb, voting=soft)'),
       calibration: 'sigmoid' as const,
       threshold: 0.4,
     };
