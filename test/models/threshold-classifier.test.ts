@@ -21,7 +21,9 @@ describe('threshold classifier', () => {
     const argmax = Array.from({ length: X.rows }, (_, i) =>
       proba.data[i * 2 + 1] > proba.data[i * 2] ? 1 : 0,
     );
-    expect(predicted.reduce((s, v) => s + v, 0)).toBeGreaterThanOrEqual(argmax.reduce((s: number, v) => s + v, 0));
+    expect(predicted.reduce((s, v) => s + v, 0)).toBeGreaterThanOrEqual(
+      argmax.reduce((s: number, v) => s + v, 0),
+    );
     const restored = loadModel(JSON.parse(JSON.stringify(fitted.toJSON())));
     expect(Array.from(await restored.predict(X))).toEqual(Array.from(predicted));
     expect(Array.from((await restored.predictProba(X)).data)).toEqual(Array.from(proba.data));
