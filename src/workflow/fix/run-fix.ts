@@ -61,9 +61,12 @@ export async function runFix(
       rows: train.features.rows,
       onFirstCopies,
     });
-    const stored = measured.get(key) ?? options.memo?.get(key);
+    const seen = measured.get(key);
+    if (seen) return [...seen];
+    const stored = options.memo?.get(key);
     if (stored) {
       reused++;
+      measured.set(key, [...stored]);
       return [...stored];
     }
     const evaluation = await evaluateState(
