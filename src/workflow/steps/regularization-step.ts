@@ -9,6 +9,7 @@ import {
 import type { PlannedModel } from '../model-plans.js';
 import type { RegularizationSection, RunFinding } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
+import { optionsOf, type WorkflowStep } from '../workflow-step.js';
 
 export interface RegularizationStepOptions {
   readonly penalty: 'l1' | 'l2' | 'elasticnet';
@@ -96,3 +97,14 @@ export async function runRegularizationStep(
     ],
   };
 }
+
+export const regularizationStep: WorkflowStep = {
+  id: 'regularization',
+  detail: () => 'regularization path',
+  async run({ input, state }) {
+    const options = optionsOf(input.config, 'regularization');
+    const result = await runRegularizationStep(input, state.best, state.compared, options);
+    if ('skipped' in result) return result;
+    return { sections: { regularization: result.section }, findings: result.findings };
+  },
+};
