@@ -39,7 +39,7 @@ export function checkDataFitsModel(dataset: Dataset, steps: readonly StepSpec[])
       );
     }
   }
-  if (!handled.has('missing-values')) {
+  if (!handled.has('missing-values') && tags.allowsMissing !== true) {
     // A vectoriser reads a missing text as an empty document.
     const skipText = handled.has('text-columns');
     const first = features.data.findIndex(

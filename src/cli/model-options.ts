@@ -29,7 +29,10 @@ export function addModelOptions(command: Command): Command {
 /** `--impute`, `--scale` and `--encode`: steps prepended to the model. */
 export function addPreprocessingOptions(command: Command): Command {
   return command
-    .option('--impute <strategy>', 'prepend an imputer: mean | median | most_frequent | constant')
+    .option(
+      '--impute <strategy>',
+      'prepend an imputer: mean | median | most_frequent | constant (infinite values are imputed too)',
+    )
     .option('--scale <kind>', 'prepend a scaler: standard | minmax')
     .option('--encode <kind>', 'prepend an encoder for categorical columns: onehot');
 }

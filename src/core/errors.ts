@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'missing_column'
   | 'non_numeric_feature'
   | 'missing_values'
+  | 'non_finite_values'
   | 'single_class'
   | 'too_few_per_class'
   | 'unknown_param'

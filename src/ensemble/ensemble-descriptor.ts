@@ -31,6 +31,8 @@ export function ensembleTags(members: readonly ClassifierTags[]): Omit<Classifie
     sparseInput: members.every((tags) => tags.sparseInput),
     rawColumns: false,
     penaltyPath: false,
+    // A vote over an LLM member waits on its endpoint like the member does.
+    waitsOnEndpoint: members.some((tags) => tags.waitsOnEndpoint),
     warmStart: false,
     complexity: [],
   };
