@@ -37,6 +37,11 @@ export interface ClassifierTags {
   /** Starts from the coefficients of an earlier fit (FitContext.warmStart), e.g. along a C path. */
   readonly warmStart: boolean;
   readonly probabilityQuality: ProbabilityQuality;
+  /**
+   * Predicting waits on a remote endpoint, not the CPU (an LLM): its folds and curve fits run all at
+   * once on one thread, sharing the model's one request scheduler.
+   */
+  readonly waitsOnEndpoint: boolean;
   /** The params that control its complexity, most telling first; empty when none does. */
   readonly complexity: readonly ComplexityControl[];
 }

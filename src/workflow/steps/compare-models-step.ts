@@ -1,5 +1,5 @@
 import { baselinePredictions } from '../../analysis/index.js';
-import { buildModel, checkDataFitsModel } from '../../catalog/index.js';
+import { buildModel, checkDataFitsModel, tagsOf } from '../../catalog/index.js';
 import { isModeldebugError } from '../../core/errors.js';
 import { accuracy, precisionRecallFScore } from '../../metrics/index.js';
 import { crossValidate } from '../../selection/index.js';
@@ -32,6 +32,8 @@ export async function runCompareModelsStep(
         scoring: [...COMPARISON_SCORING],
         returnPredictions: input.outOfFold !== undefined,
         signal: input.signal,
+        // An LLM's folds wait on its endpoint, not the CPU: all at once through its one limiter.
+        concurrentFolds: tagsOf(model.steps).waitsOnEndpoint,
         onFoldDone: (done) => input.onFits(m * folds.length + done, total),
       });
       scored.push({ model, scores: { ...result.test } });
