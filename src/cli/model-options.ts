@@ -58,7 +58,7 @@ export function modelStepsFromFlags(flags: ModelFlags): StepSpec[] {
   if (flags.impute) prefix.push({ name: 'impute', params: imputeParams(flags.impute) });
   if (flags.scale) prefix.push({ name: 'scale', params: { kind: flags.scale } });
   if (flags.encode) prefix.push({ name: flags.encode, params: {} });
-  return [...prefix, ...steps.slice(0, -1), { name: last.name, params }];
+  return [...prefix, ...steps.slice(0, -1), { ...last, params }];
 }
 
 /** A numeric strategy from --impute leaves categorical columns to their most frequent level. */

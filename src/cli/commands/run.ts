@@ -91,8 +91,12 @@ async function runCommand(configPath: string | undefined, flags: RunFlags): Prom
   const trainsByEpochs = (config.models ?? []).some(
     (spec) => findClassifier(planModel(spec).kind)?.tags.trainsByEpochs === true,
   );
+  // Drift compares a separate test file with the training file; a hold-out has nothing to compare.
   const enabledSteps = Object.entries(config.steps).filter(
-    ([name, step]) => step !== false && (name !== 'epoch_curve' || trainsByEpochs),
+    ([name, step]) =>
+      step !== false &&
+      (name !== 'epoch_curve' || trainsByEpochs) &&
+      (name !== 'drift' || config.data.test !== undefined),
   ).length;
   const progress = stderrProgress(enabledSteps + 1, !flags.json && !flags.quiet);
   // LLM items go to the workers in batches; their jobs are named by content, not by the run.
