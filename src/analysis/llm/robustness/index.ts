@@ -1,10 +1,10 @@
+export { type FlippedRow, flippedRowsOf } from './flipped-rows.js';
 export { INPUT_PERTURBATIONS, type InputPerturbation, perturbTextColumns } from './input-perturbations.js';
 export { type Interval, pairedVariantBootstrap } from './paired-variant-bootstrap.js';
 export { formatVariants, labelVariants, type PromptVariant, type VariantFamily } from './prompt-variants.js';
 export { type RepeatedSampling, repeatedSampling, type UnstableRow } from './repeated-sampling.js';
 export {
   type FamilySpread,
-  type FlippedRow,
   type LlmRobustness,
   llmRobustness,
   type RobustnessOptions,

@@ -5,6 +5,7 @@ import type { RunSummary } from '../../../llm/run-progress.js';
 import type { LlmClassifier } from '../../../models/llm-classifier/llm-classifier.js';
 import type { Fold } from '../../../splits/fold.js';
 import { addUsage, llmOutOfFold } from '../../llm-out-of-fold.js';
+import { type FlippedRow, flippedRowsOf } from './flipped-rows.js';
 import { hasTextColumns, INPUT_PERTURBATIONS, perturbTextColumns } from './input-perturbations.js';
 import { type Interval, pairedVariantBootstrap } from './paired-variant-bootstrap.js';
 import { formatVariants, labelVariants, type VariantFamily } from './prompt-variants.js';
@@ -42,14 +43,6 @@ export interface FamilySpread {
   readonly gainOverBaseline: Interval;
   /** Whether the spread's interval lies above zero. */
   readonly sensitive: boolean;
-}
-
-/** A row whose label changes under some variant: what each such variant answered (null: no label). */
-export interface FlippedRow {
-  readonly row: number;
-  readonly truth: string;
-  readonly baseline: string | null;
-  readonly changes: readonly { readonly variant: string; readonly label: string | null }[];
 }
 
 export interface LlmRobustness {
@@ -90,21 +83,16 @@ export async function llmRobustness(
     runs.push({ family: variant.family, name: variant.name, model: model.withParams(variant.patch), X });
   }
   const skipped: { family: VariantFamily; reason: string }[] = [];
-  if (families.has('input') && !hasTextColumns(X)) {
+  if (families.has('input') && hasTextColumns(X)) {
+    for (const perturbation of INPUT_PERTURBATIONS) {
+      const perturbed = perturbTextColumns(X, perturbation, seed);
+      runs.push({ family: 'input', name: perturbation.name, model, X: perturbed });
+    }
+  } else if (families.has('input')) {
     skipped.push({
       family: 'input',
       reason: 'no text column to perturb (categorical and numeric cells are left alone)',
     });
-  }
-  if (families.has('input') && hasTextColumns(X)) {
-    for (const perturbation of INPUT_PERTURBATIONS) {
-      runs.push({
-        family: 'input',
-        name: perturbation.name,
-        model,
-        X: perturbTextColumns(X, perturbation, seed),
-      });
-    }
   }
   let usage: RunSummary | undefined;
   const predictions: Int32Array[] = [];
@@ -145,23 +133,11 @@ export async function llmRobustness(
       sensitive: spread.low > 0,
     };
   });
-  const labelOf = (code: number): string | null => (code < 0 ? null : y.classes[code]);
-  const flippedRows: FlippedRow[] = [];
-  for (let row = 0; row < y.codes.length; row++) {
-    const changes = runs.flatMap((run, v) =>
-      v > 0 && predictions[v][row] !== predictions[0][row]
-        ? [{ variant: run.name, label: labelOf(predictions[v][row]) }]
-        : [],
-    );
-    if (changes.length > 0) {
-      flippedRows.push({
-        row,
-        truth: y.classes[y.codes[row]],
-        baseline: labelOf(predictions[0][row]),
-        changes,
-      });
-    }
-  }
+  const flippedRows = flippedRowsOf(
+    runs.map((run) => run.name),
+    predictions,
+    y,
+  );
   const sampling = await repeatedSampling(model, X, y, {
     folds: options.folds,
     samples: options.samples ?? 5,
