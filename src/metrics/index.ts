@@ -49,6 +49,7 @@ export {
   mcnemarTest,
 } from './mcnemar.js';
 export { type MetricWarning, type MetricWarningCode, type Scored, uniqueWarnings } from './metric-warning.js';
+export { pairedGain } from './paired-gain.js';
 export {
   type AveragedPrf,
   type AveragedPrfOptions,

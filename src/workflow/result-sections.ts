@@ -41,6 +41,9 @@ export interface ErrorAnalysisSection {
     readonly qValue: number;
   }[];
   readonly overallErrorRate: number;
+  /** Out-of-fold calibration of the training rows (one input of the run's calibration verdict). */
+  readonly calibration?: CalibrationData;
+  /** `row`: the 0-based data row of the user's file (header excluded), here and in `confidentlyWrong`. */
   readonly suspectedLabelErrors: readonly {
     readonly row: number;
     readonly givenLabel: string;
@@ -58,6 +61,7 @@ export interface ErrorAnalysisSection {
     readonly size: number;
     readonly topTerms: string[];
   }[];
+  /** Every finding of the error analysis (the run's list keeps the top ones); `kind` is its code. */
   readonly findings: readonly {
     readonly kind: string;
     readonly message: string;
@@ -118,6 +122,14 @@ export interface FinalTestSection {
     readonly f1Weighted: Interval;
   };
   readonly calibration: CalibrationData;
+  /** One verdict from the out-of-fold and the test probabilities together (set when both are known). */
+  readonly calibrationVerdict?: {
+    readonly miscalibrated: boolean;
+    readonly ece: number;
+    readonly noiseEce: number;
+    readonly rows: number;
+    readonly summary: string;
+  };
   readonly curves: readonly {
     readonly label: string;
     readonly roc: { readonly fpr: number[]; readonly tpr: number[]; readonly auc: number };

@@ -1,4 +1,4 @@
-import type { ErrorAnalysis } from '../../analysis/index.js';
+import { type ErrorAnalysis, errorCommandRecords } from '../../analysis/index.js';
 import type { BootstrapInterval } from '../../metrics/index.js';
 import type { StepSpec } from '../../models/index.js';
 
@@ -27,7 +27,8 @@ export function errorAnalysisToJson(
     protocol: analysis.protocol,
     error_count: analysis.errorCount,
     error_rate: analysis.errorRate,
-    findings: analysis.findings,
+    // Finding records: the file is analysed whole and unshuffled, so the analysis's rows are the file's.
+    findings: errorCommandRecords(analysis, (row) => row),
     bootstrap: {
       confidence: bootstrap.confidence,
       n_boot: bootstrap.nBoot,

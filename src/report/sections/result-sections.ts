@@ -95,7 +95,7 @@ export async function errorSection(report: RunReport): Promise<SectionHtml | und
     parts.push(
       html`<h3>Most confident mistakes</h3>`,
       table(
-        ['row', 'true label', 'predicted', 'confidence'],
+        ['data row (0-based)', 'true label', 'predicted', 'confidence'],
         data.confidentlyWrong.map((r) => [r.row, r.trueLabel, r.predicted, fixed(r.confidence, 3)]),
         3,
       ),
@@ -105,7 +105,7 @@ export async function errorSection(report: RunReport): Promise<SectionHtml | und
     parts.push(
       html`<h3>Suspected label errors</h3>`,
       table(
-        ['row', 'given label', 'suggested', 'P(given)'],
+        ['data row (0-based)', 'given label', 'suggested', 'P(given)'],
         data.suspectedLabelErrors.map((r) => [
           r.row,
           r.givenLabel,
@@ -168,7 +168,7 @@ export async function finalSection(report: RunReport): Promise<SectionHtml | und
         c.support,
       ]),
     ),
-    html`<p>Calibration (${calibration.kind}): expected calibration error ${fixed(calibration.ece, 3)}, largest bin gap ${fixed(calibration.mce, 3)}.</p>`,
+    html`<p>Calibration (${calibration.kind}): expected calibration error ${fixed(calibration.ece, 3)} on these rows, largest bin gap ${fixed(calibration.mce, 3)}.${data.calibrationVerdict ? ` <strong>Verdict:</strong> ${data.calibrationVerdict.summary}` : ''}</p>`,
     await chart(
       'reliability',
       reliabilityChart(calibration),

@@ -126,41 +126,25 @@ export async function runFinalTestStep(
   return { section, findings: [...finalFindings(section), ...(llm ? llmFindings(llm) : [])] };
 }
 
+/**
+ * The held-out score is the report's headline and its calibration goes to the run's single verdict; a
+ * finding here is the one problem the test rows alone can show: no better than the majority class.
+ */
 function finalFindings(section: FinalTestSection): RunFinding[] {
-  const { intervals, mcnemar, calibration } = section;
+  const { mcnemar } = section;
+  if (mcnemar.pValue < 0.05 && mcnemar.modelAccuracy > mcnemar.baselineAccuracy) return [];
   const f = (value: number) => value.toFixed(3);
-  const findings: RunFinding[] = [
+  return [
     {
       section: 'final-test',
-      level: 'info',
-      message: `Final test (${section.testRows} held-out rows): accuracy ${f(intervals.accuracy.estimate)} (95 % CI ${f(intervals.accuracy.low)}–${f(intervals.accuracy.high)}), weighted F1 ${f(intervals.f1Weighted.estimate)} (${f(intervals.f1Weighted.low)}–${f(intervals.f1Weighted.high)}).`,
-      suggestion:
-        intervals.accuracy.high - intervals.accuracy.low > 0.1
-          ? 'the interval is wide: more test rows would pin the score down'
-          : 'this is the number to report; do not tune further on these rows',
-    },
-    {
-      section: 'final-test',
-      level: mcnemar.pValue < 0.05 ? 'info' : 'fail',
-      message: `Against the most-frequent-class baseline (accuracy ${f(mcnemar.baselineAccuracy)}), McNemar's test gives p ${mcnemar.pValue < 1e-16 ? '< 1e-16' : `= ${mcnemar.pValue.toPrecision(2)}`} (${mcnemar.onlyModelCorrect} rows only the model gets right, ${mcnemar.onlyBaselineCorrect} only the baseline).`,
-      suggestion:
-        mcnemar.pValue < 0.05
-          ? 'the model is significantly better than guessing the majority class'
-          : 'the model is not significantly better than the baseline: check the features and labels before anything else',
+      code: 'baseline_not_beaten',
+      level: 'fail',
+      message: `On the ${section.testRows} held-out rows the model (accuracy ${f(mcnemar.modelAccuracy)}) is not shown to beat always guessing the most frequent class (accuracy ${f(mcnemar.baselineAccuracy)}): McNemar's test gives p ${mcnemar.pValue < 1e-16 ? '< 1e-16' : `= ${mcnemar.pValue.toPrecision(2)}`} (${mcnemar.onlyModelCorrect} rows only the model gets right, ${mcnemar.onlyBaselineCorrect} only the baseline).`,
+      suggestion: 'check the features and labels before anything else',
+      columns: [],
+      rows: [],
     },
   ];
-  if (calibration.ece > 0.05) {
-    // Ten bins over a few dozen rows put a handful of rows in each: the ECE is mostly noise there.
-    const few = section.testRows < 100;
-    findings.push({
-      section: 'final-test',
-      level: few ? 'info' : 'warn',
-      message: `Probabilities look miscalibrated on the test rows: expected calibration error ${f(calibration.ece)} (largest bin gap ${f(calibration.mce)})${few ? `, but over only ${section.testRows} rows` : ''}.`,
-      suggestion:
-        'calibrate the probabilities (Platt or isotonic on held-out rows) before thresholding on them',
-    });
-  }
-  return findings;
 }
 
 function majorityClass(train: Dataset, classes: readonly string[]): number {
