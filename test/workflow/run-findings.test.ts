@@ -116,7 +116,10 @@ describe('model-aware over/underfitting advice, backed by a probe (issue 14: a t
     expect(finding.impact?.verified).toBe(probe.verified);
     // A change is recommended exactly when its interval is above zero.
     if (probe.verified) expect(finding.suggestion).toMatch(/^use max_depth=\d+/);
-    else expect(finding.suggestion).toMatch(/^nothing measured here helps/);
+    else
+      expect(finding.suggestion).toMatch(
+        /^nothing measured here helps|^keep max_depth=none: a simpler model scores lower/,
+      );
   }, 120_000);
 });
 

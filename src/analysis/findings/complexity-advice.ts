@@ -104,6 +104,15 @@ export function complexityAdvice(
       suggestion: `use ${name}=${valueText(best.value)}: the gain is above fold-to-fold noise`,
     };
   }
+  if (best !== null && best.gain.high < 0) {
+    return {
+      message: `${way} ${name} from ${valueText(probe.current)} (tried ${tried}) lowers CV ${probe.scoring}: even the best, ${name}=${valueText(best.value)}, changed it by ${formatGain(best.gain)}`,
+      suggestion:
+        direction === 'simpler'
+          ? `keep ${name}=${valueText(probe.current)}: a simpler model scores lower, so the gap is not excess complexity; more rows or better features are what is left to try`
+          : `keep ${name}=${valueText(probe.current)}: a more complex model scores lower; better features are what is left to try`,
+    };
+  }
   const measured = best
     ? `; the best, ${name}=${valueText(best.value)}, changed it by ${formatGain(best.gain)}`
     : '';

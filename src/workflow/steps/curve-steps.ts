@@ -93,7 +93,7 @@ export async function runLearningCurveStep(
     const effect = orderEffect
       ? orderEffect.failed
         ? ` at ${orderEffect.size} rows every fit in file order failed (a prefix of the file holds too few classes) while shuffled rows score ${orderEffect.shuffled.toFixed(3)};`
-        : ` at ${orderEffect.size} rows CV ${curve.scoring} is ${orderEffect.fileOrder.toFixed(3)} in file order against ${orderEffect.shuffled.toFixed(3)} on shuffled rows (${formatGain(orderEffect.gain)});`
+        : ` at ${orderEffect.size} rows CV ${curve.scoring} is ${orderEffect.fileOrder.toFixed(3)} in file order against ${orderEffect.shuffled.toFixed(3)} on shuffled rows, ${formatGain(orderEffect.gain)};`
       : '';
     findings.push({
       section: 'learning-curve',
