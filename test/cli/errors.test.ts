@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { findingRecordSchema } from '../../src/core/finding-record.js';
+import { datasetPath } from '../helpers/fixtures.js';
 import { expectOneLineError, expectSections, runCli, writeTempCsv } from './run-cli.js';
 
 /** A numeric feature that half explains the label, and a free-text column about two topics. */
@@ -28,7 +31,33 @@ describe('modeldebug errors', () => {
       'Ranking curves (one vs rest',
     ]);
     expect(result.stdout).toMatch(/^accuracy\s+0\.9600\s+0\.9\d+\s+0\.9\d+$/m);
-    expect(result.stdout).toContain('50 % of errors (3) are versicolor predicted as virginica.');
+    expect(result.stdout).toContain(
+      '[confusion_pair] 50 % of the errors (3 of 150 rows) are versicolor predicted as virginica.',
+    );
+  });
+
+  it('--json findings are finding records naming the rows of the file, with the labels the file has', () => {
+    const result = runCli(['errors', '--example', 'iris', '--scale', 'standard', '--n-boot', '50', '--json']);
+    expect(result.status).toBe(0);
+    const document = JSON.parse(result.stdout);
+    const labels = readFileSync(datasetPath('iris_named.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.slice(line.lastIndexOf(',') + 1));
+    expect(document.findings.length).toBeGreaterThan(0);
+    for (const record of document.findings) {
+      expect(findingRecordSchema.parse(record)).toEqual(record);
+      const pair = /are (\w+) predicted as/.exec(record.message);
+      if (record.code === 'confusion_pair') for (const row of record.rows) expect(labels[row]).toBe(pair![1]);
+      const named = /data row (\d+) \(0-based, header excluded\), labelled (\w+)/.exec(record.message);
+      if (named) expect(labels[Number(named[1])]).toBe(named[2]);
+    }
+    // A row suspected of a wrong label is not listed again among the confident mistakes.
+    const suspects = document.findings.find((r: { code: string }) => r.code === 'label_errors')?.rows ?? [];
+    const confident =
+      document.findings.find((r: { code: string }) => r.code === 'confident_errors')?.rows ?? [];
+    expect(confident.filter((row: number) => suspects.includes(row))).toEqual([]);
   });
 
   it('prints one JSON document whose parts agree', () => {

@@ -60,11 +60,17 @@ describe('search, curve, vcurve and runs on the command line', () => {
       '--jobs',
       '1',
       '--no-probe',
+      '--no-shuffle',
     ]);
     expect(curve.status).toBe(0);
+    // iris is sorted by species: in file order the smallest training sets hold one class.
     expect(curve.stdout).toContain('Failed fits (10), scored n/a:');
     expect(curve.stdout).toMatch(/^verdict: /m);
     expect(curve.stdout).toMatch(/^next step: /m);
+    // Shuffled (the default), every size holds every class.
+    const shuffled = runCli(['curve', '--example', 'iris', '--model', 'scale | logreg', '--jobs', '1']);
+    expect(shuffled.status).toBe(0);
+    expect(shuffled.stdout).not.toContain('Failed fits');
     const vcurve = runCli([
       'vcurve',
       '--example',

@@ -9,8 +9,10 @@ export interface StakedRecord extends FindingRecord {
   readonly stake: number;
 }
 
-/** Confusion pairs that carry at least this share of the errors are findings. */
+/** Confusion pairs that carry at least this share of the errors, and this many rows, are findings. */
 const PAIR_SHARE = 0.2;
+/** One or two mistaken rows are the error analysis's tables, not a pattern to act on. */
+const PAIR_ROWS = 3;
 
 /**
  * The error analysis as finding records, naming rows by `fileRow` (the analysis's row → the 0-based data
@@ -26,7 +28,7 @@ export function errorFindingRecords(
   const records: StakedRecord[] = [];
   if (analysis.errorCount === 0) return records;
   for (const pair of analysis.confusionPairs.slice(0, 3)) {
-    if (pair.shareOfErrors < PAIR_SHARE) break;
+    if (pair.shareOfErrors < PAIR_SHARE || pair.count < PAIR_ROWS) break;
     const pairRows = analysis.misclassified
       .filter((row) => row.trueLabel === pair.trueLabel && row.predicted === pair.predicted)
       .map((row) => fileRow(row.row));

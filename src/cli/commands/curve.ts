@@ -1,7 +1,15 @@
 import type { Command } from 'commander';
-import { fitEpochCurve, learningCurveVerdict, probeRegularization } from '../../analysis/index.js';
+import {
+  type ComplexityDirection,
+  type ComplexityProbe,
+  complexityAdvice,
+  fitEpochCurve,
+  learningCurveVerdict,
+  probeComplexity,
+} from '../../analysis/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import { DEFAULT_TRAIN_SIZES, formatModelSpec, learningCurve } from '../../selection/index.js';
+import { complexityControlsOf } from '../../workflow/complexity-controls.js';
 import {
   curveJsonHead,
   curvePointsJson,
@@ -25,6 +33,7 @@ import {
 interface CurveFlags extends SelectionFlags, LlmCurveFlags {
   readonly sizes?: string;
   readonly probe: boolean;
+  readonly shuffle: boolean;
   readonly epochs?: boolean;
 }
 
@@ -37,7 +46,14 @@ export function registerCurveCommand(program: Command): void {
       '--sizes <fractions>',
       `training sizes: fractions of the largest training fold or row counts (default ${DEFAULT_TRAIN_SIZES.join(',')})`,
     )
-    .option('--no-probe', 'skip the C/10 or C×10 fit that backs an over- or underfitting verdict')
+    .option(
+      '--no-probe',
+      "skip the fits of the model's complexity param that back an over- or underfitting verdict",
+    )
+    .option(
+      '--no-shuffle',
+      "take each fold's training rows in file order (sklearn's default) instead of shuffled with --seed",
+    )
     .option('--few-shot <ks>', 'LLM: accuracy against few-shot examples, e.g. --few-shot 0,1,2,4,8')
     .option('--maj-at-k <n>', 'LLM: one run of n samples per row, accuracy of the vote over the first k')
     .option(
@@ -86,13 +102,32 @@ export function registerCurveCommand(program: Command): void {
           ...common,
           steps: input.steps,
           trainSizes,
+          shuffle: flags.shuffle,
+          seed: input.seed,
           onProgress: (done, total) => progress.update(done, total),
         });
         progress.stop();
         const verdict = learningCurveVerdict(curve.trainSizes, curve.points, curve.scoring);
-        const probe = flags.probe
-          ? await probeRegularization(features, labels, input.steps, verdict.diagnosis, common)
-          : undefined;
+        const direction =
+          verdict.diagnosis === 'high-variance'
+            ? 'simpler'
+            : verdict.diagnosis === 'high-bias'
+              ? 'more-complex'
+              : undefined;
+        const probe =
+          flags.probe && direction
+            ? adviceLine(
+                await probeComplexity(
+                  features,
+                  labels,
+                  input.steps,
+                  complexityControlsOf(input.steps),
+                  direction,
+                  common,
+                ),
+                direction,
+              )
+            : undefined;
         const model = formatModelSpec(input.steps);
         if (flags.json) {
           const json = {
@@ -135,4 +170,13 @@ export function parseNumbers(text: string, flag: string): number[] {
     });
   }
   return values;
+}
+
+/** The probe's advice as the verdict's next step: what was measured, then what to do. */
+function adviceLine(
+  probe: ComplexityProbe | undefined,
+  direction: ComplexityDirection,
+): { nextStep: string } {
+  const advice = complexityAdvice(probe, direction);
+  return { nextStep: `${advice.message}; ${advice.suggestion}` };
 }
