@@ -22,7 +22,7 @@ export function formatRunSummary(
     ...report.findings
       .slice(0, top)
       .flatMap((finding, k) => [
-        `${String(k + 1).padStart(2)}. [${finding.level}] ${finding.message}`,
+        `${String(k + 1).padStart(2)}. [${finding.level}] ${finding.code}: ${finding.message}`,
         `    → ${finding.suggestion}`,
       ]),
     ...(report.skipped.length > 0
