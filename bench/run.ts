@@ -4,6 +4,7 @@
  * `npm test`: timings belong here, never in assertions. With no names, all of them run (about 15 minutes
  * on a 2-core machine, most of it the scikit-learn side).
  */
+import { runDiagnosisBench } from './diagnosis.js';
 import { runDistributedBench } from './distributed.js';
 import { runGradientBench } from './gradient.js';
 import { runLlmBench } from './llm.js';
@@ -26,6 +27,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   'llm-store': () => runLlmStoreBench(),
   distributed: () => runDistributedBench(),
   text: () => runTextBench(),
+  diagnosis: () => runDiagnosisBench(),
 };
 
 const requested = process.argv.slice(2);

@@ -1,5 +1,7 @@
 export * from './classification-summary.js';
+export * from './compare-ensemble.js';
 export * from './curve-verdict.js';
+export * from './drift/index.js';
 export * from './epoch-curve.js';
 export * from './epoch-verdict.js';
 export * from './error-analysis/index.js';

@@ -5,7 +5,7 @@ import { type Labels, takeLabelRows } from '../core/labels.js';
 import type { RunSummary } from '../llm/run-progress.js';
 import { isFittedLlmClassifier } from '../models/llm-classifier/fitted-model.js';
 import { OUTCOME_CODE } from '../models/llm-classifier/llm-outcome.js';
-import type { Fold } from '../selection/fold.js';
+import type { Fold } from '../splits/fold.js';
 
 /**
  * Every row predicted once, by the model fitted on the folds that do not hold it (sklearn's

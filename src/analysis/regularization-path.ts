@@ -5,7 +5,7 @@ import type { Labels } from '../core/labels.js';
 import type { Matrix } from '../core/matrix.js';
 import { hasCoefficients, innermostModel } from '../features/importance-source.js';
 import { crossValidate } from '../selection/cross-validate.js';
-import { stratifiedKFold } from '../selection/stratified-k-fold.js';
+import { stratifiedKFold } from '../splits/stratified-k-fold.js';
 import { logSpace } from './log-space.js';
 
 export interface RegularizationPathOptions {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { parseAssignment, parseModelSpec, type StepSpec } from '../models/spec.js';
+import { parseAssignment, parseModelSpec, type StepSpec } from '../catalog/model-spec.js';
 
 export interface ModelFlags {
   readonly model: string;

@@ -1,11 +1,4 @@
 export {
-  type CompareEnsembleOptions,
-  compareEnsemble,
-  type EnsembleComparison,
-  type EnsembleFinding,
-  type ScoredModel,
-} from './compare-ensemble.js';
-export {
   createFittedStacking,
   type FittedStacking,
   type SerializedStackingState,

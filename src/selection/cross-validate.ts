@@ -4,8 +4,8 @@ import { type Features, takeFeatureRows } from '../core/features.js';
 import { type Labels, takeLabelRows } from '../core/labels.js';
 import { createMatrix, type Matrix } from '../core/matrix.js';
 import { getScorer, type Scorer } from '../metrics/index.js';
-import type { Fold } from './fold.js';
-import { stratifiedKFold } from './stratified-k-fold.js';
+import type { Fold } from '../splits/fold.js';
+import { stratifiedKFold } from '../splits/stratified-k-fold.js';
 
 export interface CrossValidateOptions {
   /** A fold count (stratified, as sklearn's `cv=int` for classifiers) or explicit folds. */

@@ -1,3 +1,5 @@
+import type { StepSpec } from '../catalog/model-spec.js';
+import { buildModel } from '../catalog/registry.js';
 import { predictInClassSpace } from '../core/class-space.js';
 import { isModeldebugError } from '../core/errors.js';
 import type { FittedClassifier } from '../core/estimator.js';
@@ -6,8 +8,6 @@ import { type Labels, takeLabelRows } from '../core/labels.js';
 import type { Matrix } from '../core/matrix.js';
 import { PIPELINE, type Pipeline, type TransformerStep } from '../features/pipeline.js';
 import { getScorer } from '../metrics/scorers.js';
-import { buildModel } from '../models/registry.js';
-import type { StepSpec } from '../models/spec.js';
 import { createTransformCache, preparedFoldKey, type TransformCache } from './transform-cache.js';
 
 /**

@@ -1,10 +1,10 @@
+import type { StepSpec } from '../catalog/model-spec.js';
 import { ModeldebugError } from '../core/errors.js';
 import type { Features } from '../core/features.js';
 import type { Labels } from '../core/labels.js';
 import { createRng } from '../core/rng.js';
-import type { StepSpec } from '../models/spec.js';
+import type { Fold } from '../splits/fold.js';
 import { type CurveFailure, type CurvePoint, type CurveRunOptions, runCurve } from './curve-scores.js';
-import type { Fold } from './fold.js';
 import { resolveFolds } from './search.js';
 
 export interface LearningCurveOptions extends CurveRunOptions {

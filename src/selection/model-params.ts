@@ -1,5 +1,5 @@
+import type { StepSpec } from '../catalog/model-spec.js';
 import { ModeldebugError } from '../core/errors.js';
-import type { StepSpec } from '../models/spec.js';
 import type { CandidateParams } from './param-grid.js';
 
 /**
@@ -22,18 +22,4 @@ export function applyParams(steps: readonly StepSpec[], params: CandidateParams)
     patched[index].params[key.slice(cut + 1)] = value;
   }
   return patched;
-}
-
-/** Writes a spec back in the pipeline grammar, for output and the run store. */
-export function formatModelSpec(steps: readonly StepSpec[]): string {
-  return steps
-    .map(({ name, params }) => {
-      const entries = Object.entries(params);
-      if (entries.length === 0) return name;
-      const body = entries
-        .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
-        .join(', ');
-      return `${name}(${body})`;
-    })
-    .join(' | ');
 }

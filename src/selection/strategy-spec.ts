@@ -1,5 +1,5 @@
+import type { StepSpec } from '../catalog/model-spec.js';
 import { ModeldebugError } from '../core/errors.js';
-import type { StepSpec } from '../models/spec.js';
 import {
   type Distribution,
   parseGridAssignment,

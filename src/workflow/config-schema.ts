@@ -49,6 +49,8 @@ export const runConfigSchema = z.strictObject({
   steps: z
     .strictObject({
       validate: step({}),
+      /** Train/test drift (per-feature tests and a domain classifier); only with a separate test file. */
+      drift: step({}),
       baseline: step({}),
       learning_curve: step({ train_sizes: z.array(z.number().positive()).min(2).optional() }),
       /** Per-epoch training and validation loss of a gradient-trained best model (mlp, sgd); others skip it. */
@@ -84,6 +86,7 @@ export const runConfigSchema = z.strictObject({
     })
     .default({
       validate: true,
+      drift: true,
       baseline: true,
       learning_curve: true,
       epoch_curve: true,

@@ -4,13 +4,16 @@ import { takeFeatureColumns, takeFeatureRows } from '../core/features.js';
 import { takeLabelRows } from '../core/labels.js';
 import {
   alignTestSet,
+  applyFeatureRepairs,
+  type ColumnRepair,
   type Dataset,
   exampleLabel,
   examplePath,
   loadDataset,
   loadExample,
+  planFeatureRepairs,
 } from '../data/index.js';
-import { trainTestSplit } from '../selection/index.js';
+import { trainTestSplit } from '../splits/index.js';
 import type { RunConfig } from './config-schema.js';
 
 export interface PreparedData {
@@ -31,6 +34,8 @@ export interface PreparedData {
   readonly trainFileRows: Int32Array;
   /** The 0-based data row of the test file, or of the `data` file for a hold-out, behind each test row. */
   readonly testFileRows: Int32Array;
+  /** What was done to date, formatted-number, identifier and many-category columns before modelling. */
+  readonly repairs: readonly ColumnRepair[];
   /** What the report calls the data. */
   readonly name: string;
   readonly rows: number;
@@ -49,7 +54,9 @@ export async function prepareData(config: RunConfig): Promise<PreparedData> {
         drop: data.drop,
         text: data.text,
       });
-  const full = keepFeatures(loaded, data.features);
+  const kept = keepFeatures(loaded, data.features);
+  const repairs = planFeatureRepairs(kept.features);
+  const full = { ...kept, features: applyFeatureRepairs(kept.features, repairs) };
   const validation = data.example
     ? { path: examplePath(data.example), label: data.label ?? exampleLabel(data.example) }
     : { path: data.train as string, label: data.label as string, test: data.test, drop: data.drop };
@@ -60,13 +67,18 @@ export async function prepareData(config: RunConfig): Promise<PreparedData> {
       drop: data.drop,
       text: data.text,
     });
-    const aligned = alignTestSet(full, keepFeatures(testFile, data.features));
+    const testKept = keepFeatures(testFile, data.features);
+    const aligned = alignTestSet(full, {
+      ...testKept,
+      features: applyFeatureRepairs(testKept.features, repairs),
+    });
     return {
       ...aligned,
       testDescription: `the test file ${testFile.source} (${testFile.features.rows} rows)`,
       trainFileRows: identityRows(aligned.train.features.rows),
       testFileRows: identityRows(aligned.test.features.rows),
       validation,
+      repairs,
       name,
       rows: full.features.rows,
     };
@@ -79,6 +91,7 @@ export async function prepareData(config: RunConfig): Promise<PreparedData> {
     testFileRows: split.test,
     testDescription: `a stratified ${Math.round(data.test_size * 100)} % hold-out (${test.features.rows} rows, seed ${config.seed}) set apart before every other step`,
     validation,
+    repairs,
     name,
     rows: full.features.rows,
   };

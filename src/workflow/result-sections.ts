@@ -60,6 +60,8 @@ export interface ErrorAnalysisSection {
     readonly column: string;
     readonly size: number;
     readonly topTerms: string[];
+    /** A few of the misclassified texts themselves, closest to the cluster's centre first. */
+    readonly examples: readonly { readonly row: number; readonly text: string }[];
   }[];
   /** Every finding of the error analysis (the run's list keeps the top ones); `kind` is its code. */
   readonly findings: readonly {

@@ -1,29 +1,17 @@
+import { type ComplexityParam, classifierNamed, type StepSpec } from '../../catalog/index.js';
 import type { Features } from '../../core/features.js';
 import type { Labels } from '../../core/labels.js';
 import { pairedGain } from '../../metrics/paired-gain.js';
-import type { StepSpec } from '../../models/spec.js';
 import type { CurveRunOptions } from '../../selection/curve-scores.js';
-import type { Fold } from '../../selection/fold.js';
 import { validationCurve } from '../../selection/validation-curve.js';
+import type { Fold } from '../../splits/fold.js';
 import { formatGain } from './format-points.js';
-
-/**
- * A param that controls a model's complexity (the catalog's capability tag): which step holds it, which
- * way makes the model more complex, the values worth probing, and its default when the spec omits it.
- */
-export interface ComplexityControl {
-  readonly param: string;
-  readonly step: string;
-  readonly moreComplexWhen: 'higher' | 'lower';
-  readonly probeValues: readonly unknown[];
-  readonly defaultValue?: unknown;
-}
 
 export type ComplexityDirection = 'simpler' | 'more-complex';
 
 /** The measured effect of moving one complexity control from its current value. */
 export interface ComplexityProbe {
-  readonly control: ComplexityControl;
+  readonly control: ComplexityParam;
   readonly direction: ComplexityDirection;
   readonly current: unknown;
   readonly tried: readonly unknown[];
@@ -49,13 +37,15 @@ export async function probeComplexity(
   X: Features,
   y: Labels,
   steps: readonly StepSpec[],
-  controls: readonly ComplexityControl[],
+  controls: readonly ComplexityParam[],
   direction: ComplexityDirection,
   options: CurveRunOptions & { readonly cv: number | readonly Fold[] },
 ): Promise<ComplexityProbe | undefined> {
   for (const control of controls) {
     const holder = steps.find((step) => step.name === control.step) ?? steps[steps.length - 1];
-    const current = holder.params[control.param] ?? control.defaultValue;
+    // The spec's value, else the classifier's own default.
+    const own = classifierNamed(holder.name).create().params as Readonly<Record<string, unknown>>;
+    const current = holder.params[control.param] ?? own[control.param];
     const tried = valuesTowards(control, current, direction);
     if (tried.length === 0) continue;
     const param = `${holder.name}.${control.param}`;
@@ -122,14 +112,14 @@ export function complexityAdvice(
   };
 }
 
-function wayOf(control: ComplexityControl, direction: ComplexityDirection): string {
-  const higher = (control.moreComplexWhen === 'higher') === (direction === 'more-complex');
+function wayOf(control: ComplexityParam, direction: ComplexityDirection): string {
+  const higher = (control.moreComplexWhen === 'up') === (direction === 'more-complex');
   return higher ? 'raising' : 'lowering';
 }
 
 /** Probe values strictly on the asked side of `current`, nearest first; `null` (no limit) is the highest. */
 function valuesTowards(
-  control: ComplexityControl,
+  control: ComplexityParam,
   current: unknown,
   direction: ComplexityDirection,
 ): unknown[] {
@@ -137,7 +127,7 @@ function valuesTowards(
     value === null ? Number.POSITIVE_INFINITY : typeof value === 'number' ? value : undefined;
   const here = rank(current);
   if (here === undefined) return [];
-  const wantHigher = (control.moreComplexWhen === 'higher') === (direction === 'more-complex');
+  const wantHigher = (control.moreComplexWhen === 'up') === (direction === 'more-complex');
   return control.probeValues
     .filter((value) => {
       const there = rank(value);

@@ -56,6 +56,7 @@ export function errorFindingRecords(
       stake: suspects.length / rows,
     });
   }
+  // Not a suspected label error: the two lists answer different questions, so a row sits in one only.
   const confident = analysis.misclassified.filter(
     (row) => row.confidence >= CONFIDENTLY_WRONG && !suspected.has(row.row),
   );
@@ -95,7 +96,7 @@ export function errorFindingRecords(
       suggestion:
         'add labelled examples of this kind of text, or a feature that captures what these terms mean',
       columns: [cluster.column],
-      rows: sorted(cluster.exampleRows.map(fileRow)),
+      rows: sorted(cluster.rows.map(fileRow)),
       stake: cluster.size / rows,
     });
   }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { type PromptAblation, promptFieldAblation } from '../../analysis/prompt-ablation.js';
+import { formatModelSpec } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
-import { formatModelSpec } from '../../selection/index.js';
 import { datasetLine } from '../format/dataset-line.js';
 import { jsonDocument } from '../format/json-document.js';
 import { fixed, textTable } from '../format/text-table.js';

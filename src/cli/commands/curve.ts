@@ -7,9 +7,9 @@ import {
   learningCurveVerdict,
   probeComplexity,
 } from '../../analysis/index.js';
+import { complexityControls, formatModelSpec } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
-import { DEFAULT_TRAIN_SIZES, formatModelSpec, learningCurve } from '../../selection/index.js';
-import { complexityControlsOf } from '../../workflow/complexity-controls.js';
+import { DEFAULT_TRAIN_SIZES, learningCurve } from '../../selection/index.js';
 import {
   curveJsonHead,
   curvePointsJson,
@@ -121,7 +121,7 @@ export function registerCurveCommand(program: Command): void {
                   features,
                   labels,
                   input.steps,
-                  complexityControlsOf(input.steps),
+                  complexityControls(input.steps),
                   direction,
                   common,
                 ),

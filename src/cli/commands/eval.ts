@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { type EvaluationProtocol, evaluate } from '../../analysis/index.js';
+import { buildModel, checkDataFitsModel, formatModelSpec } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import { type Dataset, loadDataset } from '../../data/index.js';
 import { checkRedis, parseRedisUrl } from '../../distributed/index.js';
-import { buildModel, checkDataFitsModel } from '../../models/index.js';
-import { formatModelSpec } from '../../selection/index.js';
 import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
 import { fractionFlag, usageError, wholeNumberFlag } from '../flag-values.js';
 import { evaluationToJson } from '../format/eval-json.js';

@@ -1,6 +1,13 @@
 import type { Command } from 'commander';
-import { CLASSIFIERS, TRANSFORMERS } from '../../models/index.js';
+import { CLASSIFIERS, TRANSFORMERS } from '../../catalog/index.js';
 import { runAction } from '../run-action.js';
+
+interface Listed {
+  readonly aliases: readonly string[];
+  readonly summary: string;
+  readonly schema: { readonly shape: Readonly<Record<string, { readonly description?: string }>> };
+  create(): { readonly params: object };
+}
 
 /** Lists what a model spec may name, so that `--model` need not be guessed. */
 export function registerModelsCommand(program: Command): void {
@@ -10,8 +17,8 @@ export function registerModelsCommand(program: Command): void {
     .action(
       runAction(async () => {
         const blocks = [
-          ...CLASSIFIERS.map((entry) => describe(entry, 'classifier', entry.create().params)),
-          ...TRANSFORMERS.map((entry) => describe(entry, 'transform', entry.create().params)),
+          ...CLASSIFIERS.map((entry) => describe(entry, 'classifier')),
+          ...TRANSFORMERS.map((entry) => describe(entry, 'transform')),
         ];
         process.stdout.write(`${blocks.join('\n\n')}\n`);
         return 0;
@@ -19,13 +26,18 @@ export function registerModelsCommand(program: Command): void {
     );
 }
 
-function describe(
-  entry: { aliases: readonly string[]; summary: string },
-  role: string,
-  params: object,
-): string {
+/** The summary, the defaults, then one line per param whose schema carries a `.describe()` text. */
+function describe(entry: Listed, role: string): string {
   const aliases = entry.aliases.length > 1 ? ` (also ${entry.aliases.slice(1).join(', ')})` : '';
-  return `${entry.aliases[0]}${aliases}: ${role}, ${entry.summary}\n  defaults: ${paramList(params)}`;
+  const params = entry.create().params;
+  const described = Object.entries(entry.schema.shape).flatMap(([key, field]) =>
+    field.description ? [`  ${key}: ${field.description}`] : [],
+  );
+  return [
+    `${entry.aliases[0]}${aliases}: ${role}, ${entry.summary}`,
+    `  defaults: ${paramList(params)}`,
+    ...described,
+  ].join('\n');
 }
 
 function paramList(params: object): string {

@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { findClassifier } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import { checkRedis, parseRedisUrl, remoteExecutorFactory } from '../../distributed/index.js';
 import { renderReportHtml } from '../../report/index.js';
 import type { TaskExecutor } from '../../selection/index.js';
 import { DEFAULT_STORE_PATH, openRunStore } from '../../store/index.js';
 import {
-  EPOCH_TRAINED_KINDS,
   loadRunConfig,
   parseThreshold,
   planModel,
@@ -85,7 +85,9 @@ async function runCommand(configPath: string | undefined, flags: RunFlags): Prom
   const config = configFromArguments(configPath, flags);
   if (redis) await checkRedis(redis);
   // The epoch curve applies only to a model trained by epochs (mlp, sgd); the defaults have none.
-  const trainsByEpochs = (config.models ?? []).some((spec) => EPOCH_TRAINED_KINDS.has(planModel(spec).kind));
+  const trainsByEpochs = (config.models ?? []).some(
+    (spec) => findClassifier(planModel(spec).kind)?.tags.trainsByEpochs === true,
+  );
   const enabledSteps = Object.entries(config.steps).filter(
     ([name, step]) => step !== false && (name !== 'epoch_curve' || trainsByEpochs),
   ).length;

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import type { StepSpec } from '../../catalog/index.js';
+import { formatModelSpec } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import {
   checkRedis,
@@ -8,11 +10,9 @@ import {
   describeRemoteStatus,
   parseRedisUrl,
 } from '../../distributed/index.js';
-import type { StepSpec } from '../../models/index.js';
 import {
   checkSearchSpace,
   createStrategy,
-  formatModelSpec,
   type SearchProgress,
   STRATEGY_NAMES,
   type StrategyName,

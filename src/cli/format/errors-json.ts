@@ -1,6 +1,6 @@
 import { type ErrorAnalysis, errorCommandRecords } from '../../analysis/index.js';
+import type { StepSpec } from '../../catalog/index.js';
 import type { BootstrapInterval } from '../../metrics/index.js';
-import type { StepSpec } from '../../models/index.js';
 
 export const ERRORS_JSON_SCHEMA_VERSION = 1;
 
@@ -94,6 +94,7 @@ export function errorAnalysisToJson(
       size: cluster.size,
       top_terms: cluster.topTerms,
       example_row_indices: cluster.exampleRows,
+      example_texts: cluster.exampleTexts,
     })),
     curves: analysis.curves.map((curve) => ({
       label: curve.label,

@@ -1,7 +1,7 @@
 import type { Classifier, FitContext, FitWarning } from '../../core/estimator.js';
 import { featureNames } from '../../core/features.js';
 import { createRng } from '../../core/rng.js';
-import { trainTestSplit } from '../../selection/train-test-split.js';
+import { trainTestSplit } from '../../splits/train-test-split.js';
 import { prepareTrainingSet } from '../training-checks/index.js';
 import { boost } from './boost.js';
 import {

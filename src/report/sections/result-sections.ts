@@ -120,8 +120,15 @@ export async function errorSection(report: RunReport): Promise<SectionHtml | und
     parts.push(
       html`<h3>Clusters of misclassified texts</h3>`,
       table(
-        ['column', 'size', 'top terms'],
-        data.textClusters.map((c) => [c.column, c.size, c.topTerms.join(', ')]),
+        ['column', 'size', 'top terms', 'misclassified texts'],
+        data.textClusters.map((c) => [
+          c.column,
+          c.size,
+          c.topTerms.join(', '),
+          (c.examples ?? [])
+            .map((example) => `data row ${example.row} (0-based): ${example.text}`)
+            .join(' · '),
+        ]),
         1,
       ),
     );

@@ -1,8 +1,9 @@
 import { baselinePredictions, formatGain, impactOf } from '../../analysis/index.js';
+import { buildModel, checkDataFitsModel } from '../../catalog/index.js';
 import { isModeldebugError } from '../../core/errors.js';
 import { accuracy, pairedGain, precisionRecallFScore } from '../../metrics/index.js';
-import { buildModel, checkDataFitsModel } from '../../models/index.js';
-import { crossValidate, type Fold, stratifiedKFold } from '../../selection/index.js';
+import { crossValidate } from '../../selection/index.js';
+import { type Fold, stratifiedKFold } from '../../splits/index.js';
 import type { ModelComparisonSection, RunFinding } from '../report-types.js';
 import type { PlannedModel, StepInput } from '../step-context.js';
 

@@ -9,10 +9,9 @@ import {
   probeComplexity,
   validationCurveVerdict,
 } from '../../analysis/index.js';
+import { complexityControls, tuningOf } from '../../catalog/index.js';
 import { pairedGain } from '../../metrics/index.js';
 import { type CurvePoint, learningCurve, validationCurve } from '../../selection/index.js';
-import { complexityControlsOf } from '../complexity-controls.js';
-import { kindPlan } from '../model-plans.js';
 import type {
   CurvePointData,
   LearningCurveSection,
@@ -55,7 +54,7 @@ export async function runLearningCurveStep(
         ? 'more-complex'
         : undefined;
   const probe = direction
-    ? await probeComplexity(features, labels, model.steps, complexityControlsOf(model.steps), direction, {
+    ? await probeComplexity(features, labels, model.steps, complexityControls(model.steps), direction, {
         cv: input.tuningFolds,
         scoring: input.config.metric,
         executor: input.executor,
@@ -235,7 +234,7 @@ export async function runValidationCurveStep(
   model: PlannedModel,
   options: { readonly param?: string; readonly values?: readonly unknown[] },
 ): Promise<{ section: ValidationCurveSection; findings: RunFinding[] } | { skipped: string }> {
-  const plan = kindPlan(model.kind);
+  const plan = tuningOf(model.steps);
   const param = options.param ?? plan?.curve.param;
   const values = options.values ?? plan?.curve.values;
   if (param === undefined || values === undefined) {

@@ -1,8 +1,8 @@
-import { formatGain, impactOf } from '../../analysis/index.js';
-import { compareEnsemble, type NamedClassifier } from '../../ensemble/index.js';
+import { compareEnsemble, formatGain, impactOf } from '../../analysis/index.js';
+import { buildModel } from '../../catalog/index.js';
+import type { NamedClassifier } from '../../ensemble/index.js';
 import { pairedGain } from '../../metrics/index.js';
-import { buildModel } from '../../models/index.js';
-import { stratifiedKFold } from '../../selection/index.js';
+import { stratifiedKFold } from '../../splits/index.js';
 import type { PlannedModel } from '../model-plans.js';
 import type { EnsembleSection, RunFinding } from '../report-types.js';
 import type { StepInput } from '../step-context.js';

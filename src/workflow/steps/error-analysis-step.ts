@@ -1,5 +1,5 @@
 import { analyseErrors, errorFindingRecords } from '../../analysis/index.js';
-import { buildModel } from '../../models/index.js';
+import { buildModel } from '../../catalog/index.js';
 import { calibrationData } from '../calibration-data.js';
 import type { PlannedModel } from '../model-plans.js';
 import type { ErrorAnalysisSection, RunFinding } from '../report-types.js';
@@ -48,7 +48,7 @@ export async function runErrorAnalysisStep(
       suggestedLabel: suspect.suggestedLabel,
       givenLabelProbability: suspect.givenLabelProbability,
     })),
-    confidentlyWrong: analysis.misclassified.slice(0, TOP).map((row) => ({
+    confidentlyWrong: analysis.confidentMistakes.slice(0, TOP).map((row) => ({
       row: fileRow(row.row),
       trueLabel: row.trueLabel,
       predicted: row.predicted,
@@ -58,6 +58,7 @@ export async function runErrorAnalysisStep(
       column: cluster.column,
       size: cluster.size,
       topTerms: [...cluster.topTerms],
+      examples: cluster.exampleRows.map((row, k) => ({ row: fileRow(row), text: cluster.exampleTexts[k] })),
     })),
     findings: records.map((record) => ({
       kind: record.code,

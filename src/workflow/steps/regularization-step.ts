@@ -1,6 +1,11 @@
 import { describeRegularizationPath, regularizationPath } from '../../analysis/index.js';
-import { buildModel, checkDataFitsModel, type StepSpec } from '../../models/index.js';
-import { formatModelSpec } from '../../selection/index.js';
+import {
+  buildModel,
+  checkDataFitsModel,
+  formatModelSpec,
+  type StepSpec,
+  tagsOf,
+} from '../../catalog/index.js';
 import type { PlannedModel } from '../model-plans.js';
 import type { RegularizationSection, RunFinding } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
@@ -21,12 +26,13 @@ export async function runRegularizationStep(
   models: readonly PlannedModel[],
   options: RegularizationStepOptions,
 ): Promise<{ section: RegularizationSection; findings: RunFinding[] } | { skipped: string }> {
-  const linear =
-    best.kind === 'logistic-regression' ? best : models.find((model) => model.kind === 'logistic-regression');
+  const tracesPath = (model: PlannedModel) => tagsOf(model.steps).penaltyPath;
+  const linear = tracesPath(best) ? best : models.find(tracesPath);
   const base: StepSpec[] = linear
     ? linear.steps
     : [...best.steps.slice(0, -1), { name: 'logreg', params: {} }];
-  if (!linear && best.kind === 'llm') return { skipped: 'an LLM has no regularization path' };
+  // A model that reads raw columns (an LLM) has no numeric features to put a logistic regression on.
+  if (!linear && tagsOf(best.steps).rawColumns) return { skipped: 'an LLM has no regularization path' };
   const last = base[base.length - 1];
   const fixed = {
     ...last.params,

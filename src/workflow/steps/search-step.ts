@@ -1,7 +1,8 @@
 import { formatGain, impactOf } from '../../analysis/index.js';
+import { tuningOf } from '../../catalog/index.js';
 import { pairedGain } from '../../metrics/index.js';
 import { applyParams, createStrategy, search } from '../../selection/index.js';
-import { kindPlan, type PlannedModel, plannedFromSteps } from '../model-plans.js';
+import { type PlannedModel, plannedFromSteps } from '../model-plans.js';
 import type { RunFinding, SearchSection } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
 
@@ -21,7 +22,7 @@ export async function runSearchStep(
   model: PlannedModel,
   options: SearchStepOptions,
 ): Promise<{ section: SearchSection; tuned: PlannedModel; findings: RunFinding[] } | { skipped: string }> {
-  const plan = kindPlan(model.kind);
+  const plan = tuningOf(model.steps);
   const final = model.steps[model.steps.length - 1];
   const ownGrid = options.grid === undefined && options.space === undefined;
   if (ownGrid && plan === undefined) {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type ComplexityProbe, complexityAdvice, probeComplexity } from '../../../src/analysis/index.js';
+import { complexityControls, parseModelSpec } from '../../../src/catalog/index.js';
 import { loadExample } from '../../../src/data/index.js';
-import { parseModelSpec } from '../../../src/models/index.js';
-import { complexityControlsOf } from '../../../src/workflow/complexity-controls.js';
 
 const iris = await loadExample('iris');
 
@@ -19,7 +18,7 @@ describe('complexity probes move the param that makes THIS model simpler', () =>
         iris.features,
         iris.labels,
         steps,
-        complexityControlsOf(steps),
+        complexityControls(steps),
         'simpler',
         { cv: 3 },
       ))!;
@@ -33,7 +32,7 @@ describe('complexity probes move the param that makes THIS model simpler', () =>
   }, 60_000);
 
   it('recommends a value only when its gain is verified, and says which way it moves the model', () => {
-    const control = { param: 'max_depth', step: 'tree', moreComplexWhen: 'higher' as const, probeValues: [] };
+    const control = { param: 'max_depth', step: 'tree', moreComplexWhen: 'up' as const, probeValues: [] };
     const probe = (gain: { mean: number; low: number; high: number }): ComplexityProbe => ({
       control,
       direction: 'simpler',

@@ -40,6 +40,20 @@ function parseStep(step: string, whole: string): StepSpec {
   return { name: match[1], params };
 }
 
+/** Writes a spec back in the pipeline grammar, for output and the run store. */
+export function formatModelSpec(steps: readonly StepSpec[]): string {
+  return steps
+    .map(({ name, params }) => {
+      const entries = Object.entries(params);
+      if (entries.length === 0) return name;
+      const body = entries
+        .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+        .join(', ');
+      return `${name}(${body})`;
+    })
+    .join(' | ');
+}
+
 /** Parses `key=value` (from a spec step or a `--param` flag). */
 export function parseAssignment(text: string, where: string): Record<string, unknown> {
   const equals = text.indexOf('=');

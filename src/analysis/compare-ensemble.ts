@@ -1,12 +1,12 @@
 import { argmaxRows, type FitWarning } from '../core/estimator.js';
 import type { Features } from '../core/features.js';
 import type { Labels } from '../core/labels.js';
+import { type Agreement, memberAgreement } from '../ensemble/member-agreement.js';
+import type { NamedClassifier } from '../ensemble/members.js';
+import { createStackingClassifier } from '../ensemble/stacking-classifier.js';
+import { hardVoteShares, softVoteAverage } from '../ensemble/vote-kernels.js';
 import { crossValidate, type ScoreSummary } from '../selection/cross-validate.js';
-import type { Fold } from '../selection/fold.js';
-import { type Agreement, memberAgreement } from './member-agreement.js';
-import type { NamedClassifier } from './members.js';
-import { createStackingClassifier } from './stacking-classifier.js';
-import { hardVoteShares, softVoteAverage } from './vote-kernels.js';
+import type { Fold } from '../splits/fold.js';
 
 export interface CompareEnsembleOptions {
   readonly voting: 'hard' | 'soft';

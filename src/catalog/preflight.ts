@@ -1,19 +1,16 @@
 import { ModeldebugError } from '../core/errors.js';
 import type { Dataset } from '../data/dataset.js';
-import { CLASSIFIERS, findTransformer } from './registry.js';
-import type { StepSpec } from './spec.js';
+import type { StepSpec } from './model-spec.js';
+import { tagsOf } from './tags-of.js';
 
 /**
  * Checks the whole file against the model spec before any split, so that a missing value or a text
  * column is reported with the file line where it is, not a row number inside some training fold.
  */
 export function checkDataFitsModel(dataset: Dataset, steps: readonly StepSpec[]): void {
-  const last = steps[steps.length - 1];
-  const classifier = CLASSIFIERS.find(
-    (entry) => entry.kind === last.name || entry.aliases.includes(last.name),
-  );
-  if (classifier?.takesRawColumns) return;
-  const handled = new Set(steps.slice(0, -1).map((step) => findTransformer(step.name)?.handles));
+  const tags = tagsOf(steps);
+  if (tags.rawColumns) return;
+  const handled = tags.handles;
   const { features, source } = dataset;
   if (!handled.has('categorical-columns')) {
     const column = features.columns.find(
