@@ -12,6 +12,7 @@ import { runLlmStoreBench } from './llm-store.js';
 import { runLogregBench } from './logreg.js';
 import { runModelsBench } from './models.js';
 import { runRfeBench } from './rfe.js';
+import { runWorkflowBench } from './run-workflow.js';
 import { runSearchBench } from './search.js';
 import { runTextBench } from './text.js';
 import { runValidateBench } from './validate.js';
@@ -28,6 +29,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   distributed: () => runDistributedBench(),
   text: () => runTextBench(),
   diagnosis: () => runDiagnosisBench(),
+  run: () => runWorkflowBench(),
 };
 
 const requested = process.argv.slice(2);

@@ -2,6 +2,7 @@ export * from './classification-summary.js';
 export * from './compare-ensemble.js';
 export * from './curve-verdict.js';
 export * from './drift/index.js';
+export * from './ensemble-from-out-of-fold.js';
 export * from './epoch-curve.js';
 export * from './epoch-verdict.js';
 export * from './error-analysis/index.js';

@@ -15,15 +15,27 @@ export type {
   TransformerTags,
   TuningPlan,
 } from '../core/capability-tags.js';
+export type { EnsembleDescriptor } from '../ensemble/ensemble-descriptor.js';
 export type { TransformerDescriptor } from '../features/transformer-descriptor.js';
 export type { ClassifierDescriptor, ModelRuntime } from '../models/model-descriptor.js';
-export { formatModelSpec, parseAssignment, parseModelSpec, parseValue, type StepSpec } from './model-spec.js';
+export {
+  formatModelSpec,
+  type MemberSpec,
+  parseAssignment,
+  parseModelSpec,
+  parseValue,
+  type StepSpec,
+  stepSpecSchema,
+} from './model-spec.js';
 export { checkDataFitsModel } from './preflight.js';
 export {
   buildModel,
   CLASSIFIERS,
   classifierNamed,
+  ENSEMBLES,
+  ensembleMembers,
   findClassifier,
+  findEnsemble,
   findTransformer,
   loadModel,
   TRANSFORMERS,

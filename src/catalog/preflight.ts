@@ -1,6 +1,7 @@
 import { ModeldebugError } from '../core/errors.js';
 import type { Dataset } from '../data/dataset.js';
 import type { StepSpec } from './model-spec.js';
+import { ensembleMembers, findEnsemble } from './registry.js';
 import { tagsOf } from './tags-of.js';
 
 /**
@@ -8,6 +9,13 @@ import { tagsOf } from './tags-of.js';
  * column is reported with the file line where it is, not a row number inside some training fold.
  */
 export function checkDataFitsModel(dataset: Dataset, steps: readonly StepSpec[]): void {
+  const last = steps[steps.length - 1];
+  if (findEnsemble(last.name)) {
+    // Each member reads what the shared transforms give it, through its own transforms.
+    for (const member of ensembleMembers(last))
+      checkDataFitsModel(dataset, [...steps.slice(0, -1), ...member.steps]);
+    return;
+  }
   const tags = tagsOf(steps);
   if (tags.rawColumns) return;
   const handled = tags.handles;
@@ -31,7 +39,7 @@ export function checkDataFitsModel(dataset: Dataset, steps: readonly StepSpec[])
       );
     }
   }
-  if (!handled.has('missing-values')) {
+  if (!handled.has('missing-values') && tags.allowsMissing !== true) {
     // A vectoriser reads a missing text as an empty document.
     const skipText = handled.has('text-columns');
     const first = features.data.findIndex(

@@ -1,5 +1,8 @@
 import { ModeldebugError } from '../core/errors.js';
 import type { Classifier, FittedClassifier, SerializedModel } from '../core/estimator.js';
+import type { EnsembleDescriptor } from '../ensemble/ensemble-descriptor.js';
+import { stackingDescriptor } from '../ensemble/stacking-descriptor.js';
+import { votingDescriptor } from '../ensemble/voting-descriptor.js';
 import { embeddingTransformerDescriptor } from '../features/embeddings/embedding-transformer.js';
 import { kBinsDiscretizerDescriptor } from '../features/k-bins-discretizer.js';
 import { loadPipeline } from '../features/load-pipeline.js';
@@ -54,6 +57,13 @@ export const TRANSFORMERS: readonly TransformerDescriptor[] = [
   tfidfVectorizerDescriptor,
 ];
 
+/** Classifiers made of member classifiers: `vote(logreg; gnb)`, `stack(logreg; gnb; tree)`. */
+export const ENSEMBLES: readonly EnsembleDescriptor[] = [votingDescriptor, stackingDescriptor];
+
+export function findEnsemble(name: string): EnsembleDescriptor | undefined {
+  return findByName(ENSEMBLES, name);
+}
+
 export function findClassifier(name: string): ClassifierDescriptor | undefined {
   return findByName(CLASSIFIERS, name);
 }
@@ -75,7 +85,7 @@ export function classifierNamed(name: string): ClassifierDescriptor {
   if (classifier) return classifier;
   const isTransform = findTransformer(name) !== undefined;
   throw new ModeldebugError('invalid_argument', `"${name}" is not a classifier`, {
-    where: '--model',
+    where: 'model spec',
     hint: isTransform
       ? `end the model spec with a classifier: ${CLASSIFIERS.map((entry) => entry.aliases[0]).join(', ')}`
       : `known names: ${allNames()}`,
@@ -83,7 +93,7 @@ export function classifierNamed(name: string): ClassifierDescriptor {
 }
 
 function allNames(): string {
-  return [...CLASSIFIERS, ...TRANSFORMERS].map((entry) => entry.aliases[0]).join(', ');
+  return [...CLASSIFIERS, ...ENSEMBLES, ...TRANSFORMERS].map((entry) => entry.aliases[0]).join(', ');
 }
 
 /**
@@ -92,13 +102,39 @@ function allNames(): string {
  */
 export function buildModel(steps: readonly StepSpec[], runtime: ModelRuntime = {}): Classifier {
   const last = steps[steps.length - 1];
-  const classifier = classifierNamed(last.name);
-  const final = classifier.create(last.params, runtime);
+  const final = buildFinal(last, runtime);
   if (steps.length === 1) return final;
   const transforms: TransformerStep[] = steps
     .slice(0, -1)
     .map((step) => [step.name, buildTransformer(step)] as const);
   return createPipeline([...transforms, [last.name, final]]);
+}
+
+function buildFinal(step: StepSpec, runtime: ModelRuntime): Classifier {
+  const ensemble = findEnsemble(step.name);
+  if (ensemble) {
+    const members = ensembleMembers(step);
+    return ensemble.create(
+      members.map((member) => [member.name, buildModel(member.steps, runtime)] as const),
+      step.params,
+    );
+  }
+  if (step.members) {
+    throw new ModeldebugError('invalid_argument', `"${step.name}" takes no member models`, {
+      where: 'model spec',
+      hint: `list members only in an ensemble: ${ENSEMBLES.map((entry) => `${entry.aliases[0]}(logreg; gnb)`).join(', ')}`,
+    });
+  }
+  return classifierNamed(step.name).create(step.params, runtime);
+}
+
+/** An ensemble step's members, or the error saying how to list them. */
+export function ensembleMembers(step: StepSpec): NonNullable<StepSpec['members']> {
+  if (step.members && step.members.length > 0) return step.members;
+  throw new ModeldebugError('invalid_argument', `"${step.name}" needs member models`, {
+    where: 'model spec',
+    hint: `separate members with ';', e.g. ${step.name}(scale | logreg; gnb; knn)`,
+  });
 }
 
 function buildTransformer(step: StepSpec): Transformer {
@@ -109,8 +145,8 @@ function buildTransformer(step: StepSpec): Transformer {
       kind === 'standard' ? standardScalerDescriptor : kind === 'minmax' ? minMaxScalerDescriptor : undefined;
     if (!scaler) {
       throw new ModeldebugError('invalid_argument', `unknown scaler "${String(kind)}"`, {
-        where: '--scale',
-        hint: 'use --scale standard or --scale minmax',
+        where: 'param scale.kind',
+        hint: 'write scale(kind=standard) or scale(kind=minmax)',
       });
     }
     return scaler.create(params);
@@ -118,7 +154,7 @@ function buildTransformer(step: StepSpec): Transformer {
   const entry = findTransformer(step.name);
   if (!entry) {
     throw new ModeldebugError('invalid_argument', `unknown transform "${step.name}"`, {
-      where: '--model',
+      where: 'model spec',
       hint: `known names: ${allNames()}`,
     });
   }
@@ -128,10 +164,12 @@ function buildTransformer(step: StepSpec): Transformer {
 /** Restores any fitted model from its `toJSON()`. */
 export function loadModel(serialized: SerializedModel): FittedClassifier {
   if (serialized.kind === PIPELINE) return loadPipeline(serialized, loadModel);
+  const ensemble = ENSEMBLES.find((candidate) => candidate.kind === serialized.kind);
+  if (ensemble) return ensemble.load(serialized, loadModel);
   const entry = CLASSIFIERS.find((candidate) => candidate.kind === serialized.kind);
   if (!entry) {
     throw new ModeldebugError('unsupported', `cannot load a model of kind "${serialized.kind}"`, {
-      hint: `this version knows: ${CLASSIFIERS.map((candidate) => candidate.kind).join(', ')}, ${PIPELINE}`,
+      hint: `this version knows: ${[...CLASSIFIERS, ...ENSEMBLES].map((candidate) => candidate.kind).join(', ')}, ${PIPELINE}`,
     });
   }
   return entry.load(serialized);

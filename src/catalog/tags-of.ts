@@ -4,9 +4,8 @@ import type {
   TransformerTags,
   TuningPlan,
 } from '../core/capability-tags.js';
-import type { ClassifierDescriptor } from '../models/model-descriptor.js';
 import type { StepSpec } from './model-spec.js';
-import { classifierNamed, findTransformer } from './registry.js';
+import { classifierNamed, ensembleMembers, findEnsemble, findTransformer } from './registry.js';
 
 /** What a whole model spec can do: its final classifier's tags and what its transforms change. */
 export interface PipelineTags extends ClassifierTags {
@@ -33,15 +32,23 @@ export interface PlannedTuning extends TuningPlan {
  * never a kind name. Throws a ModeldebugError for a name the catalog does not know.
  */
 export function tagsOf(steps: readonly StepSpec[]): PipelineTags {
-  const final = finalClassifier(steps);
   const transforms = steps.slice(0, -1).map((step) => findTransformer(step.name)?.tags);
   const handles = new Set(transforms.flatMap((tags) => (tags?.handles ? [tags.handles] : [])));
   return {
-    ...final.tags,
-    kind: final.kind,
+    ...finalTags(steps[steps.length - 1]),
     handles,
     reshapesColumns: transforms.some((tags) => tags?.reshapesColumns === true),
   };
+}
+
+function finalTags(step: StepSpec): ClassifierTags & { readonly kind: string } {
+  const ensemble = findEnsemble(step.name);
+  if (!ensemble) {
+    const classifier = classifierNamed(step.name);
+    return { ...classifier.tags, kind: classifier.kind };
+  }
+  const members = ensembleMembers(step).map((member) => tagsOf(member.steps));
+  return { ...ensemble.tags(step.params, members), kind: ensemble.kind };
 }
 
 /**
@@ -50,18 +57,16 @@ export function tagsOf(steps: readonly StepSpec[]): PipelineTags {
  */
 export function complexityControls(steps: readonly StepSpec[]): ComplexityParam[] {
   const step = steps[steps.length - 1].name;
-  return finalClassifier(steps).tags.complexity.map((control) => ({ ...control, step }));
+  return tagsOf(steps).complexity.map((control) => ({ ...control, step }));
 }
 
 /** The validation-curve param and grid the diagnosis tunes; undefined for models it does not tune. */
 export function tuningOf(steps: readonly StepSpec[]): PlannedTuning | undefined {
-  const final = finalClassifier(steps);
+  const last = steps[steps.length - 1].name;
+  if (findEnsemble(last)) return undefined;
+  const final = classifierNamed(last);
   if (!final.tuning) return undefined;
   const params = final.create().params as Readonly<Record<string, unknown>>;
   const keys = final.tuning.grid.map((axis) => axis.slice(0, axis.indexOf('=')));
   return { ...final.tuning, defaults: Object.fromEntries(keys.map((key) => [key, params[key]])) };
-}
-
-function finalClassifier(steps: readonly StepSpec[]): ClassifierDescriptor {
-  return classifierNamed(steps[steps.length - 1].name);
 }

@@ -30,11 +30,18 @@ export interface ClassifierTags {
   readonly sparseInput: boolean;
   /** Reads text and categorical cells and missing values itself, so preflight lets them through. */
   readonly rawColumns: boolean;
+  /** Fits and predicts with missing values (NaN) itself, so preflight asks for no imputer (absent: no). */
+  readonly allowsMissing?: boolean;
   /** Fits an l1/l2/elasticnet penalty weighted by C, so a regularization path over C can be traced. */
   readonly penaltyPath: boolean;
   /** Starts from the coefficients of an earlier fit (FitContext.warmStart), e.g. along a C path. */
   readonly warmStart: boolean;
   readonly probabilityQuality: ProbabilityQuality;
+  /**
+   * Predicting waits on a remote endpoint, not the CPU (an LLM): its folds and curve fits run all at
+   * once on one thread, sharing the model's one request scheduler.
+   */
+  readonly waitsOnEndpoint: boolean;
   /** The params that control its complexity, most telling first; empty when none does. */
   readonly complexity: readonly ComplexityControl[];
 }

@@ -36,5 +36,6 @@ export const PLAIN_CLASSIFIER_TAGS: ClassifierTags = {
   penaltyPath: false,
   warmStart: false,
   probabilityQuality: 'uncalibrated',
+  waitsOnEndpoint: false,
   complexity: [],
 };

@@ -1,3 +1,4 @@
+export { concurrentExecutor } from './concurrent-executor.js';
 export * from './cross-validate.js';
 export * from './curve-scores.js';
 export * from './cv-results.js';

@@ -63,7 +63,7 @@ export function absoluteTrainSizes(sizes: readonly number[], nMax: number): numb
   const absolute = sizes.map((size) => {
     if (!(size > 0) || (size > 1 && (!Number.isInteger(size) || size > nMax))) {
       throw new ModeldebugError('invalid_argument', `invalid training size ${size}`, {
-        where: '--sizes',
+        where: 'field trainSizes',
         hint: `give fractions in (0, 1] or whole row counts up to ${nMax}`,
       });
     }

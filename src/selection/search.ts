@@ -122,7 +122,7 @@ export async function search(X: Features, y: Labels, options: SearchOptions): Pr
   }
   if (trials.length === 0) {
     throw new ModeldebugError('invalid_argument', 'the search evaluated no candidates', {
-      hint: 'give at least one --grid or --space entry',
+      hint: 'give the search at least one param to vary, in a grid or a space',
     });
   }
   const ranks = rankTrials(trials);

@@ -59,6 +59,7 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
     build: context.build ?? {},
     signal: context.signal,
     onFits: (done, total) => progress?.fits(done, total),
+    outOfFold: new Map(),
   };
 
   async function timed<T>(

@@ -1,3 +1,4 @@
+import type { MemberOutOfFold } from '../analysis/index.js';
 import type { ModelRuntime, StepSpec } from '../catalog/index.js';
 import type { Dataset } from '../data/index.js';
 import type { TaskExecutor } from '../selection/index.js';
@@ -39,6 +40,11 @@ export interface StepInput {
   readonly build: ModelRuntime;
   readonly signal?: AbortSignal;
   readonly onFits: (done: number, total: number | undefined) => void;
+  /**
+   * Out-of-fold outputs of the models the comparison cross-validated on `train` (keyed by spec), so the
+   * ensemble step combines them instead of fitting every member again. Filled by the comparison.
+   */
+  readonly outOfFold?: Map<string, MemberOutOfFold>;
 }
 
 export type { PlannedModel };

@@ -31,6 +31,18 @@ const cases: ContractCase[] = [
     minAccuracy: INVALID_VALUES[entry.kind]?.minAccuracy,
   })),
   {
+    name: 'vote(logreg; gnb; knn)',
+    create: () => buildModel(parseModelSpec('vote(logreg; gnb; knn)')),
+    invalidValue: { voting: 'maybe' },
+    validPatch: { voting: 'soft', 'knn.n_neighbors': 3 },
+  },
+  {
+    name: 'scale | stack(logreg; gnb; tree(max_depth=3), cv=3)',
+    create: () => buildModel(parseModelSpec('scale | stack(logreg; gnb; tree(max_depth=3), cv=3)')),
+    invalidValue: { 'stack.cv': 1 },
+    validPatch: { 'stack.gnb.var_smoothing': 1e-6 },
+  },
+  {
     name: 'pipeline (scale | logreg)',
     create: () => buildModel(parseModelSpec('scale | logreg')),
     invalidValue: { 'logreg.C': -1 },

@@ -16,7 +16,7 @@ describe('data checks on crafted files', () => {
   it('the clean table passes every check, with one pass finding per check', async () => {
     const findings = await validate(cleanTable());
     expect(findings.filter((finding) => finding.status !== 'pass')).toEqual([]);
-    expect(new Set(findings.map((finding) => finding.check)).size).toBe(15);
+    expect(new Set(findings.map((finding) => finding.check)).size).toBe(16);
   });
 
   it('missing values: count and share per column', async () => {

@@ -106,6 +106,28 @@ describe('runWorkflow on iris', () => {
     expect(search?.bestScore).toBeGreaterThanOrEqual(search?.defaultScore ?? 1);
   });
 
+  it("reuses the comparison's cross-validation for the ensemble's members (same folds, same scores)", () => {
+    const compared = new Map(
+      (iris.sections.modelComparison?.models ?? []).map((model) => [model.spec, model.scores.accuracy]),
+    );
+    const members = iris.sections.ensemble?.members ?? [];
+    expect(members.length).toBeGreaterThanOrEqual(2);
+    const shared = members.filter((member) => compared.has(member.spec));
+    expect(shared.length).toBeGreaterThanOrEqual(members.length - 1);
+    for (const member of shared) expect(member.accuracy).toEqual(compared.get(member.spec));
+  });
+
+  it('traces the regularization path on every row when they are few, so the refit is the path fit', () => {
+    const section = iris.sections.regularization;
+    expect(section?.rows).toBe(120);
+    const index = section?.cs.indexOf(section.oneStandardError.C) ?? -1;
+    expect(section?.refit).toEqual({
+      C: section?.oneStandardError.C,
+      rows: 120,
+      nonZero: section?.nonZero[index],
+    });
+  });
+
   it('gates on the thresholds', () => {
     expect(iris.thresholds.map((t) => [t.metric, t.passed])).toEqual([
       ['accuracy', true],

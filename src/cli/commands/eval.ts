@@ -49,8 +49,10 @@ export function registerEvalCommand(program: Command): void {
   );
   addLlmOptions(command).action(
     runAction(async (data: string | undefined, flags: EvalFlags) => {
-      const dataset = await loadDatasetFromFlags('eval', data, flags);
       const steps = modelStepsFromFlags(flags);
+      // Imputation asked for (--impute or an impute step): infinite values are imputed as missing ones.
+      const infinities = steps.some((step) => step.name === 'impute') ? 'missing' : 'error';
+      const dataset = await loadDatasetFromFlags('eval', data, flags, infinities);
       const isLlm = endsInLlm(steps);
       if (!isLlm) checkLlmFlagsUnused('eval', flags);
       if (!isLlm && flags.redis !== undefined) {
@@ -60,7 +62,7 @@ export function registerEvalCommand(program: Command): void {
         });
       }
       const redis = flags.redis === undefined ? undefined : parseRedisUrl(flags.redis);
-      const protocol = await protocolFromFlags(flags, dataset);
+      const protocol = await protocolFromFlags(flags, dataset, infinities);
       checkDataFitsModel(dataset, steps);
       if (protocol.kind === 'test-set') checkDataFitsModel(protocol.test, steps);
       const spec = formatModelSpec(steps);
@@ -101,7 +103,11 @@ export function registerEvalCommand(program: Command): void {
   );
 }
 
-async function protocolFromFlags(flags: EvalFlags, dataset: Dataset): Promise<EvaluationProtocol> {
+async function protocolFromFlags(
+  flags: EvalFlags,
+  dataset: Dataset,
+  infinities: 'error' | 'missing',
+): Promise<EvaluationProtocol> {
   const chosen = [flags.cv, flags.testSize, flags.test].filter((value) => value !== undefined);
   if (chosen.length > 1) throw usageError('eval', 'choose one of --cv, --test-size and --test');
   const seed = wholeNumberFlag('--seed', flags.seed, 0);
@@ -120,6 +126,7 @@ async function protocolFromFlags(flags: EvalFlags, dataset: Dataset): Promise<Ev
         label: dataset.labelColumn,
         drop: flags.drop,
         text: flags.text,
+        infinities,
       }),
     };
   }

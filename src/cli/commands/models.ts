@@ -1,12 +1,11 @@
 import type { Command } from 'commander';
-import { CLASSIFIERS, TRANSFORMERS } from '../../catalog/index.js';
+import { CLASSIFIERS, ENSEMBLES, TRANSFORMERS } from '../../catalog/index.js';
 import { runAction } from '../run-action.js';
 
 interface Listed {
   readonly aliases: readonly string[];
   readonly summary: string;
   readonly schema: { readonly shape: Readonly<Record<string, { readonly description?: string }>> };
-  create(): { readonly params: object };
 }
 
 /** Lists what a model spec may name, so that `--model` need not be guessed. */
@@ -17,8 +16,9 @@ export function registerModelsCommand(program: Command): void {
     .action(
       runAction(async () => {
         const blocks = [
-          ...CLASSIFIERS.map((entry) => describe(entry, 'classifier')),
-          ...TRANSFORMERS.map((entry) => describe(entry, 'transform')),
+          ...CLASSIFIERS.map((entry) => describe(entry, 'classifier', entry.create().params)),
+          ...ENSEMBLES.map((entry) => describe(entry, 'ensemble', entry.schema.parse({}))),
+          ...TRANSFORMERS.map((entry) => describe(entry, 'transform', entry.create().params)),
         ];
         process.stdout.write(`${blocks.join('\n\n')}\n`);
         return 0;
@@ -27,9 +27,8 @@ export function registerModelsCommand(program: Command): void {
 }
 
 /** The summary, the defaults, then one line per param whose schema carries a `.describe()` text. */
-function describe(entry: Listed, role: string): string {
+function describe(entry: Listed, role: string, params: object): string {
   const aliases = entry.aliases.length > 1 ? ` (also ${entry.aliases.slice(1).join(', ')})` : '';
-  const params = entry.create().params;
   const described = Object.entries(entry.schema.shape).flatMap(([key, field]) =>
     field.description ? [`  ${key}: ${field.description}`] : [],
   );

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { StepSpec } from '../../catalog/index.js';
-import { formatModelSpec } from '../../catalog/index.js';
+import { formatModelSpec, stepSpecSchema } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import {
   checkRedis,
@@ -57,7 +57,7 @@ const searchConfigSchema = z.object({
   label: z.string().nullable(),
   drop: z.array(z.string()),
   text: z.array(z.string()),
-  steps: z.array(z.object({ name: z.string(), params: z.record(z.string(), z.unknown()) })),
+  steps: z.array(stepSpecSchema),
   strategy: z.object({
     strategy: z.enum(STRATEGY_NAMES),
     grid: z.array(z.string()),

@@ -1,5 +1,5 @@
 import type { RunReport, WorkflowProgress } from '../../workflow/index.js';
-import { progressLine } from '../progress-line.js';
+import { stepProgress } from '../step-progress.js';
 
 /** What `modeldebug run` prints on stdout: the headline, the top findings and where the report is. */
 export function formatRunSummary(
@@ -24,6 +24,8 @@ export function formatRunSummary(
       .flatMap((finding, k) => [
         `${String(k + 1).padStart(2)}. [${finding.level}] ${finding.code}: ${finding.message}`,
         `    → ${finding.suggestion}`,
+        ...rowLine('data rows', finding.rows),
+        ...rowLine('test rows', finding.testRows ?? []),
       ]),
     ...(report.skipped.length > 0
       ? ['', ...report.skipped.map((s) => `skipped ${s.step}: ${s.reason}`)]
@@ -38,25 +40,18 @@ export function formatRunSummary(
   return `${lines.join('\n')}\n`;
 }
 
-/** Step lines on stderr (stdout keeps the findings), with a fit counter on a terminal. */
+/** The rows a finding names, as report.json has them: 0-based, header excluded; the first 12. */
+function rowLine(what: string, rows: readonly number[]): string[] {
+  if (rows.length === 0) return [];
+  const more = rows.length > 12 ? `, … (${rows.length} in all)` : '';
+  return [`    ${what} (0-based, header excluded): ${rows.slice(0, 12).join(', ')}${more}`];
+}
+
+/** Step lines on stderr (stdout keeps the findings), each running step's status at least every 2 s. */
 export function stderrProgress(totalSteps: number, enabled: boolean): WorkflowProgress | undefined {
   if (!enabled) return undefined;
-  let index = 0;
-  let counter: ((done: number, total: number) => void) | undefined;
-  return {
-    stepStarted(step, detail) {
-      index++;
-      process.stderr.write(`[${index}/${totalSteps}] ${step}: ${detail}\n`);
-      counter = progressLine('  fit', true);
-    },
-    fits(done, total) {
-      if (total !== undefined && total > 0) counter?.(Math.min(done, total), total);
-    },
-    stepDone(_step, seconds, outcome) {
-      counter?.(1, 1);
-      process.stderr.write(
-        `      ${outcome === 'done' || outcome === '' ? '' : `${outcome}, `}${seconds.toFixed(1)} s\n`,
-      );
-    },
-  };
+  return stepProgress(totalSteps, {
+    tty: process.stderr.isTTY === true,
+    write: (text) => process.stderr.write(text),
+  });
 }

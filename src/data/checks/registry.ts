@@ -12,6 +12,7 @@ import { missingValues } from './missing-values.js';
 import { mixedNulls } from './mixed-nulls.js';
 import { mixedTypes } from './mixed-types.js';
 import { newCategories } from './new-categories.js';
+import { nonFiniteValues } from './non-finite-values.js';
 import { numberFormat } from './number-format.js';
 import { outliers } from './outliers.js';
 import { textDuplicates } from './text-duplicates.js';
@@ -25,6 +26,7 @@ export const DATA_CHECKS: readonly DataCheck[] = [
   duplicateRows,
   conflictingLabels,
   mixedTypes,
+  nonFiniteValues,
   numberFormat,
   dateColumns,
   constantColumns,

@@ -10,7 +10,7 @@ export const llmClassifierDescriptor: ClassifierDescriptor = {
   summary:
     'an LLM over an OpenAI-compatible endpoint: model, base_url, api_key_env, template, system, few_shot_k, parse, probabilities, samples, cache, max_cost',
   schema: llmClassifierParamsSchema,
-  tags: { ...PLAIN_CLASSIFIER_TAGS, rawColumns: true },
+  tags: { ...PLAIN_CLASSIFIER_TAGS, rawColumns: true, waitsOnEndpoint: true },
   create: (params, runtime) =>
     runtime?.llm ? createLlmClassifier(params as never, runtime.llm) : createLlmClassifier(params as never),
   load: (serialized) => loadLlmClassifier(serialized),

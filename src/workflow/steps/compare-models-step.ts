@@ -1,5 +1,5 @@
 import { baselinePredictions, formatGain, impactOf } from '../../analysis/index.js';
-import { buildModel, checkDataFitsModel } from '../../catalog/index.js';
+import { buildModel, checkDataFitsModel, tagsOf } from '../../catalog/index.js';
 import { isModeldebugError } from '../../core/errors.js';
 import { accuracy, pairedGain, precisionRecallFScore } from '../../metrics/index.js';
 import { crossValidate } from '../../selection/index.js';
@@ -34,11 +34,21 @@ export async function runCompareModelsStep(
       const result = await crossValidate(buildModel(model.steps, input.build), train.features, train.labels, {
         cv: folds,
         scoring: [...COMPARISON_SCORING],
+        returnPredictions: input.outOfFold !== undefined,
         signal: input.signal,
+        // An LLM's folds wait on its endpoint, not the CPU: all at once through its one limiter.
+        concurrentFolds: tagsOf(model.steps).waitsOnEndpoint,
         onFoldDone: (done) => input.onFits(m * folds.length + done, total),
       });
       const metricFolds = result.folds.map((fold) => fold.test[config.metric] ?? Number.NaN);
       scored.push({ model, scores: { ...result.test }, folds: metricFolds });
+      if (result.outOfFold) {
+        input.outOfFold?.set(model.spec, {
+          name: model.spec,
+          foldAccuracies: result.folds.map((fold) => fold.test.accuracy),
+          ...result.outOfFold,
+        });
+      }
     } catch (error) {
       if (!isModeldebugError(error)) throw error;
       firstError ??= error;

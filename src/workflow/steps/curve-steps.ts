@@ -9,9 +9,15 @@ import {
   probeComplexity,
   validationCurveVerdict,
 } from '../../analysis/index.js';
-import { complexityControls, tuningOf } from '../../catalog/index.js';
+import { complexityControls, tagsOf, tuningOf } from '../../catalog/index.js';
 import { pairedGain } from '../../metrics/index.js';
-import { type CurvePoint, learningCurve, validationCurve } from '../../selection/index.js';
+import {
+  type CurvePoint,
+  concurrentExecutor,
+  learningCurve,
+  type TaskExecutor,
+  validationCurve,
+} from '../../selection/index.js';
 import type {
   CurvePointData,
   LearningCurveSection,
@@ -21,9 +27,19 @@ import type {
 import type { PlannedModel, StepInput } from '../step-context.js';
 
 /**
+ * An LLM's fits wait on its endpoint, not the CPU: all of them at once on this thread, sharing the
+ * model's one limiter (and `--redis`'s runner, through the build options), rather than one thread each.
+ */
+function executorFor(input: StepInput, model: PlannedModel): TaskExecutor {
+  if (!tagsOf(model.steps).waitsOnEndpoint) return input.executor;
+  const { features, labels } = input.tuning;
+  return concurrentExecutor({ features, labels }, { signal: input.signal, build: input.build });
+}
+
+/**
  * The learning curve of the best model on shuffled rows, the same curve in the file's own row order (an
- * `order_dependent` finding when the two verdicts differ), and an over/underfitting verdict backed by a
- * measured move of the model's own complexity control.
+ * `order_dependent` finding when the file's order lowers the score beyond noise), and an over/underfitting
+ * verdict backed by a measured move of the model's own complexity control.
  */
 export async function runLearningCurveStep(
   input: StepInput,
@@ -35,7 +51,7 @@ export async function runLearningCurveStep(
     steps: model.steps,
     cv: input.tuningFolds,
     scoring: input.config.metric,
-    executor: input.executor,
+    executor: executorFor(input, model),
     signal: input.signal,
     onProgress: input.onFits,
   };
@@ -57,7 +73,7 @@ export async function runLearningCurveStep(
     ? await probeComplexity(features, labels, model.steps, complexityControls(model.steps), direction, {
         cv: input.tuningFolds,
         scoring: input.config.metric,
-        executor: input.executor,
+        executor: common.executor,
         signal: input.signal,
         onProgress: input.onFits,
       })
@@ -249,7 +265,7 @@ export async function runValidationCurveStep(
     values,
     cv: input.tuningFolds,
     scoring: input.config.metric,
-    executor: input.executor,
+    executor: executorFor(input, model),
     signal: input.signal,
     onProgress: input.onFits,
   });
