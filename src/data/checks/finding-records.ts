@@ -36,6 +36,7 @@ const FIXES: Readonly<Record<string, string>> = {
   mixed_types: 'clean the non-numeric cells of the column',
   constant_column: 'drop the constant column',
   id_like_column: 'drop the ID-like column (data.drop)',
+  non_finite_values: 'replace the NaN and infinite cells (or impute them) before training',
   date_column: 'nothing to do for run (it uses the date parts); derive the same parts for other tools',
   number_format: 'nothing to do for run (it parses them); write plain numbers for other tools',
   label_leak: 'drop the leaking feature: it will not be known at prediction time',
