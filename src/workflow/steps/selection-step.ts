@@ -104,18 +104,26 @@ export async function runSelectionStep(
     .map((name, j) => ({ name, mean: importance.mean[j], std: importance.std[j] }))
     .sort((a, b) => b.mean - a.mean);
   const useless = ranked.filter((feature) => feature.mean <= 0);
-  if (useless.length > 0 && useless.length < ranked.length) {
+  // Two independent measurements agreeing (shuffling costs nothing, and RFECV leaves the feature out)
+  // make a problem worth a warning; permutation importance alone only informs.
+  const rejected = new Set(
+    rfecv?.features.filter((feature) => !feature.selected).map((feature) => feature.name),
+  );
+  const agreed = useless.filter((feature) => rejected.has(feature.name));
+  const alreadyRecommended = findings.some((finding) => finding.code === 'useless_features');
+  if (useless.length > 0 && useless.length < ranked.length && !alreadyRecommended) {
+    const named = (agreed.length > 0 ? agreed : useless).slice(0, 6).map((feature) => `"${feature.name}"`);
     findings.push({
       section: 'feature-selection',
       code: 'useless_features',
-      level: 'info',
-      message: `Permutation importance (${tuned.spec}): shuffling ${useless.length} of ${ranked.length} features costs nothing on held-out rows: ${useless
-        .slice(0, 6)
-        .map((feature) => `"${feature.name}"`)
-        .join(', ')}${useless.length > 6 ? ', …' : ''}.`,
+      level: agreed.length > 0 ? 'warn' : 'info',
+      message:
+        agreed.length > 0
+          ? `${agreed.length} of ${ranked.length} features carry no signal ${tuned.spec} uses: shuffling them costs nothing on held-out rows and RFECV leaves them out: ${named.join(', ')}${agreed.length > 6 ? ', …' : ''}.`
+          : `Permutation importance (${tuned.spec}): shuffling ${useless.length} of ${ranked.length} features costs nothing on held-out rows: ${named.join(', ')}${useless.length > 6 ? ', …' : ''}.`,
       suggestion:
         'they carry no signal this model uses (or copy a useful one); dropping them was not measured to help, so keep them unless RFECV shows a gain',
-      columns: useless.map((feature) => feature.name),
+      columns: (agreed.length > 0 ? agreed : useless).map((feature) => feature.name),
       rows: [],
     });
   }
