@@ -5,7 +5,7 @@ import type { Trial, TrialLog } from '../selection/search-types.js';
 import { type LlmResultLog, openLlmResultLog } from './llm-result-log.js';
 import { openDatabase, type SqliteDatabase } from './open-database.js';
 
-export type RunKind = 'search' | 'curve' | 'vcurve' | 'run' | 'eval';
+export type RunKind = 'search' | 'curve' | 'vcurve' | 'run' | 'eval' | 'fix';
 export type RunStatus = 'running' | 'done' | 'failed';
 
 export interface RunRecord {

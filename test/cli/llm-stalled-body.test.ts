@@ -10,8 +10,8 @@ const makeTempDir = useTempDir();
 
 /**
  * Issue 16.1 through the CLI: the first answers send headers and then stall, or trickle a byte every
- * 50 ms; with timeout_ms=400 each such call times out, is retried, and the run finishes — it used to
- * hang forever.
+ * 50 ms; with timeout_ms=1500 each such call times out, is retried, and the run finishes — it used to
+ * hang forever. (A loaded machine can time out a healthy call too, so the count is a lower bound.)
  */
 describe('modeldebug eval against an endpoint whose body stalls', () => {
   it.each([
@@ -33,7 +33,7 @@ describe('modeldebug eval against an endpoint whose body stalls', () => {
         '--test',
         test,
         '--model',
-        'llm(timeout_ms=400)',
+        'llm(timeout_ms=1500)',
         '--param',
         `base_url=${server.baseURL}`,
         '--store',
@@ -41,7 +41,7 @@ describe('modeldebug eval against an endpoint whose body stalls', () => {
       ]);
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
-      expect(server.requests()).toBe(23);
+      expect(server.requests()).toBeGreaterThanOrEqual(23);
       expect(result.stdout).toContain('0 failed');
       expect(performance.now() - started).toBeLessThan(30_000);
     },

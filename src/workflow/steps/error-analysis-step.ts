@@ -4,6 +4,7 @@ import { calibrationData } from '../calibration-data.js';
 import type { PlannedModel } from '../model-plans.js';
 import type { ErrorAnalysisSection, RunFinding } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
+import { optionsOf, type WorkflowStep } from '../workflow-step.js';
 
 const TOP = 10;
 
@@ -81,3 +82,12 @@ export async function runErrorAnalysisStep(
     );
   return { section, findings };
 }
+
+export const errorAnalysisStep: WorkflowStep = {
+  id: 'error_analysis',
+  detail: ({ state }) => `error analysis of ${state.tuned.spec}`,
+  async run({ input, state }) {
+    const result = await runErrorAnalysisStep(input, state.tuned, optionsOf(input.config, 'error_analysis'));
+    return { sections: { errorAnalysis: result.section }, findings: result.findings };
+  },
+};

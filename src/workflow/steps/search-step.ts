@@ -5,6 +5,7 @@ import { applyParams, createStrategy, search } from '../../selection/index.js';
 import { type PlannedModel, plannedFromSteps } from '../model-plans.js';
 import type { RunFinding, SearchSection } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
+import { optionsOf, type WorkflowStep } from '../workflow-step.js';
 
 export interface SearchStepOptions {
   readonly strategy: 'grid' | 'random' | 'halving' | 'tpe';
@@ -110,3 +111,17 @@ function formatParams(params: Readonly<Record<string, unknown>>): string {
     .map(([key, value]) => `${key}=${value === null ? 'null' : String(value)}`)
     .join(', ');
 }
+
+export const searchStep: WorkflowStep = {
+  id: 'search',
+  detail: ({ state }) => `tuning ${state.best.spec}`,
+  async run({ input, state }) {
+    const result = await runSearchStep(input, state.best, optionsOf(input.config, 'search'));
+    if ('skipped' in result) return result;
+    return {
+      sections: { search: result.section },
+      findings: result.findings,
+      state: { tuned: result.tuned },
+    };
+  },
+};

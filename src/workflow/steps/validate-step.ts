@@ -1,5 +1,6 @@
 import { groupedDataFindingRecords, validateData } from '../../data/index.js';
 import type { RunFinding, ValidationSection } from '../report-types.js';
+import type { WorkflowStep } from '../workflow-step.js';
 
 /**
  * The data checks of `modeldebug validate` over the training file (and the test file), on the columns
@@ -41,3 +42,12 @@ export async function runValidateStep(
   );
   return { section, findings };
 }
+
+export const validateStep: WorkflowStep = {
+  id: 'validate',
+  detail: () => 'checking the data',
+  async run({ input, data }) {
+    const result = await runValidateStep(data.validation, input.config.data.text, input.config.cv);
+    return { sections: { validation: result.section }, findings: result.findings };
+  },
+};
