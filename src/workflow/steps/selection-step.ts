@@ -120,10 +120,12 @@ export async function runSelectionStep(
       level: agreed.length > 0 ? 'warn' : 'info',
       message:
         agreed.length > 0
-          ? `${agreed.length} of ${ranked.length} features carry no signal ${tuned.spec} uses: shuffling them costs nothing on held-out rows and RFECV leaves them out: ${named.join(', ')}${agreed.length > 6 ? ', …' : ''}.`
+          ? `${agreed.length} of ${ranked.length} features carry no signal that ${tuned.spec} uses: shuffling them costs nothing on held-out rows and RFECV leaves them out: ${named.join(', ')}${agreed.length > 6 ? ', …' : ''}.`
           : `Permutation importance (${tuned.spec}): shuffling ${useless.length} of ${ranked.length} features costs nothing on held-out rows: ${named.join(', ')}${useless.length > 6 ? ', …' : ''}.`,
       suggestion:
-        'they carry no signal this model uses (or copy a useful one); dropping them was not measured to help, so keep them unless RFECV shows a gain',
+        agreed.length > 0
+          ? 'check they are not copies of useful features; dropping them simplifies the model, but RFECV did not measure a higher score without them'
+          : 'they carry no signal this model uses (or copy a useful one); dropping them was not measured to help, so keep them unless RFECV shows a gain',
       columns: (agreed.length > 0 ? agreed : useless).map((feature) => feature.name),
       rows: [],
     });
