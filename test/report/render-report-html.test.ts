@@ -69,7 +69,9 @@ describe('renderReportHtml', () => {
       const finding = report.findings[k];
       expect(item).toContain(`<code class="finding-code">${finding.code}</code>`);
       if (finding.rows.length > 0)
-        expect(item).toContain(`data rows (0-based, header excluded): ${finding.rows.slice(0, 20).join(', ')}`);
+        expect(item).toContain(
+          `data rows (0-based, header excluded): ${finding.rows.slice(0, 20).join(', ')}`,
+        );
     }
   });
 
