@@ -11,4 +11,5 @@ export { isInertSvg } from './html-parts.js';
 export * from './render-report-html.js';
 export * from './render-svg.js';
 export { html, SafeHtml } from './safe-html.js';
+export { escapeMarkdown, renderSummaryMarkdown, type SummaryMarkdownOptions } from './summary-markdown.js';
 export { type RunningViewer, startViewer, type ViewerOptions } from './viewer/index.js';

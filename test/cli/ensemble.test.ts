@@ -36,6 +36,27 @@ describe('modeldebug ensemble', () => {
     expect(result.stdout).toContain('nearly always agree');
   });
 
+  it('takes the members from a repeated --model, as every other command does (--models stays an alias)', () => {
+    const repeated = runCli([
+      'ensemble',
+      '--example',
+      'iris',
+      '--model',
+      'scale | logreg',
+      '--model',
+      'gnb',
+      '--json',
+    ]);
+    const alias = runCli(['ensemble', '--example', 'iris', '--models', 'scale | logreg;gnb', '--json']);
+    expect(repeated.status).toBe(0);
+    const members = (stdout: string) => JSON.parse(stdout).members.map((m: { spec: string }) => m.spec);
+    expect(members(repeated.stdout)).toEqual(['scale | logreg', 'gnb']);
+    expect(JSON.parse(repeated.stdout).members).toEqual(JSON.parse(alias.stdout).members);
+    const one = runCli(['ensemble', '--example', 'iris', '--model', 'gnb']);
+    expect(one.status).toBe(2);
+    expect(one.stderr).toMatch(/^modeldebug: error: --model: an ensemble needs at least 2 members, got 1/);
+  });
+
   it('rejects weights that do not match the members in one line', () => {
     const result = runCli(['ensemble', '--example', 'iris', '--models', 'gnb;knn', '--weights', '1,2,3']);
     expect(result.status).toBe(2);

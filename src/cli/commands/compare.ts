@@ -4,6 +4,7 @@ import { isModeldebugError, ModeldebugError } from '../../core/errors.js';
 import type { Dataset } from '../../data/index.js';
 import { buildModel, checkDataFitsModel, parseModelSpec, type StepSpec } from '../../models/index.js';
 import { formatModelSpec } from '../../selection/index.js';
+import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { datasetLine } from '../format/dataset-line.js';
 import { jsonDocument } from '../format/json-document.js';
 import { fixed, textTable } from '../format/text-table.js';
@@ -21,13 +22,15 @@ interface CompareFlags extends LlmTechniqueFlags {
 
 export const DEFAULT_BASELINE = 'tfidf | logreg';
 
+/** Shown at the end of `modeldebug compare --help`. */
+const EXAMPLES = ["modeldebug compare --example spam --model 'llm(model=gpt-4o-mini)'"];
+
 export function registerCompareCommand(program: Command): void {
-  const command = program
-    .command('compare')
+  const command = withHelpExamples(program.command('compare'), EXAMPLES)
     .description(
       'is the LLM better than a linear model? Both cross-validated on the same folds, McNemar test row by row',
     )
-    .argument('[data]', 'CSV, TSV, JSON(L) or Parquet file')
+    .argument('[data]', DATA_FILE_DESCRIPTION)
     .option('--baseline <spec>', 'the classical model to beat', DEFAULT_BASELINE)
     .option('--alpha <p>', "significance level of McNemar's test", '0.05');
   addLlmTechniqueOptions(command, "'llm(model=gpt-4o-mini)'").action(

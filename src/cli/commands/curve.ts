@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { fitEpochCurve, learningCurveVerdict, probeRegularization } from '../../analysis/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import { DEFAULT_TRAIN_SIZES, formatModelSpec, learningCurve } from '../../selection/index.js';
+import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import {
   curveJsonHead,
   curvePointsJson,
@@ -28,11 +29,16 @@ interface CurveFlags extends SelectionFlags, LlmCurveFlags {
   readonly epochs?: boolean;
 }
 
+/** Shown at the end of `modeldebug curve --help`. */
+const EXAMPLES = [
+  "modeldebug curve --example digits --model 'scale | logreg'",
+  'modeldebug curve data.csv --label y --model mlp --epochs',
+];
+
 export function registerCurveCommand(program: Command): void {
-  const command = program
-    .command('curve')
+  const command = withHelpExamples(program.command('curve'), EXAMPLES)
     .description('learning curve: train and CV scores as the training set grows, and what they mean')
-    .argument('[data]', 'CSV, TSV, JSON(L) or Parquet file')
+    .argument('[data]', DATA_FILE_DESCRIPTION)
     .option(
       '--sizes <fractions>',
       `training sizes: fractions of the largest training fold or row counts (default ${DEFAULT_TRAIN_SIZES.join(',')})`,

@@ -3,6 +3,7 @@ import { describeRegularizationPath, regularizationPath } from '../../analysis/i
 import { ModeldebugError } from '../../core/errors.js';
 import { buildModel, CLASSIFIERS, checkDataFitsModel, LOGISTIC_REGRESSION_KIND } from '../../models/index.js';
 import { formatModelSpec } from '../../selection/index.js';
+import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
 import { wholeNumberFlag } from '../flag-values.js';
 import { jsonDocument } from '../format/json-document.js';
@@ -25,11 +26,13 @@ interface RegpathFlags extends ModelFlags, DataFlags {
 const PENALTIES = ['l1', 'l2', 'elasticnet'] as const;
 type Penalty = (typeof PENALTIES)[number];
 
+/** Shown at the end of `modeldebug regpath --help`. */
+const EXAMPLES = ["modeldebug regpath --example breast_cancer --model 'scale | logreg' --penalty l1"];
+
 export function registerRegpathCommand(program: Command): void {
-  const command = program
-    .command('regpath')
+  const command = withHelpExamples(program.command('regpath'), EXAMPLES)
     .description('regularisation path: coefficients and CV score along C, the best C and the 1-SE choice')
-    .argument('[data]', 'CSV file with a header row');
+    .argument('[data]', DATA_FILE_DESCRIPTION);
   addModelOptions(
     addDataOptions(command, (own) =>
       own

@@ -20,6 +20,7 @@ import {
   search,
 } from '../../selection/index.js';
 import { openRunStore, type RunRecord, type RunStore } from '../../store/index.js';
+import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { wholeNumberFlag } from '../flag-values.js';
 import { datasetLine } from '../format/dataset-line.js';
 import { jsonDocument } from '../format/json-document.js';
@@ -82,11 +83,17 @@ function storedConfig(run: RunRecord): SearchConfig {
   return parsed.data;
 }
 
+/** Shown at the end of `modeldebug search --help`. */
+const EXAMPLES = [
+  "modeldebug search --example iris --model 'scale | logreg' --grid 'C=0.01,0.1,1,10'",
+  "modeldebug search data.csv --label y --model hgb --space 'learning_rate=loguniform(0.01,0.3)' --strategy tpe --trials 40",
+  'modeldebug search --example iris --resume RUN_ID',
+];
+
 export function registerSearchCommand(program: Command): void {
-  const command = program
-    .command('search')
+  const command = withHelpExamples(program.command('search'), EXAMPLES)
     .description('hyperparameter search (grid, random, successive halving, TPE) with cross-validation')
-    .argument('[data]', 'CSV, TSV, JSON(L) or Parquet file')
+    .argument('[data]', DATA_FILE_DESCRIPTION)
     .option('--grid <key=values>', "values to try, e.g. --grid 'C=0.01,0.1,1,10' (repeatable)", collect, [])
     .option(
       '--space <key=dist>',

@@ -10,6 +10,7 @@ import {
 } from '../../features/index.js';
 import { buildModel, checkDataFitsModel } from '../../models/index.js';
 import { formatModelSpec } from '../../selection/index.js';
+import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
 import { wholeNumberFlag } from '../flag-values.js';
 import { datasetLine } from '../format/dataset-line.js';
@@ -33,11 +34,16 @@ interface SelectFlags extends ModelFlags, DataFlags {
   readonly shuffle?: boolean;
 }
 
+/** Shown at the end of `modeldebug select --help`. */
+const EXAMPLES = [
+  "modeldebug select --example wine --model 'scale | logreg' --rfecv",
+  'modeldebug select data.csv --label y --kbest 5 --score-func mutual_info_classif',
+];
+
 export function registerSelectCommand(program: Command): void {
-  const command = program
-    .command('select')
+  const command = withHelpExamples(program.command('select'), EXAMPLES)
     .description('pick features: recursive elimination (RFE, RFECV) or univariate scores (SelectKBest)')
-    .argument('[data]', 'CSV file with a header row');
+    .argument('[data]', DATA_FILE_DESCRIPTION);
   addModelOptions(
     addDataOptions(command, (own) =>
       own

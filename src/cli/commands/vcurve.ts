@@ -3,6 +3,7 @@ import { validationCurveVerdict } from '../../analysis/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import { parseValue } from '../../models/index.js';
 import { formatModelSpec, validationCurve } from '../../selection/index.js';
+import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import {
   curveJsonHead,
   curvePointsJson,
@@ -27,11 +28,15 @@ interface VcurveFlags extends Omit<SelectionFlags, 'param'> {
   readonly values?: string;
 }
 
+/** Shown at the end of `modeldebug vcurve --help`. */
+const EXAMPLES = [
+  "modeldebug vcurve --example iris --model 'scale | logreg' --param C --values 0.01,0.1,1,10",
+];
+
 export function registerVcurveCommand(program: Command): void {
-  const command = program
-    .command('vcurve')
+  const command = withHelpExamples(program.command('vcurve'), EXAMPLES)
     .description('validation curve: train and CV scores for each value of one param')
-    .argument('[data]', 'CSV, TSV, JSON(L) or Parquet file')
+    .argument('[data]', DATA_FILE_DESCRIPTION)
     .option('--param <key>', 'the param to vary: C, or step.param in a pipeline (logreg.C, scale.kind)')
     .option('--values <list>', 'comma-separated values, e.g. 0.001,0.01,0.1,1,10')
     .option('--model <spec>', "model name or pipeline, e.g. 'scale | logreg(C=0.1)'", 'logreg');
