@@ -133,6 +133,8 @@ async function runSearchCommand(
       },
     );
   }
+  // The lease comes first: a second resume of the same run stops here, before loading or fitting anything.
+  if (resumed) store.claimRun(resumed.id);
   const redis = flags.redis === undefined ? undefined : parseRedisUrl(flags.redis);
   let config: SearchConfig;
   let input: SelectionInput;
@@ -156,7 +158,6 @@ async function runSearchCommand(
   const strategy = createStrategy(config.strategy);
   if (redis) await checkRedis(redis);
   const run = resumed ?? store.createRun('search', { ...config });
-  if (resumed) store.setStatus(run.id, 'running');
   const progress = createProgress(`search ${run.id}`, flags.json ? 'none' : 'auto');
   // Redrawn on every finished fit and, with --redis, on each poll of the workers.
   let latest: SearchProgress | undefined;
