@@ -1,30 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { CLI_ARGS, ROOT, slowSearchArgs } from '../helpers/slow-search.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cli = ['--import', 'tsx', join(root, 'src', 'cli', 'main.ts')];
-/** Slow enough (digits, 10 classes, lbfgs) that the kill lands mid-search. */
-const SEARCH = [
-  'search',
-  '--example',
-  'digits',
-  '--model',
-  'scale | logreg(max_iter=300)',
-  '--grid',
-  'C=0.0003,0.001,0.003,0.01,0.03,0.1,0.3,1',
-  '--grid',
-  'class_weight=null,balanced',
-  '--cv',
-  '3',
-  '--jobs',
-  '2',
-  '--json',
-];
+const root = ROOT;
+const cli = CLI_ARGS;
+const SEARCH = slowSearchArgs(2);
 
 interface StoredTrial {
   trial_index: number;
