@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { ModeldebugError } from '../../core/errors.js';
 import { compareEnsemble, type NamedClassifier } from '../../ensemble/index.js';
 import { buildModel, checkDataFitsModel, type StepSpec } from '../../models/index.js';
+import { splitTopLevel } from '../../models/spec.js';
 import { formatModelSpec, stratifiedKFold } from '../../selection/index.js';
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
@@ -135,26 +136,11 @@ function memberSpecs(flags: EnsembleFlags): { name: string; steps: StepSpec[] }[
   });
 }
 
-/** Splits on ';' outside parentheses, brackets and quotes (a member's params may hold JSON). */
+/** Members split on ';' outside parentheses, brackets and quotes (a member's params may hold JSON). */
 function splitMembers(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quote) {
-      if (char === quote) quote = '';
-    } else if (char === '"' || char === "'") quote = char;
-    else if ('([{'.includes(char)) depth++;
-    else if (')]}'.includes(char)) depth--;
-    else if (char === ';' && depth === 0) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts.map((part) => part.trim()).filter((part) => part !== '');
+  return splitTopLevel(text, ';')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
 }
 
 function votingFlag(text: string): 'hard' | 'soft' {

@@ -1,4 +1,5 @@
 import type { FinalTestSection } from '../../workflow/index.js';
+import { chartLabel } from './chart-label.js';
 import { CHART_CONFIG, type ChartSpec, SCHEMA } from './chart-theme.js';
 
 /** Heatmap of the confusion matrix: colour by the row-normalised share, text with the count and the %. */
@@ -6,8 +7,10 @@ export function confusionMatrixChart(confusion: FinalTestSection['confusion']): 
   const columns = confusion.predictedLabels ?? confusion.labels;
   const values = confusion.labels.flatMap((trueLabel, i) =>
     columns.map((predicted, j) => ({
-      trueLabel,
-      predicted,
+      trueLabel: chartLabel(trueLabel),
+      predicted: chartLabel(predicted),
+      row: i,
+      column: j,
       count: confusion.counts[i][j],
       share: confusion.rowNormalised[i][j],
       text: `${confusion.counts[i][j]} (${(confusion.rowNormalised[i][j] * 100).toFixed(0)}%)`,
@@ -20,7 +23,6 @@ export function confusionMatrixChart(confusion: FinalTestSection['confusion']): 
     Math.max(560, confusion.labels.length * 30),
     Math.max(160, confusion.labels.length * cell),
   );
-  const order = [...columns];
   return {
     $schema: SCHEMA,
     config: CHART_CONFIG,
@@ -31,14 +33,14 @@ export function confusionMatrixChart(confusion: FinalTestSection['confusion']): 
       x: {
         field: 'predicted',
         type: 'nominal',
-        sort: order,
+        sort: { field: 'column', op: 'min' },
         title: 'predicted',
         axis: { labelAngle: -40, grid: false },
       },
       y: {
         field: 'trueLabel',
         type: 'nominal',
-        sort: [...confusion.labels],
+        sort: { field: 'row', op: 'min' },
         title: 'true label',
         axis: { grid: false },
       },

@@ -1,4 +1,5 @@
 import type { CalibrationData, FinalTestSection } from '../../workflow/index.js';
+import { chartLabel } from './chart-label.js';
 import { CHART_CONFIG, type ChartSpec, COLORS, SCHEMA } from './chart-theme.js';
 
 const DIAGONAL = {
@@ -99,7 +100,7 @@ export function rocChart(curves: FinalTestSection['curves']): ChartSpec {
     (curve) => ({
       x: curve.roc.fpr,
       y: curve.roc.tpr,
-      label: `${curve.label} (AUC ${curve.roc.auc.toFixed(3)})`,
+      label: `${chartLabel(curve.label)} (AUC ${curve.roc.auc.toFixed(3)})`,
     }),
     { x: 'false positive rate', y: 'true positive rate' },
     true,
@@ -112,7 +113,7 @@ export function precisionRecallChart(curves: FinalTestSection['curves']): ChartS
     (curve) => ({
       x: curve.pr.recall,
       y: curve.pr.precision,
-      label: `${curve.label} (AP ${curve.pr.averagePrecision.toFixed(3)})`,
+      label: `${chartLabel(curve.label)} (AP ${curve.pr.averagePrecision.toFixed(3)})`,
     }),
     { x: 'recall', y: 'precision' },
     false,
