@@ -139,4 +139,9 @@ export interface FinalTestSection {
   };
   /** Present when the final model is an LLM: its calls on the test rows and what became of each row. */
   readonly llm?: LlmCallsData;
+  /**
+   * The test rows as the viewer needs them to pair two runs: their fingerprint and which of them (0-based
+   * positions among the test rows) the model got wrong.
+   */
+  readonly testSet: { readonly fingerprint: string; readonly wrongRows: number[] };
 }

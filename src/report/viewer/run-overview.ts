@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RunRecord } from '../../store/index.js';
+import type { StoredTestSet } from './run-difference.js';
 
 /** The summary a `modeldebug run` stores (and report.json carries at its top level). */
 export const reportSummarySchema = z.object({
@@ -56,7 +57,11 @@ export interface RunOverview {
 }
 
 /** A run whose report summary could be read: only these can be compared. */
-export type ComparableRun = RunOverview & { readonly report: ReportSummary };
+export type ComparableRun = RunOverview & {
+  readonly report: ReportSummary;
+  /** Its final test rows as report.json keeps them, to pair two runs' errors. */
+  readonly testSet?: StoredTestSet;
+};
 
 export function isComparable(run: RunOverview): run is ComparableRun {
   return run.report !== undefined;

@@ -15,6 +15,7 @@ import { calibrationData } from '../calibration-data.js';
 import type { PlannedModel } from '../model-plans.js';
 import type { FinalTestSection, RunFinding } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
+import { testSetFingerprint } from '../test-set-fingerprint.js';
 import { thinCurve } from '../thin-curve.js';
 import { llmCallsOf, llmFindings } from './llm-calls.js';
 
@@ -122,6 +123,10 @@ export async function runFinalTestStep(
       pValue: comparison.mcnemar.pValue,
     },
     ...(llm ? { llm } : {}),
+    testSet: {
+      fingerprint: testSetFingerprint(test),
+      wrongRows: Array.from(yTrue.keys()).filter((i) => scored.predicted[i] !== yTrue[i]),
+    },
   };
   return { section, findings: [...finalFindings(section), ...(llm ? llmFindings(llm) : [])] };
 }
