@@ -127,6 +127,8 @@ export interface FinalTestSection {
       readonly averagePrecision: number;
     };
   }[];
+  /** Multiclass only: every (row, class) pair pooled into one ROC and one PR curve. */
+  readonly microAverage?: FinalTestSection['curves'][number];
   readonly mcnemar: {
     readonly baseline: string;
     readonly baselineAccuracy: number;

@@ -1,8 +1,10 @@
 import {
   analysePredictions,
+  type ClassCurves,
   type ClassificationSummary,
   compareWithBaseline,
   lastOutcomes,
+  microAverageCurves,
   outcomeAwarePredictions,
   summariseFittedPredictions,
 } from '../../analysis/index.js';
@@ -103,15 +105,10 @@ export async function runFinalTestStep(
       f1Weighted: { ...bootstrap.f1Weighted },
     },
     calibration: calibrationData(analysis.calibration),
-    curves: analysis.curves.map((curve) => {
-      const roc = thinCurve(curve.roc.fpr, curve.roc.tpr, MAX_CURVE_POINTS);
-      const pr = thinCurve(curve.pr.recall, curve.pr.precision, MAX_CURVE_POINTS);
-      return {
-        label: curve.label,
-        roc: { fpr: roc.x, tpr: roc.y, auc: curve.roc.auc },
-        pr: { precision: pr.y, recall: pr.x, averagePrecision: curve.pr.averagePrecision },
-      };
-    }),
+    curves: analysis.curves.map(thinnedCurves),
+    ...(classes.length > 2
+      ? { microAverage: thinnedCurves(microAverageCurves(yTrue, predictions.proba, 'micro-average')) }
+      : {}),
     mcnemar: {
       baseline: comparison.baseline,
       baselineAccuracy: comparison.baselineAccuracy,
@@ -129,6 +126,16 @@ export async function runFinalTestStep(
     },
   };
   return { section, findings: [...finalFindings(section), ...(llm ? llmFindings(llm) : [])] };
+}
+
+function thinnedCurves(curve: ClassCurves): FinalTestSection['curves'][number] {
+  const roc = thinCurve(curve.roc.fpr, curve.roc.tpr, MAX_CURVE_POINTS);
+  const pr = thinCurve(curve.pr.recall, curve.pr.precision, MAX_CURVE_POINTS);
+  return {
+    label: curve.label,
+    roc: { fpr: roc.x, tpr: roc.y, auc: curve.roc.auc },
+    pr: { precision: pr.y, recall: pr.x, averagePrecision: curve.pr.averagePrecision },
+  };
 }
 
 function finalFindings(section: FinalTestSection): RunFinding[] {
