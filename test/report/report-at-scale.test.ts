@@ -10,7 +10,7 @@ const labels = Array.from({ length: CLASSES }, (_, k) => String(k + 1));
 
 /** 10 correct rows per class; class k (k < 15) also sends k rows to class k + 1: the planted confusions. */
 function plantedConfusion(): FinalTestSection['confusion'] {
-  const counts = labels.map((_, i) => labels.map((_, j) => (i === j ? 10 : 0)));
+  const counts = labels.map((_, i) => labels.map((_, j): number => (i === j ? 10 : 0)));
   for (let k = 0; k < 15; k++) counts[k][k + 1] = k;
   const rowNormalised = counts.map((row) => row.map((count) => count / row.reduce((a, b) => a + b, 0)));
   return { labels, counts, rowNormalised };
