@@ -21,9 +21,9 @@ describe('modeldebug ensemble', () => {
     const report = JSON.parse(result.stdout);
     expect(report.members.map((member: { name: string }) => member.name)).toEqual(['logreg', 'gnb', 'knn']);
     // sklearn 1.2.1, cross_val_score(StratifiedKFold(5)) on iris: GaussianNB 0.9533.
-    expect(report.members[1].accuracy_mean).toBeCloseTo(0.9533333333, 9);
+    expect(report.members[1].accuracyMean).toBeCloseTo(0.9533333333, 9);
     expect(report.voting.name).toBe('voting (soft, weights 2,1,1)');
-    expect(report.stacking.fold_accuracies).toHaveLength(5);
+    expect(report.stacking.foldAccuracies).toHaveLength(5);
     expect(report.agreement.pairwise[0][0]).toBe(1);
     expect(report.findings.map((finding: { code: string }) => finding.code)).toContain('members_agree');
   });

@@ -150,7 +150,7 @@ describe('modeldebug worker processes', () => {
     expect(await resumed.exited).toBe(0);
     expect(resumed.stderr()).toBe('');
     const json = JSON.parse(resumed.stdout()) as Record<string, unknown>;
-    expect(json.reused_trials).toBe(before.length);
+    expect(json.reusedTrials).toBe(before.length);
     expect(comparableSearch(json)).toEqual(comparableSearch(local));
     // Not one fit ran twice: what finished before the kill and after it each completed once.
     expectEachJobCompletedOnce(await jobEvents(url, QUEUE), JOBS);

@@ -60,7 +60,8 @@ describe('a killed search, then two resumes at once (issue 16.14, real processes
       cwd: root,
       encoding: 'utf8',
     });
-    const [run] = JSON.parse(listed.stdout) as { id: string; status: string; error: string }[];
+    const [run] = (JSON.parse(listed.stdout) as { runs: { id: string; status: string; error: string }[] })
+      .runs;
     expect(run.status).toBe('interrupted');
     expect(run.error).toMatch(/^interrupted: process \d+ on .+ stopped without finishing/);
     const table = spawnSync(process.execPath, [...cli, 'runs', '--store', store], {
@@ -81,7 +82,7 @@ describe('a killed search, then two resumes at once (issue 16.14, real processes
       );
     }
     // Every trial the resumes computed between them was missing before: none twice.
-    const computed = finished.map((result) => PLANNED - (JSON.parse(result.stdout).reused_trials as number));
+    const computed = finished.map((result) => PLANNED - (JSON.parse(result.stdout).reusedTrials as number));
     expect(computed.reduce((a, b) => a + b, 0)).toBe(PLANNED - before);
     expect(storedTrialCount(store)).toBe(PLANNED);
   }, 300_000);

@@ -37,10 +37,9 @@ function runToEnd(args: readonly string[]): Record<string, unknown> {
 }
 
 const withoutTimes = (json: Record<string, unknown>) => {
-  const results = { ...(json.cv_results as Record<string, unknown>) };
-  for (const key of ['mean_fit_time', 'std_fit_time', 'mean_score_time', 'std_score_time'])
-    delete results[key];
-  return [results, json.best_index, json.best_params, json.best_score];
+  const results = { ...(json.cvResults as Record<string, unknown>) };
+  for (const key of ['meanFitTime', 'stdFitTime', 'meanScoreTime', 'stdScoreTime']) delete results[key];
+  return [results, json.bestIndex, json.bestParams, json.bestScore];
 };
 
 describe('run store: resume after kill -9', () => {
@@ -73,8 +72,8 @@ describe('run store: resume after kill -9', () => {
     expect(run.status).toBe('running');
 
     const resumed = runToEnd(['search', '--resume', run.id, '--store', store, '--jobs', '2', '--json']);
-    expect(resumed.run_id).toBe(run.id);
-    expect(resumed.reused_trials).toBe(before.length);
+    expect(resumed.runId).toBe(run.id);
+    expect(resumed.reusedTrials).toBe(before.length);
     const after = storedTrials(store);
     expect(after).toHaveLength(16);
     // Not recomputed: the finished trials' rows are untouched.
@@ -82,7 +81,7 @@ describe('run store: resume after kill -9', () => {
     for (const trial of before) expect(byIndex.get(trial.trial_index)).toEqual(trial);
 
     const fresh = runToEnd([...SEARCH, '--store', join(folder, 'fresh.db')]);
-    expect(fresh.reused_trials).toBe(0);
+    expect(fresh.reusedTrials).toBe(0);
     expect(withoutTimes(resumed)).toEqual(withoutTimes(fresh));
   }, 240_000);
 });

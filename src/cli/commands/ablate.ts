@@ -4,7 +4,7 @@ import { ModeldebugError } from '../../core/errors.js';
 import { formatModelSpec } from '../../selection/index.js';
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { datasetLine } from '../format/dataset-line.js';
-import { jsonDocument } from '../format/json-document.js';
+import { versionedDocument } from '../format/json-document.js';
 import { fixed, textTable } from '../format/text-table.js';
 import {
   addLlmTechniqueOptions,
@@ -55,15 +55,14 @@ export function registerAblateCommand(program: Command): void {
       const model = formatModelSpec(input.steps);
       if (flags.json) {
         process.stdout.write(
-          jsonDocument({
-            command: 'ablate',
+          versionedDocument('ablate', 2, {
             dataset: { source: input.dataset.source, rows: input.dataset.features.rows },
             model,
             folds: input.folds.length,
             template: ablation.template,
             path: ablation.path,
             rounds: ablation.rounds,
-            elimination_order: ablation.eliminationOrder,
+            eliminationOrder: ablation.eliminationOrder,
             recommended: ablation.recommended,
             usage: ablation.usage,
           }),

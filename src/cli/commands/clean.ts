@@ -46,7 +46,7 @@ export function registerCleanCommand(program: Command): void {
         });
         process.stdout.write(
           flags.json
-            ? jsonDocument({ schema: 'modeldebug.clean', schema_version: 1, ...report })
+            ? jsonDocument({ schema: 'modeldebug.clean', version: 2, ...report })
             : formatCleanReport(report),
         );
         return 0;

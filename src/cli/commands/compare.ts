@@ -6,7 +6,7 @@ import { buildModel, checkDataFitsModel, parseModelSpec, type StepSpec } from '.
 import { formatModelSpec } from '../../selection/index.js';
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { datasetLine } from '../format/dataset-line.js';
-import { jsonDocument } from '../format/json-document.js';
+import { versionedDocument } from '../format/json-document.js';
 import { fixed, textTable } from '../format/text-table.js';
 import {
   addLlmTechniqueOptions,
@@ -69,15 +69,14 @@ export function registerCompareCommand(program: Command): void {
       const baselineSpec = formatModelSpec(baselineSteps);
       if (flags.json) {
         process.stdout.write(
-          jsonDocument({
-            command: 'compare',
+          versionedDocument('compare', 2, {
             dataset: { source: input.dataset.source, rows: input.dataset.features.rows },
             model,
             baseline: baselineSpec,
             folds: input.folds.length,
-            llm_accuracy: comparison.llmAccuracy,
-            baseline_accuracy: comparison.baselineAccuracy,
-            llm_unlabelled: comparison.llmUnlabelled,
+            llmAccuracy: comparison.llmAccuracy,
+            baselineAccuracy: comparison.baselineAccuracy,
+            llmUnlabelled: comparison.llmUnlabelled,
             mcnemar: comparison.mcnemar,
             alpha: comparison.alpha,
             verdict: comparison.verdict,

@@ -12,7 +12,7 @@ import {
 } from '../format/curve-text.js';
 import { datasetLine } from '../format/dataset-line.js';
 import { epochCurveJson, epochProtocol, formatEpochTable } from '../format/epoch-text.js';
-import { jsonDocument } from '../format/json-document.js';
+import { versionedDocument } from '../format/json-document.js';
 import { type LlmCurveFlags, runLlmCurves } from '../llm-curves.js';
 import { addModelOptions } from '../model-options.js';
 import { runAction } from '../run-action.js';
@@ -60,7 +60,10 @@ export function registerCurveCommand(program: Command): void {
         const model = formatModelSpec(input.steps);
         if (flags.json) {
           process.stdout.write(
-            jsonDocument({ ...curveJsonHead(input.dataset, model, 'accuracy', 1), ...epochCurveJson(curve) }),
+            versionedDocument('epoch-curve', 2, {
+              ...curveJsonHead(input.dataset, model, 'accuracy', 1),
+              ...epochCurveJson(curve),
+            }),
           );
           return 0;
         }
@@ -103,16 +106,16 @@ export function registerCurveCommand(program: Command): void {
         if (flags.json) {
           const json = {
             ...curveJsonHead(input.dataset, model, curve.scoring, input.cv),
-            train_sizes_abs: curve.trainSizes,
+            trainSizesAbs: curve.trainSizes,
             ...curvePointsJson(curve.points),
             failures: curve.failures.map((f) => ({
-              train_size: curve.trainSizes[f.point],
+              trainSize: curve.trainSizes[f.point],
               fold: f.fold,
               error: f.error,
             })),
             verdict: { ...verdict, probe: probe?.nextStep ?? null },
           };
-          process.stdout.write(jsonDocument(json));
+          process.stdout.write(versionedDocument('curve', 2, json));
           return 0;
         }
         process.stdout.write(

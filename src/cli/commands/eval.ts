@@ -99,7 +99,7 @@ export function registerEvalCommand(program: Command): void {
         : undefined;
       if (flags.json) {
         const document = evaluationToJson(evaluation, spec, steps) as Record<string, unknown>;
-        process.stdout.write(jsonDocument(run ? { ...document, llm_run: llmUsageToJson(run) } : document));
+        process.stdout.write(jsonDocument(run ? { ...document, llmRun: llmUsageToJson(run) } : document));
       } else {
         const text = formatEvaluation(evaluation, spec);
         process.stdout.write(run ? `${text}\n${formatLlmUsage(run)}\n` : text);

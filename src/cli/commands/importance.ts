@@ -8,7 +8,7 @@ import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
 import { fractionFlag, wholeNumberFlag } from '../flag-values.js';
 import { formatImportance, importanceToJson } from '../format/importance-text.js';
-import { jsonDocument } from '../format/json-document.js';
+import { versionedDocument } from '../format/json-document.js';
 import { addModelOptions, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
 import { progressLine } from '../progress-line.js';
 import { runAction } from '../run-action.js';
@@ -78,7 +78,9 @@ export function registerImportanceCommand(program: Command): void {
         warnings: fitted.diagnostics.warnings,
       };
       process.stdout.write(
-        flags.json ? jsonDocument(importanceToJson(result, context)) : formatImportance(result, context),
+        flags.json
+          ? versionedDocument('importance', 2, importanceToJson(result, context))
+          : formatImportance(result, context),
       );
       return 0;
     }),

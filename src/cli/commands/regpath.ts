@@ -6,7 +6,7 @@ import { formatModelSpec } from '../../selection/index.js';
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
 import { wholeNumberFlag } from '../flag-values.js';
-import { jsonDocument } from '../format/json-document.js';
+import { versionedDocument } from '../format/json-document.js';
 import { formatRegularizationPath, regularizationPathToJson } from '../format/regpath-text.js';
 import { addModelOptions, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
 import { progressLine } from '../progress-line.js';
@@ -94,7 +94,7 @@ export function registerRegpathCommand(program: Command): void {
       const summary = describeRegularizationPath(result, penalty);
       process.stdout.write(
         flags.json
-          ? jsonDocument(regularizationPathToJson(result, { ...context, summary }))
+          ? versionedDocument('regpath', 2, regularizationPathToJson(result, { ...context, summary }))
           : formatRegularizationPath(result, { ...context, summary }),
       );
       return 0;

@@ -23,7 +23,7 @@ import { openRunStore, type RunRecord, type RunStore } from '../../store/index.j
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { wholeNumberFlag } from '../flag-values.js';
 import { datasetLine } from '../format/dataset-line.js';
-import { jsonDocument } from '../format/json-document.js';
+import { versionedDocument } from '../format/json-document.js';
 import { createProgress } from '../format/progress-bar.js';
 import { searchJson } from '../format/search-json.js';
 import { formatSearch } from '../format/search-text.js';
@@ -195,9 +195,9 @@ async function runSearchCommand(
     progress.stop();
     store.setStatus(run.id, 'done', {
       summary: {
-        best_params: result.bestParams,
-        best_score: result.bestScore,
-        best_index: result.bestIndex,
+        bestParams: result.bestParams,
+        bestScore: result.bestScore,
+        bestIndex: result.bestIndex,
         trials: result.trials.length,
       },
     });
@@ -210,7 +210,7 @@ async function runSearchCommand(
         classes: labels.classes,
       };
       const json = searchJson(result, { runId: run.id, store: store.path, dataset, model, jobs: input.jobs });
-      process.stdout.write(jsonDocument(json));
+      process.stdout.write(versionedDocument('search', 2, json));
     } else {
       const planned = `${result.trials.length} trials x ${result.nSplits} folds`;
       process.stdout.write(

@@ -14,7 +14,7 @@ import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
 import { wholeNumberFlag } from '../flag-values.js';
 import { datasetLine } from '../format/dataset-line.js';
-import { jsonDocument } from '../format/json-document.js';
+import { versionedDocument } from '../format/json-document.js';
 import { kBestToJson, rfecvToJson, rfeToJson } from '../format/select-json.js';
 import { formatKBest, formatRfe, formatRfecv } from '../format/select-text.js';
 import { addModelOptions, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
@@ -129,7 +129,12 @@ export function registerSelectCommand(program: Command): void {
       }
       process.stdout.write(
         flags.json
-          ? jsonDocument({ source: dataset.source, label: dataset.labelColumn, model: spec, ...json })
+          ? versionedDocument('select', 2, {
+              source: dataset.source,
+              label: dataset.labelColumn,
+              model: spec,
+              ...json,
+            })
           : `${text}\n`,
       );
       return 0;

@@ -11,7 +11,7 @@ import {
   formatCurveReport,
   formatFailures,
 } from '../format/curve-text.js';
-import { jsonDocument } from '../format/json-document.js';
+import { versionedDocument } from '../format/json-document.js';
 import { formatValue } from '../format/search-text.js';
 import { addPreprocessingOptions } from '../model-options.js';
 import { runAction } from '../run-action.js';
@@ -71,13 +71,13 @@ export function registerVcurveCommand(program: Command): void {
         if (flags.json) {
           const json = {
             ...curveJsonHead(input.dataset, model, curve.scoring, input.cv),
-            param_name: param,
-            param_range: values,
+            paramName: param,
+            paramRange: values,
             ...curvePointsJson(curve.points),
             failures: curve.failures.map((f) => ({ value: values[f.point], fold: f.fold, error: f.error })),
             verdict: verdict ?? null,
           };
-          process.stdout.write(jsonDocument(json));
+          process.stdout.write(versionedDocument('vcurve', 2, json));
           return 0;
         }
         process.stdout.write(

@@ -21,8 +21,11 @@ export const reportSummarySchema = z.object({
 });
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
 
-/** What a search stores; read loosely, since older stores may lack fields. */
-const searchSummarySchema = z.object({ best_score: z.number().nullable().optional() });
+/** What a search stores (`best_score` before the camelCase convention); read loosely, older stores vary. */
+const searchSummarySchema = z.object({
+  bestScore: z.number().nullable().optional(),
+  best_score: z.number().nullable().optional(),
+});
 
 /**
  * The config fields that name the data and the model, in the shapes the commands store them: a search
@@ -83,7 +86,7 @@ export function runOverview(run: RunRecord): RunOverview {
     models:
       config.success && config.data.steps ? [config.data.steps.map((step) => step.name).join(' | ')] : [],
     metric: config.success ? config.data.scoring : undefined,
-    bestScore: summary.success ? (summary.data.best_score ?? undefined) : undefined,
+    bestScore: summary.success ? (summary.data.bestScore ?? summary.data.best_score ?? undefined) : undefined,
   };
 }
 
