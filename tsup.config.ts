@@ -10,6 +10,8 @@ export default defineConfig({
     'models/forest/forest-worker': 'src/models/forest/forest-worker.ts',
     // The MLP's batch-gradient workers (src/models/mlp/threaded-gradients.ts finds it).
     'models/mlp/mlp-worker': 'src/models/mlp/mlp-worker.ts',
+    // HistGradientBoosting's histogram workers (src/models/hist-gradient-boosting/threaded-histograms.ts).
+    'models/hist-gradient-boosting/hgb-worker': 'src/models/hist-gradient-boosting/hgb-worker.ts',
   },
   format: ['esm'],
   target: 'node20',

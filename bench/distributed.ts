@@ -9,11 +9,11 @@
  */
 import { loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { parseModelSpec } from '../src/catalog/index.js';
 import { type Features, numericFeatures } from '../src/core/features.js';
 import type { Labels } from '../src/core/labels.js';
 import { createMatrix } from '../src/core/matrix.js';
 import { createRemoteExecutor, parseRedisUrl } from '../src/distributed/index.js';
-import { parseModelSpec } from '../src/models/index.js';
 import { createWorkerPool } from '../src/parallel/index.js';
 import { gridStrategy, type SearchResult, search, type TaskExecutor } from '../src/selection/index.js';
 // The tests' helpers: a throwaway redis-server, and `modeldebug worker` as a child process.

@@ -8,13 +8,16 @@
  * repeats: the seeds drive different generators, and a 10-epoch SGD's test accuracy moves by about
  * 1 pp from seed to seed (sklearn: 0.731–0.743 over seeds 0–4), so one seed cannot compare accuracy. The peer runs first, then ours, never both at once. scikit-learn's matrix products go through
  * OpenBLAS (Debian's openblas-pthread, both cores); ours run on one thread except the n_jobs=2 MLP. Run directly with
- * `npx tsx bench/gradient.ts [--mlp-repeat N] [--sgd-repeat N]`, or call `runGradientBench()`.
+ * `npx tsx bench/gradient.ts [--mlp-repeat N] [--sgd-repeat N] [--hgb-repeat N]` (0 skips that model), or call
+ * `runGradientBench()`. HistGradientBoostingClassifier runs with its defaults on both sides (early stopping
+ * 'auto': on, a 10 % validation split); sklearn's uses both cores through OpenMP, ours runs with n_jobs=2
+ * (histograms split by feature over two threads) and again with n_jobs=1, both against the same sklearn run.
  */
 import { loadavg } from 'node:os';
 import type { Classifier } from '../src/core/estimator.js';
 import type { Features } from '../src/core/features.js';
 import type { Labels } from '../src/core/labels.js';
-import { createMlpClassifier, createSgdClassifier } from '../src/models/index.js';
+import { createHistGradientBoosting, createMlpClassifier, createSgdClassifier } from '../src/models/index.js';
 import { isMainModule, numberFlag } from './shared/command-line.js';
 import { type BenchMatrix, holdoutSplit, loadBenchMatrix, median } from './shared/data.js';
 import { matrixArgs, runPeer } from './shared/peer.js';
@@ -48,6 +51,8 @@ export interface GradientBenchResult {
 export interface GradientBenchOptions {
   readonly mlpRepeat?: number;
   readonly sgdRepeat?: number;
+  /** HistGradientBoosting with defaults (early stopping on: 80k training rows); 0 skips a family. */
+  readonly hgbRepeat?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -69,7 +74,7 @@ const CASES: readonly {
   name: string;
   peer?: string;
   make: (seed: number) => Classifier;
-  repeat: 'mlp' | 'sgd';
+  repeat: 'mlp' | 'sgd' | 'hgb';
 }[] = [
   { name: 'mlp_100_adam_b64_20ep', make: (seed) => mlp(seed, 2), repeat: 'mlp' },
   {
@@ -83,10 +88,21 @@ const CASES: readonly {
     make: (seed) => createSgdClassifier({ loss: 'log_loss', max_iter: 10, tol: null, random_state: seed }),
     repeat: 'sgd',
   },
+  {
+    name: 'hgb_defaults',
+    make: (seed) => createHistGradientBoosting({ random_state: seed, n_jobs: 2 }),
+    repeat: 'hgb',
+  },
+  {
+    name: 'hgb_defaults_1thread',
+    peer: 'hgb_defaults',
+    make: (seed) => createHistGradientBoosting({ random_state: seed, n_jobs: 1 }),
+    repeat: 'hgb',
+  },
 ];
 
 export async function runGradientBench(options: GradientBenchOptions = {}): Promise<GradientBenchResult> {
-  const repeats = { mlp: options.mlpRepeat ?? 1, sgd: options.sgdRepeat ?? 5 };
+  const repeats = { mlp: options.mlpRepeat ?? 1, sgd: options.sgdRepeat ?? 5, hgb: options.hgbRepeat ?? 1 };
   const log = options.log ?? ((line: string) => console.log(line));
   const matrix = loadBenchMatrix('gradient', ROWS, FEATURES, log);
   const { X, y } = matrix;
@@ -96,13 +112,14 @@ export async function runGradientBench(options: GradientBenchOptions = {}): Prom
   const oursLoad = loadavg()[0];
   const cases: GradientBenchCase[] = [];
   for (const { name, peer: peerName, make, repeat } of CASES) {
+    if (repeats[repeat] === 0) continue;
     const ours = await timed(make, train, test, repeats[repeat]);
     const sklearn = peer.results?.[peerName ?? name];
     const ratio = sklearn ? median(ours.seconds) / median(sklearn.seconds) : undefined;
     cases.push({ name, ours, sklearn, ratio });
   }
   log(
-    `gradient bench: ${X.rows} x ${X.cols}, ${y.classes.length} classes, train ${cut} / predict ${X.rows - cut}, fit+predict median and accuracy mean of ${repeats.mlp} (mlp) / ${repeats.sgd} (sgd) seeds`,
+    `gradient bench: ${X.rows} x ${X.cols}, ${y.classes.length} classes, train ${cut} / predict ${X.rows - cut}, fit+predict median and accuracy mean of ${repeats.mlp} (mlp) / ${repeats.sgd} (sgd) / ${repeats.hgb} (hgb) seeds`,
   );
   log(
     `  load average before sklearn ${peer.load?.toFixed(2) ?? 'n/a'}, before ours ${oursLoad.toFixed(2)} (2 cores)`,
@@ -150,18 +167,24 @@ interface PeerOutput {
   readonly skipped?: string;
 }
 
-function runSklearn(matrix: BenchMatrix, repeats: { mlp: number; sgd: number }): PeerOutput {
+function runSklearn(matrix: BenchMatrix, repeats: { mlp: number; sgd: number; hgb: number }): PeerOutput {
   const args = [
     ...matrixArgs(matrix),
     '--mlp-repeat',
     String(repeats.mlp),
     '--sgd-repeat',
     String(repeats.sgd),
+    '--hgb-repeat',
+    String(repeats.hgb),
   ];
   const run = runPeer<PeerOutput>('gradient_peer.py', args);
   return run.ok ? run.output : { skipped: run.skipped };
 }
 
 if (isMainModule(import.meta.url)) {
-  await runGradientBench({ mlpRepeat: numberFlag('--mlp-repeat'), sgdRepeat: numberFlag('--sgd-repeat') });
+  await runGradientBench({
+    mlpRepeat: numberFlag('--mlp-repeat'),
+    sgdRepeat: numberFlag('--sgd-repeat'),
+    hgbRepeat: numberFlag('--hgb-repeat'),
+  });
 }

@@ -6,12 +6,13 @@ timed span is fit + predict. Settings (the TypeScript side uses the same):
   mlp: MLPClassifier(hidden_layer_sizes=(100,), solver="adam", batch_size=64, max_iter=20,
        n_iter_no_change=20, early_stopping=False, random_state=r)  -> exactly 20 epochs
   sgd: SGDClassifier(loss="log_loss", max_iter=10, tol=None, random_state=r)  -> exactly 10 epochs
+  hgb: HistGradientBoostingClassifier(random_state=r)  -> defaults, early stopping on (80k rows)
 
 Repeat r uses random_state=r; the accuracy is the mean over the repeats (see gradient.ts for why).
 
 Prints one JSON line.
 
-  /usr/bin/python3 bench/gradient_peer.py --x X.f64 --y y.i32 --rows N --cols D [--mlp-repeat R] [--sgd-repeat R]
+  /usr/bin/python3 bench/gradient_peer.py --x X.f64 --y y.i32 --rows N --cols D [--mlp-repeat R] [--sgd-repeat R] [--hgb-repeat R]
 """
 import json
 import os
@@ -26,10 +27,12 @@ def main(argv=None):
     ap = matrix_parser(__doc__)
     ap.add_argument("--mlp-repeat", type=int, default=1)
     ap.add_argument("--sgd-repeat", type=int, default=5)
+    ap.add_argument("--hgb-repeat", type=int, default=1)
     a = ap.parse_args(argv)
     try:
         import sklearn
         from sklearn.exceptions import ConvergenceWarning
+        from sklearn.ensemble import HistGradientBoostingClassifier
         from sklearn.linear_model import SGDClassifier
         from sklearn.neural_network import MLPClassifier
     except ImportError as error:
@@ -53,21 +56,27 @@ def main(argv=None):
         return {"seconds": seconds, "accuracy": sum(accuracies) / repeat, "epochs": int(model.n_iter_)}
 
     out = {"sklearn_version": sklearn.__version__, "load": os.getloadavg()[0], "results": {}}
-    out["results"]["mlp_100_adam_b64_20ep"] = timed(
-        lambda r: MLPClassifier(
-            hidden_layer_sizes=(100,),
-            solver="adam",
-            batch_size=64,
-            max_iter=20,
-            n_iter_no_change=20,
-            early_stopping=False,
-            random_state=r,
-        ),
-        a.mlp_repeat,
-    )
-    out["results"]["sgd_log_loss_10ep"] = timed(
-        lambda r: SGDClassifier(loss="log_loss", max_iter=10, tol=None, random_state=r), a.sgd_repeat
-    )
+    if a.mlp_repeat > 0:
+        out["results"]["mlp_100_adam_b64_20ep"] = timed(
+            lambda r: MLPClassifier(
+                hidden_layer_sizes=(100,),
+                solver="adam",
+                batch_size=64,
+                max_iter=20,
+                n_iter_no_change=20,
+                early_stopping=False,
+                random_state=r,
+            ),
+            a.mlp_repeat,
+        )
+    if a.sgd_repeat > 0:
+        out["results"]["sgd_log_loss_10ep"] = timed(
+            lambda r: SGDClassifier(loss="log_loss", max_iter=10, tol=None, random_state=r), a.sgd_repeat
+        )
+    if a.hgb_repeat > 0:
+        out["results"]["hgb_defaults"] = timed(
+            lambda r: HistGradientBoostingClassifier(random_state=r), a.hgb_repeat
+        )
     print(json.dumps(out))
     return 0
 

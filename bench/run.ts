@@ -4,6 +4,7 @@
  * `npm test`: timings belong here, never in assertions. With no names, all of them run (about 15 minutes
  * on a 2-core machine, most of it the scikit-learn side).
  */
+import { runDiagnosisBench } from './diagnosis.js';
 import { runDistributedBench } from './distributed.js';
 import { runGradientBench } from './gradient.js';
 import { runLlmBench } from './llm.js';
@@ -11,6 +12,7 @@ import { runLlmStoreBench } from './llm-store.js';
 import { runLogregBench } from './logreg.js';
 import { runModelsBench } from './models.js';
 import { runRfeBench } from './rfe.js';
+import { runWorkflowBench } from './run-workflow.js';
 import { runSearchBench } from './search.js';
 import { runTextBench } from './text.js';
 import { runValidateBench } from './validate.js';
@@ -26,6 +28,8 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   'llm-store': () => runLlmStoreBench(),
   distributed: () => runDistributedBench(),
   text: () => runTextBench(),
+  diagnosis: () => runDiagnosisBench(),
+  run: () => runWorkflowBench(),
 };
 
 const requested = process.argv.slice(2);

@@ -5,8 +5,9 @@
  * 2 workers (our --jobs 2, sklearn's n_jobs=2). Data loading is not timed on either side. Run directly
  * with `npx tsx bench/search.ts [--jobs N]`, or call `runSearchBench()`.
  */
+
+import { parseModelSpec } from '../src/catalog/index.js';
 import { loadDataset } from '../src/data/index.js';
-import { parseModelSpec } from '../src/models/index.js';
 import { createWorkerPool } from '../src/parallel/index.js';
 import { applyParams, gridStrategy, learningCurve, search } from '../src/selection/index.js';
 import { isMainModule, numberFlag } from './shared/command-line.js';

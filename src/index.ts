@@ -1,4 +1,5 @@
 export * from './analysis/index.js';
+export * from './catalog/index.js';
 export * from './core/index.js';
 export * from './data/index.js';
 export * from './ensemble/index.js';
@@ -9,5 +10,6 @@ export * from './models/index.js';
 export * from './parallel/index.js';
 export * from './report/index.js';
 export * from './selection/index.js';
+export * from './splits/index.js';
 export * from './store/index.js';
 export * from './workflow/index.js';

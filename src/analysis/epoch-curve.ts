@@ -1,9 +1,9 @@
+import type { StepSpec } from '../catalog/model-spec.js';
+import { buildModel } from '../catalog/registry.js';
 import { ModeldebugError } from '../core/errors.js';
 import type { Features } from '../core/features.js';
 import type { Labels } from '../core/labels.js';
 import type { EpochHistory } from '../models/epoch-history.js';
-import { buildModel } from '../models/registry.js';
-import type { StepSpec } from '../models/spec.js';
 import { type EpochVerdict, epochVerdict } from './epoch-verdict.js';
 
 export interface EpochCurve {

@@ -4,7 +4,7 @@ import { classCounts } from '../core/labels.js';
 import { alignTestSet } from '../data/align.js';
 import type { Dataset } from '../data/dataset.js';
 import { type CrossValidateResult, crossValidate } from '../selection/cross-validate.js';
-import { stratifiedKFold } from '../selection/stratified-k-fold.js';
+import { stratifiedKFold } from '../splits/stratified-k-fold.js';
 import { type ClassificationSummary, summariseClassification } from './classification-summary.js';
 import { assertFoldsPerClass, assertSeveralClasses } from './label-checks.js';
 import {

@@ -4,7 +4,7 @@ import type { Labels } from '../core/labels.js';
 import type { RunSummary } from '../llm/run-progress.js';
 import type { LlmClassifier } from '../models/llm-classifier/llm-classifier.js';
 import { summariseSplits } from '../selection/cv-results.js';
-import type { Fold } from '../selection/fold.js';
+import type { Fold } from '../splits/fold.js';
 import { accuracyOf, foldAccuracies, llmOutOfFold } from './llm-out-of-fold.js';
 import { type MajorityAtKPoint, majorityAtK } from './majority-at-k.js';
 

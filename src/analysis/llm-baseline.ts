@@ -3,7 +3,7 @@ import type { Features } from '../core/features.js';
 import type { Labels } from '../core/labels.js';
 import type { RunSummary } from '../llm/run-progress.js';
 import { type McNemarResult, mcnemarTest } from '../metrics/mcnemar.js';
-import type { Fold } from '../selection/fold.js';
+import type { Fold } from '../splits/fold.js';
 import { accuracyOf, llmOutOfFold } from './llm-out-of-fold.js';
 
 export interface LlmBaselineComparison {

@@ -5,7 +5,7 @@ import { type Labels, takeLabelRows } from '../core/labels.js';
 import type { RunSummary } from '../llm/run-progress.js';
 import { isFittedLlmClassifier } from '../models/llm-classifier/fitted-model.js';
 import { OUTCOME_CODE } from '../models/llm-classifier/llm-outcome.js';
-import type { Fold } from '../selection/fold.js';
+import type { Fold } from '../splits/fold.js';
 
 /**
  * Every row predicted once, by the model fitted on the folds that do not hold it (sklearn's
@@ -49,13 +49,25 @@ export async function llmOutOfFold(
   let sampleLabels = predicted;
   const foldOf = new Int32Array(X.rows).fill(-1);
   let usage = NO_USAGE;
+  // All folds at once: an LLM's calls then share its one scheduler (see concurrentExecutor); a classical
+  // model's folds still compute one after another on this thread.
+  const runs = await Promise.all(
+    folds.map(async (fold) => {
+      signal?.throwIfAborted();
+      const fitted = await model.fit(takeFeatureRows(X, fold.train), takeLabelRows(y, fold.train), {
+        signal,
+      });
+      const xTest = takeFeatureRows(X, fold.test);
+      if (isFittedLlmClassifier(fitted))
+        return { fitted, llm: await fitted.predictDetailed(xTest, { signal }) };
+      return { fitted, own: await fitted.predict(xTest) };
+    }),
+  );
   for (const [f, fold] of folds.entries()) {
-    signal?.throwIfAborted();
-    const fitted = await model.fit(takeFeatureRows(X, fold.train), takeLabelRows(y, fold.train), { signal });
+    const { fitted, llm, own } = runs[f];
     const columnOf = classColumns(fitted, y.classes);
-    const xTest = takeFeatureRows(X, fold.test);
-    if (isFittedLlmClassifier(fitted)) {
-      const run = await fitted.predictDetailed(xTest, { signal });
+    if (llm !== undefined) {
+      const run = llm;
       if (f === 0 && run.samples !== 1) {
         samples = run.samples;
         sampleLabels = new Int32Array(X.rows * samples).fill(-1);
@@ -69,8 +81,7 @@ export async function llmOutOfFold(
         }
       });
       usage = addUsage(usage, run.usage);
-    } else {
-      const own = await fitted.predict(xTest);
+    } else if (own !== undefined) {
       fold.test.forEach((row, t) => {
         predicted[row] = columnOf[own[t]];
       });

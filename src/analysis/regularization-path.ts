@@ -5,7 +5,7 @@ import type { Labels } from '../core/labels.js';
 import type { Matrix } from '../core/matrix.js';
 import { hasCoefficients, innermostModel } from '../features/importance-source.js';
 import { crossValidate } from '../selection/cross-validate.js';
-import { stratifiedKFold } from '../selection/stratified-k-fold.js';
+import { stratifiedKFold } from '../splits/stratified-k-fold.js';
 import { logSpace } from './log-space.js';
 
 export interface RegularizationPathOptions {
@@ -186,7 +186,8 @@ function namesSeenByFinalStep(fitted: FittedClassifier, X: Features): string[] {
   return seen.columns.map((column) => column.name);
 }
 
-function countNonZeroFeatures(coef: Matrix): number {
+/** Features with a non-zero coefficient for at least one class. */
+export function countNonZeroFeatures(coef: Matrix): number {
   let count = 0;
   for (let j = 0; j < coef.cols; j++) {
     for (let k = 0; k < coef.rows; k++) {

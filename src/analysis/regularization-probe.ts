@@ -1,9 +1,10 @@
+import type { StepSpec } from '../catalog/model-spec.js';
+import { complexityControls } from '../catalog/tags-of.js';
 import type { Features } from '../core/features.js';
 import type { Labels } from '../core/labels.js';
-import type { StepSpec } from '../models/spec.js';
 import type { CurveRunOptions } from '../selection/curve-scores.js';
-import type { Fold } from '../selection/fold.js';
 import { validationCurve } from '../selection/validation-curve.js';
+import type { Fold } from '../splits/fold.js';
 import { type CurveDiagnosis, validationCurveVerdict } from './curve-verdict.js';
 
 export interface ProbeOptions extends CurveRunOptions {
@@ -32,7 +33,8 @@ export async function probeRegularization(
 ): Promise<ProbeResult | undefined> {
   if (diagnosis !== 'high-variance' && diagnosis !== 'high-bias') return undefined;
   const final = steps[steps.length - 1];
-  if (!['logreg', 'lr', 'logistic', 'logistic-regression'].includes(final.name)) return undefined;
+  const control = complexityControls(steps).find((candidate) => candidate.param === 'C');
+  if (!control) return undefined;
   const current = typeof final.params.C === 'number' ? final.params.C : 1;
   const other = diagnosis === 'high-variance' ? current / 10 : current * 10;
   const values = diagnosis === 'high-variance' ? [other, current] : [current, other];

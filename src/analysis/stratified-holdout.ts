@@ -1,7 +1,7 @@
 import { takeFeatureRows } from '../core/features.js';
 import { takeLabelRows } from '../core/labels.js';
 import type { Dataset } from '../data/dataset.js';
-import { trainTestSplit } from '../selection/train-test-split.js';
+import { trainTestSplit } from '../splits/train-test-split.js';
 
 /** A dataset split once into train and test rows, stratified by label and seeded. */
 export function stratifiedHoldout(

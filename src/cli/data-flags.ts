@@ -39,6 +39,7 @@ export async function loadDatasetFromFlags(
   command: string,
   data: string | undefined,
   flags: Pick<DataFlags, 'label' | 'example' | 'drop' | 'text'>,
+  infinities: 'error' | 'missing' = 'error',
 ): Promise<Dataset> {
   if (flags.example) {
     if (data) throw usageError(command, 'give either a data file or --example, not both');
@@ -48,5 +49,5 @@ export async function loadDatasetFromFlags(
   if (!flags.label) {
     throw usageError(command, '--label is required with a data file: name the column that holds the class');
   }
-  return loadDataset(data, { label: flags.label, drop: flags.drop, text: flags.text });
+  return loadDataset(data, { label: flags.label, drop: flags.drop, text: flags.text, infinities });
 }

@@ -4,9 +4,9 @@ import {
   type MajorityAtKCurve,
   majorityAtKCurve,
 } from '../analysis/few-shot-curve.js';
+import { formatModelSpec } from '../catalog/index.js';
 import { ModeldebugError } from '../core/errors.js';
 import type { RunSummary } from '../llm/run-progress.js';
-import { formatModelSpec } from '../selection/index.js';
 import { datasetLine } from './format/dataset-line.js';
 import { versionedDocument } from './format/json-document.js';
 import { fixed, textTable } from './format/text-table.js';

@@ -1,15 +1,13 @@
 import type { Command } from 'commander';
+import { findClassifier, parseModelSpec, type StepSpec } from '../catalog/index.js';
 import { ModeldebugError } from '../core/errors.js';
 import type { Classifier } from '../core/estimator.js';
 import { createRemoteChatRunner, type RedisTarget } from '../distributed/index.js';
 import {
-  CLASSIFIERS,
   createLlmClassifier,
   LLM_CLASSIFIER_KIND,
   type LlmRuntime,
   parseLlmClassifierParams,
-  parseModelSpec,
-  type StepSpec,
 } from '../models/index.js';
 import { DEFAULT_STORE_PATH, type LlmResultTotals, openRunStore, type RunStore } from '../store/index.js';
 import { createLlmProgress } from './format/llm-progress.js';
@@ -36,8 +34,7 @@ export function addLlmOptions(command: Command): Command {
 /** Whether the model spec ends in the LLM classifier (under any of its names). */
 export function endsInLlm(steps: readonly StepSpec[]): boolean {
   const name = steps[steps.length - 1].name;
-  const entry = CLASSIFIERS.find((candidate) => candidate.kind === name || candidate.aliases.includes(name));
-  return entry?.kind === LLM_CLASSIFIER_KIND;
+  return findClassifier(name)?.kind === LLM_CLASSIFIER_KIND;
 }
 
 /** `--no-cache` and `--max-cost` mean something only for an LLM; say so rather than ignore them. */

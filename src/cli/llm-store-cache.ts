@@ -1,5 +1,5 @@
+import { findTransformer, type StepSpec } from '../catalog/index.js';
 import { EMBEDDING_TRANSFORMER_KIND } from '../features/embeddings/index.js';
-import { findTransformer, type StepSpec } from '../models/index.js';
 import { endsInLlm } from './llm-options.js';
 
 /**

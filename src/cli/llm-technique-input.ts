@@ -1,14 +1,9 @@
 import type { Command } from 'commander';
+import { checkDataFitsModel, parseModelSpec, type StepSpec } from '../catalog/index.js';
 import { ModeldebugError } from '../core/errors.js';
 import type { Dataset } from '../data/index.js';
-import {
-  checkDataFitsModel,
-  createLlmClassifier,
-  type LlmClassifier,
-  parseModelSpec,
-  type StepSpec,
-} from '../models/index.js';
-import { type Fold, stratifiedKFold } from '../selection/index.js';
+import { createLlmClassifier, type LlmClassifier } from '../models/index.js';
+import { type Fold, stratifiedKFold } from '../splits/index.js';
 import { DEFAULT_STORE_PATH, openRunStore } from '../store/index.js';
 import {
   addColumnOptions,

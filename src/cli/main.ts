@@ -1,23 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
-import { registerAblateCommand } from './commands/ablate.js';
-import { registerCleanCommand } from './commands/clean.js';
-import { registerCompareCommand } from './commands/compare.js';
-import { registerCurveCommand } from './commands/curve.js';
-import { registerEnsembleCommand } from './commands/ensemble.js';
-import { registerErrorsCommand } from './commands/errors.js';
-import { registerEvalCommand } from './commands/eval.js';
-import { registerImportanceCommand } from './commands/importance.js';
-import { registerModelsCommand } from './commands/models.js';
-import { registerRegpathCommand } from './commands/regpath.js';
-import { registerRunCommand } from './commands/run.js';
-import { registerRunsCommand } from './commands/runs.js';
-import { registerSearchCommand } from './commands/search.js';
-import { registerSelectCommand } from './commands/select.js';
-import { registerValidateCommand } from './commands/validate.js';
-import { registerVcurveCommand } from './commands/vcurve.js';
-import { registerViewCommand } from './commands/view.js';
-import { registerWorkerCommand } from './commands/worker.js';
+import { declareCommands } from './command-table.js';
 
 const program = new Command()
   .name('modeldebug')
@@ -30,24 +13,7 @@ const program = new Command()
   })
   .exitOverride();
 
-registerRunCommand(program);
-registerEvalCommand(program);
-registerEnsembleCommand(program);
-registerErrorsCommand(program);
-registerModelsCommand(program);
-registerSelectCommand(program);
-registerImportanceCommand(program);
-registerRegpathCommand(program);
-registerSearchCommand(program);
-registerRunsCommand(program);
-registerCurveCommand(program);
-registerVcurveCommand(program);
-registerWorkerCommand(program);
-registerValidateCommand(program);
-registerCleanCommand(program);
-registerAblateCommand(program);
-registerCompareCommand(program);
-registerViewCommand(program);
+await declareCommands(program, process.argv.slice(2));
 for (const command of program.commands) command.exitOverride();
 
 try {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { parseAssignment, parseModelSpec, type StepSpec } from '../models/spec.js';
+import { parseAssignment, parseModelSpec, type StepSpec } from '../catalog/model-spec.js';
 
 export interface ModelFlags {
   readonly model: string;
@@ -29,7 +29,10 @@ export function addModelOptions(command: Command): Command {
 /** `--impute`, `--scale` and `--encode`: steps prepended to the model. */
 export function addPreprocessingOptions(command: Command): Command {
   return command
-    .option('--impute <strategy>', 'prepend an imputer: mean | median | most_frequent | constant')
+    .option(
+      '--impute <strategy>',
+      'prepend an imputer: mean | median | most_frequent | constant (infinite values are imputed too)',
+    )
     .option('--scale <kind>', 'prepend a scaler: standard | minmax')
     .option('--encode <kind>', 'prepend an encoder for categorical columns: onehot');
 }
@@ -55,7 +58,7 @@ export function modelStepsFromFlags(flags: ModelFlags): StepSpec[] {
   if (flags.impute) prefix.push({ name: 'impute', params: imputeParams(flags.impute) });
   if (flags.scale) prefix.push({ name: 'scale', params: { kind: flags.scale } });
   if (flags.encode) prefix.push({ name: flags.encode, params: {} });
-  return [...prefix, ...steps.slice(0, -1), { name: last.name, params }];
+  return [...prefix, ...steps.slice(0, -1), { ...last, params }];
 }
 
 /** A numeric strategy from --impute leaves categorical columns to their most frequent level. */

@@ -1,4 +1,4 @@
-import { isModeldebugError } from '../core/errors.js';
+import { isModeldebugError, type ModeldebugError } from '../core/errors.js';
 
 /**
  * Every command runs through here: a ModeldebugError becomes one line on stderr and exit code 2 (bad
@@ -11,7 +11,7 @@ export function runAction<A extends unknown[]>(action: (...args: A) => Promise<n
       process.exitCode = (await action(...args)) ?? 0;
     } catch (error) {
       if (isModeldebugError(error)) {
-        process.stderr.write(`modeldebug: error: ${error.message}\n`);
+        process.stderr.write(`modeldebug: error: ${inFlagTerms(error)}\n`);
         process.exitCode = 2;
         return;
       }
@@ -24,4 +24,20 @@ export function runAction<A extends unknown[]>(action: (...args: A) => Promise<n
       process.exitCode = 70;
     }
   };
+}
+
+/** The library names params and fields; at the command line the same places are flags. */
+const FLAG_FOR_FIELD: ReadonlyMap<string, string> = new Map([
+  ['model spec', '--model'],
+  ['param scale.kind', '--scale'],
+  ['field nTrials', '--trials'],
+  ['field strategy', '--strategy'],
+  ['field space', '--space'],
+  ['field trainSizes', '--sizes'],
+]);
+
+function inFlagTerms(error: ModeldebugError): string {
+  const flag = error.where === undefined ? undefined : FLAG_FOR_FIELD.get(error.where);
+  if (flag === undefined) return error.message;
+  return `${flag}: ${error.problem}${error.hint ? ` — ${error.hint}` : ''}`;
 }

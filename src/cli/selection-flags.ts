@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
+import { checkDataFitsModel, type StepSpec } from '../catalog/index.js';
 import type { Dataset } from '../data/index.js';
-import { checkDataFitsModel, type StepSpec } from '../models/index.js';
 import { createWorkerPool, defaultJobs } from '../parallel/index.js';
 import { inProcessExecutor, type TaskExecutor } from '../selection/index.js';
 import { DEFAULT_STORE_PATH } from '../store/index.js';

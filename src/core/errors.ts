@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'missing_column'
   | 'non_numeric_feature'
   | 'missing_values'
+  | 'non_finite_values'
   | 'single_class'
   | 'too_few_per_class'
   | 'unknown_param'
@@ -34,6 +35,8 @@ export interface ErrorDetails {
 
 export class ModeldebugError extends Error {
   readonly code: ErrorCode;
+  /** The message without where and hint, so a caller can say where in its own terms (a CLI flag). */
+  readonly problem: string;
   readonly where: string | undefined;
   readonly hint: string | undefined;
 
@@ -44,6 +47,7 @@ export class ModeldebugError extends Error {
     );
     this.name = 'ModeldebugError';
     this.code = code;
+    this.problem = problem;
     this.where = details.where;
     this.hint = details.hint;
   }

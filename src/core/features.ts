@@ -90,11 +90,8 @@ export function featureNames(features: Features): string[] {
   return features.columns.map((column) => column.name);
 }
 
-/**
- * Numeric estimators call this before fitting: a categorical or text column, or a missing value,
- * would otherwise turn into silent nonsense inside a solver.
- */
-export function assertNumericComplete(features: Features, estimator: string): void {
+/** Dense numbers only (missing values allowed): what an estimator that handles NaN itself checks. */
+export function assertNumericDense(features: Features, estimator: string): void {
   assertDense(features, estimator);
   const nonNumeric = features.columns.find((column) => column.kind !== 'numeric');
   if (nonNumeric) {
@@ -110,6 +107,14 @@ export function assertNumericComplete(features: Features, estimator: string): vo
       },
     );
   }
+}
+
+/**
+ * Numeric estimators call this before fitting: a categorical or text column, or a missing value,
+ * would otherwise turn into silent nonsense inside a solver.
+ */
+export function assertNumericComplete(features: Features, estimator: string): void {
+  assertNumericDense(features, estimator);
   const { data, cols } = features;
   for (let k = firstNaNFrom(data); k < data.length; k++) {
     if (Number.isNaN(data[k])) {

@@ -31,6 +31,8 @@ export interface CleanReport {
   readonly missingRowsDropped: number;
   /** Cells spelled as a missing marker ('NA', '?', ' ', …) now written as empty / NULL. */
   readonly markersNormalised: readonly { readonly column: string; readonly cells: number }[];
+  /** Infinite numbers read as missing (with imputation or dropping asked for), per column. */
+  readonly infinitiesAsMissing: readonly { readonly column: string; readonly cells: number }[];
   readonly imputed: readonly {
     readonly column: string;
     readonly cells: number;
@@ -48,6 +50,9 @@ export async function cleanData(path: string, options: CleanOptions): Promise<Cl
   return withDuckSession(async (session) => {
     const staged = await stageFile(session, path, { ...options, table: 'data', keepText: true });
     const label = staged.columns.find((column) => column.kind === 'label');
+    // No model fits an infinity: asked to impute or drop missing values, clean treats them as missing.
+    const infinitiesAsMissing =
+      options.impute || options.dropMissing ? await infinitiesToMissing(session, staged.columns) : [];
     const all = staged.columns.map((column) => column.sql).join(', ');
     const keep: string[] = [];
     if (!options.keepDuplicates) keep.push(`rowid IN (SELECT min(rowid) FROM data GROUP BY ${all})`);
@@ -100,9 +105,24 @@ export async function cleanData(path: string, options: CleanOptions): Promise<Cl
           .reduce((sum, [, n]) => sum + n, 0);
         return cells > 0 ? [{ column: column.name, cells }] : [];
       }),
+      infinitiesAsMissing,
       imputed,
     };
   });
+}
+
+/** Sets the infinite cells of numeric feature columns to NULL; the cells per column it changed. */
+async function infinitiesToMissing(session: DuckSession, columns: readonly StagedColumn[]) {
+  const changed: { column: string; cells: number }[] = [];
+  for (const column of columns) {
+    if (column.kind !== 'numeric') continue;
+    const infinite = `isinf(TRY_CAST(${column.sql} AS DOUBLE))`;
+    const [[cells]] = await session.rows(`SELECT count(*)::DOUBLE FROM data WHERE ${infinite}`);
+    if (Number(cells) === 0) continue;
+    await session.run(`UPDATE data SET ${column.sql} = NULL WHERE ${infinite}`);
+    changed.push({ column: column.name, cells: Number(cells) });
+  }
+  return changed;
 }
 
 async function countWhere(session: DuckSession, conditions: readonly string[]): Promise<number> {

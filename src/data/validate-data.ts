@@ -7,7 +7,7 @@ import { groupRows, type RowGroups } from './checks/row-groups.js';
 import { DEFAULT_THRESHOLDS, type ValidationThresholds } from './checks/thresholds.js';
 import type { KindOptions } from './column-kinds.js';
 import { withDuckSession } from './duck/duck-session.js';
-import { type StagedTable, stageFile } from './duck/stage-table.js';
+import { requireFeatures, type StagedTable, stageFile } from './duck/stage-table.js';
 import type { ValidationReport } from './validation-report.js';
 
 export interface ValidateOptions extends KindOptions {
@@ -46,6 +46,7 @@ export async function validateData(path: string, options: ValidateOptions = {}):
     lap('load', started);
     const label = train.columns.find((column) => column.kind === 'label');
     const features = train.columns.filter((column) => column.kind !== 'label');
+    requireFeatures(train, features);
     let stats: Promise<Map<string, ColumnStats>> | undefined;
     let rowGroups: Promise<RowGroups> | undefined;
     const context: CheckContext = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stepSpecSchema } from '../catalog/model-spec.js';
 import { canonicalJson } from '../llm/canonical-json.js';
 import type { FoldOutcome } from '../selection/fold-task.js';
 import { contentHash } from './content-hash.js';
@@ -15,7 +16,7 @@ export const foldJobSchema = z.object({
   dataset: z.string().regex(/^[0-9a-f]{64}$/),
   train: z.string().regex(/^[0-9a-f]{64}$/),
   test: z.string().regex(/^[0-9a-f]{64}$/),
-  steps: z.array(z.object({ name: z.string(), params: z.record(z.string(), z.unknown()) })),
+  steps: z.array(stepSpecSchema),
   scoring: z.string(),
   returnTrainScore: z.boolean(),
 });

@@ -258,7 +258,7 @@ async function jobData(
     dataset,
     train: await rowsHash(task.train),
     test: await rowsHash(task.test),
-    steps: task.steps.map((step) => ({ name: step.name, params: { ...step.params } })),
+    steps: task.steps.map((step) => ({ ...step, params: { ...step.params } })),
     scoring: task.scoring,
     returnTrainScore: task.returnTrainScore,
   };

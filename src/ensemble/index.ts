@@ -1,10 +1,4 @@
-export {
-  type CompareEnsembleOptions,
-  compareEnsemble,
-  type EnsembleComparison,
-  type EnsembleFinding,
-  type ScoredModel,
-} from './compare-ensemble.js';
+export { type EnsembleDescriptor, ensembleTags } from './ensemble-descriptor.js';
 export {
   createFittedStacking,
   type FittedStacking,
@@ -34,6 +28,7 @@ export {
   type StackingClassifier,
   type StackingParams,
 } from './stacking-classifier.js';
+export { stackingDescriptor } from './stacking-descriptor.js';
 export {
   parseStackingParams,
   STACKING_KIND,
@@ -42,4 +37,5 @@ export {
 } from './stacking-params.js';
 export { hardVoteShares, softVoteAverage } from './vote-kernels.js';
 export { createVotingClassifier, type VotingClassifier, type VotingParams } from './voting-classifier.js';
+export { votingDescriptor } from './voting-descriptor.js';
 export { parseVotingParams, VOTING_KIND, type VotingOwnParams, votingParamsSchema } from './voting-params.js';

@@ -2,7 +2,7 @@ import { predictInClassSpace } from '../core/class-space.js';
 import type { Classifier, FitContext, FitWarning } from '../core/estimator.js';
 import { type Features, takeFeatureRows } from '../core/features.js';
 import { type Labels, takeLabelRows } from '../core/labels.js';
-import { stratifiedKFold } from '../selection/stratified-k-fold.js';
+import { stratifiedKFold } from '../splits/stratified-k-fold.js';
 import type { NamedClassifier } from './members.js';
 import type { MemberColumns } from './stack-features.js';
 

@@ -7,6 +7,7 @@ import { binEdges, binOf } from './bin-edges.js';
 import { assertColumnsMatch, type ColumnSignature, columnSignature, numericMask } from './columns.js';
 import { columnSignatures, parseState } from './serialized-values.js';
 import { type FittedTransformer, serializeTransformer, type Transformer } from './transformer.js';
+import type { TransformerDescriptor } from './transformer-descriptor.js';
 
 export const K_BINS_DISCRETIZER = 'k-bins-discretizer';
 
@@ -181,3 +182,13 @@ export function loadKBinsDiscretizer(params: unknown, state: unknown): FittedKBi
     saved.binEdges.map((found) => (found === null ? null : Float64Array.from(found, Number))),
   );
 }
+
+export const kBinsDiscretizerDescriptor: TransformerDescriptor = {
+  role: 'transform',
+  kind: K_BINS_DISCRETIZER,
+  aliases: ['bins', 'kbins'],
+  summary: 'bin numeric columns: n_bins, strategy quantile|uniform, encode onehot|ordinal',
+  schema: paramsSchema,
+  tags: { reshapesColumns: true },
+  create: (params) => createKBinsDiscretizer(params as never),
+};

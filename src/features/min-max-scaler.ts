@@ -11,6 +11,7 @@ import {
   parseState,
 } from './serialized-values.js';
 import { type InvertibleTransformer, serializeTransformer, type Transformer } from './transformer.js';
+import type { TransformerDescriptor } from './transformer-descriptor.js';
 
 export const MIN_MAX_SCALER = 'min-max-scaler';
 
@@ -185,3 +186,13 @@ export function loadMinMaxScaler(params: unknown, state: unknown): FittedMinMaxS
     dataMax: decodeNumbers(saved.dataMax),
   });
 }
+
+export const minMaxScalerDescriptor: TransformerDescriptor = {
+  role: 'transform',
+  kind: MIN_MAX_SCALER,
+  aliases: ['minmax'],
+  summary: 'scale numeric columns to feature_range',
+  schema: paramsSchema,
+  tags: { reshapesColumns: false },
+  create: (params) => createMinMaxScaler(params as never),
+};

@@ -15,6 +15,7 @@ import {
   parseState,
 } from './serialized-values.js';
 import { type FittedTransformer, serializeTransformer, type Transformer } from './transformer.js';
+import type { TransformerDescriptor } from './transformer-descriptor.js';
 
 export const ONE_HOT_ENCODER = 'one-hot-encoder';
 
@@ -165,3 +166,13 @@ export function loadOneHotEncoder(params: unknown, state: unknown): FittedOneHot
   );
   return fittedOneHotEncoder(parsed, saved.columns, saved.categories);
 }
+
+export const oneHotEncoderDescriptor: TransformerDescriptor = {
+  role: 'transform',
+  kind: ONE_HOT_ENCODER,
+  aliases: ['onehot'],
+  summary: 'one column per category of each categorical column',
+  schema: paramsSchema,
+  tags: { handles: 'categorical-columns', reshapesColumns: true },
+  create: (params) => createOneHotEncoder(params as never),
+};

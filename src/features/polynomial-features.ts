@@ -4,6 +4,7 @@ import { parseParams } from '../core/params.js';
 import { assertColumnsMatch, type ColumnSignature, columnSignature } from './columns.js';
 import { columnSignatures, parseState } from './serialized-values.js';
 import { type FittedTransformer, serializeTransformer, type Transformer } from './transformer.js';
+import type { TransformerDescriptor } from './transformer-descriptor.js';
 
 export const POLYNOMIAL_FEATURES = 'polynomial-features';
 
@@ -127,3 +128,13 @@ export function loadPolynomialFeatures(params: unknown, state: unknown): FittedP
   const saved = parseState(POLYNOMIAL_FEATURES, z.strictObject({ columns: columnSignatures }), state);
   return fittedPolynomialFeatures(parsed, saved.columns);
 }
+
+export const polynomialFeaturesDescriptor: TransformerDescriptor = {
+  role: 'transform',
+  kind: POLYNOMIAL_FEATURES,
+  aliases: ['poly', 'polynomial'],
+  summary: 'products of features up to degree (interaction_only, include_bias), as sklearn names them',
+  schema: paramsSchema,
+  tags: { reshapesColumns: true },
+  create: (params) => createPolynomialFeatures(params as never),
+};

@@ -2,8 +2,8 @@ import { ModeldebugError } from '../core/errors.js';
 import type { Classifier, FittedClassifier, HasCoefficients } from '../core/estimator.js';
 import { type Features, takeFeatureColumns } from '../core/features.js';
 import type { Labels } from '../core/labels.js';
-import { argsortAscending } from './argsort.js';
 import { featureImportance, hasCoefficients, innermostModel } from './importance-source.js';
+import { numpyArgsort } from './numpy-argsort.js';
 
 export interface RfeOptions {
   /** A count, or a fraction in (0, 1) of the features; default half of them (sklearn's None). */
@@ -49,7 +49,8 @@ export interface RfeResult {
 
 /**
  * sklearn's RFE: fit on the remaining features, drop the `step` least important (`argsort(importance)`
- * ascending, never below the target count), repeat; then refit on what is left. Works for any estimator
+ * ascending, never below the target count), repeat; equal importances (every constant column scores 0)
+ * are ordered by numpy's unstable argsort, as sklearn's are; then refit on what is left. Works for any estimator
  * whose fitted model exposes coefficients or feature importances, a pipeline through its final step.
  */
 export async function recursiveFeatureElimination(
@@ -78,7 +79,7 @@ export async function recursiveFeatureElimination(
     previous = { fitted, columns };
     await options.onFit?.(fitted, columns);
     const importances = featureImportance(fitted, columns.length);
-    const order = argsortAscending(importances);
+    const order = numpyArgsort(importances);
     const count = Math.min(step, remaining - target);
     const removed = Int32Array.from(order.subarray(0, count), (k) => columns[k]);
     for (const j of removed) support[j] = 0;

@@ -3,8 +3,8 @@ import type { Classifier, FitWarning } from '../core/estimator.js';
 import { type Features, takeFeatureColumns, takeFeatureRows } from '../core/features.js';
 import { type Labels, takeLabelRows } from '../core/labels.js';
 import { getScorer } from '../metrics/index.js';
-import type { Fold } from '../selection/fold.js';
-import { stratifiedKFold } from '../selection/stratified-k-fold.js';
+import type { Fold } from '../splits/fold.js';
+import { stratifiedKFold } from '../splits/stratified-k-fold.js';
 import { type RfeResult, recursiveFeatureElimination, resolveStep } from './rfe.js';
 
 export interface RfecvOptions {

@@ -13,6 +13,7 @@ import {
   parseState,
 } from './serialized-values.js';
 import { type FittedTransformer, serializeTransformer, type Transformer } from './transformer.js';
+import type { TransformerDescriptor } from './transformer-descriptor.js';
 import { chi2, fClassif, type UnivariateScores } from './univariate-scores.js';
 
 export const SELECT_K_BEST = 'select-k-best';
@@ -126,3 +127,13 @@ export function loadSelectKBest(params: unknown, state: unknown): FittedSelectKB
     saved.pValues === null ? null : decodeNumbers(saved.pValues),
   );
 }
+
+export const selectKBestDescriptor: TransformerDescriptor = {
+  role: 'transform',
+  kind: SELECT_K_BEST,
+  aliases: ['kbest'],
+  summary: 'keep the k features scoring highest: score_func f_classif|chi2|mutual_info_classif',
+  schema: paramsSchema,
+  tags: { reshapesColumns: true },
+  create: (params) => createSelectKBest(params as never),
+};

@@ -10,6 +10,7 @@ import { assertColumnsMatch, type ColumnSignature, columnSignature, levelsOf } f
 import { meanOf, medianOf, mostFrequentLevel, mostFrequentOf, presentValues } from './impute-statistics.js';
 import { columnSignatures, parseState } from './serialized-values.js';
 import { type FittedTransformer, serializeTransformer, type Transformer } from './transformer.js';
+import type { TransformerDescriptor } from './transformer-descriptor.js';
 
 export const SIMPLE_IMPUTER = 'simple-imputer';
 
@@ -184,3 +185,13 @@ export function loadSimpleImputer(params: unknown, state: unknown): FittedSimple
   );
   return fittedSimpleImputer(parsed, saved.columns, saved.fills);
 }
+
+export const simpleImputerDescriptor: TransformerDescriptor = {
+  role: 'transform',
+  kind: SIMPLE_IMPUTER,
+  aliases: ['impute', 'imputer'],
+  summary: 'fill missing values: strategy mean|median|most_frequent|constant',
+  schema: paramsSchema,
+  tags: { handles: 'missing-values', reshapesColumns: false },
+  create: (params) => createSimpleImputer(params as never),
+};

@@ -12,6 +12,7 @@ import {
   parseState,
 } from './serialized-values.js';
 import { type InvertibleTransformer, serializeTransformer, type Transformer } from './transformer.js';
+import type { TransformerDescriptor } from './transformer-descriptor.js';
 
 export const STANDARD_SCALER = 'standard-scaler';
 
@@ -157,3 +158,13 @@ export function loadStandardScaler(params: unknown, state: unknown): FittedStand
     count: Float64Array.from(saved.samplesSeen),
   });
 }
+
+export const standardScalerDescriptor: TransformerDescriptor = {
+  role: 'transform',
+  kind: STANDARD_SCALER,
+  aliases: ['scale', 'standard'],
+  summary: 'scale numeric columns to mean 0, std 1 (scale(kind=minmax) for min-max)',
+  schema: paramsSchema,
+  tags: { reshapesColumns: false },
+  create: (params) => createStandardScaler(params as never),
+};

@@ -24,11 +24,17 @@ export interface LlmEngine {
   readonly rng: Rng;
   readonly maxConcurrency: number;
   limiterFor(baseURL: string, model: string): AimdLimiter;
+  /**
+   * `call`'s promise, or the one already in flight under `key`: concurrent folds asking the same row
+   * (same cache key) make one HTTP call, as they would one after another with the cache.
+   */
+  joinInFlight<T>(key: string, call: () => Promise<T>): Promise<T>;
 }
 
 export function createLlmEngine(options: LlmEngineOptions = {}): LlmEngine {
   const maxConcurrency = options.maxConcurrency ?? 8;
   const limiters = new Map<string, AimdLimiter>();
+  const inFlight = new Map<string, Promise<unknown>>();
   return {
     policy: { ...DEFAULT_RETRY_POLICY, ...options.policy },
     cache: options.cache,
@@ -42,6 +48,13 @@ export function createLlmEngine(options: LlmEngineOptions = {}): LlmEngine {
         limiters.set(key, limiter);
       }
       return limiter;
+    },
+    joinInFlight<T>(key: string, call: () => Promise<T>): Promise<T> {
+      const pending = inFlight.get(key);
+      if (pending !== undefined) return pending as Promise<T>;
+      const started = call().finally(() => inFlight.delete(key));
+      inFlight.set(key, started);
+      return started;
     },
   };
 }

@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import type { CallOptions, FetchFunction } from './chat-provider.js';
+import { LlmCallError } from './llm-call-error.js';
 import { toLlmCallError } from './to-llm-call-error.js';
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
@@ -45,10 +46,35 @@ export function createOpenAIClient(options: OpenAIClientOptions): OpenAIClient {
   return {
     baseURL,
     async send(callOptions, call) {
+      // The SDK's `timeout` stops at the response headers; an endpoint that then stalls or trickles its
+      // body would hold the call forever. One deadline over headers and body aborts the request, and the
+      // race ends the call even if a replaced `fetch` ignores the abort.
+      const deadline = new AbortController();
+      const signal =
+        callOptions.signal === undefined
+          ? deadline.signal
+          : AbortSignal.any([callOptions.signal, deadline.signal]);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timedOut = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          reject(
+            new LlmCallError(
+              'timeout',
+              `no complete answer within ${callOptions.timeoutMs} ms (headers and body)`,
+            ),
+          );
+          deadline.abort();
+        }, callOptions.timeoutMs);
+      });
       try {
-        return await call(sdk, { signal: callOptions.signal, timeout: callOptions.timeoutMs, maxRetries: 0 });
+        return await Promise.race([
+          call(sdk, { signal, timeout: callOptions.timeoutMs, maxRetries: 0 }),
+          timedOut,
+        ]);
       } catch (error) {
         throw toLlmCallError(error, { apiKey, aborted: callOptions.signal?.aborted ?? false });
+      } finally {
+        clearTimeout(timer);
       }
     },
   };

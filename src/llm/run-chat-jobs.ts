@@ -38,7 +38,7 @@ export async function runChatJobs(
     const hit = await engine.cache?.get(key);
     if (hit) return { ok: true, result: hit, cached: true };
     const limiter = engine.limiterFor(provider.baseURL, job.request.model);
-    try {
+    const call = async () => {
       const result = await callWithRetries(job.request, {
         provider,
         limiter,
@@ -47,7 +47,18 @@ export async function runChatJobs(
         signal,
       });
       await engine.cache?.set(key, result);
-      return { ok: true, result, cached: false };
+      return result;
+    };
+    try {
+      // With a cache, a request already in flight is joined (and counted as a cache hit, no HTTP call).
+      let joined = engine.cache !== undefined;
+      const result = await (engine.cache === undefined
+        ? call()
+        : engine.joinInFlight(key, () => {
+            joined = false;
+            return call();
+          }));
+      return { ok: true, result, cached: joined };
     } catch (error) {
       if (isLlmCallError(error) && error.isRetryable) return { ok: false, error };
       throw error;

@@ -72,3 +72,9 @@ export {
   type Scorer,
   type ScorerName,
 } from './scorers.js';
+export {
+  chiSquaredHomogeneity,
+  kolmogorovSurvival,
+  ksTwoSample,
+  type TestResult,
+} from './two-sample-tests.js';

@@ -9,7 +9,7 @@ import { locateWorkerScript, type WorkerScript } from '../core/worker-script.js'
 export function resolveWorkerSource(moduleUrl: string = import.meta.url): WorkerScript {
   const script = locateWorkerScript(moduleUrl, './worker-entry.ts', [
     './parallel/worker-entry.js',
-    '../parallel/worker-entry.js',
+    './worker-entry.js',
     './worker-entry.js',
   ]);
   if (script) return script;

@@ -1,4 +1,4 @@
-import { splitTopLevel } from '../models/spec.js';
+import { splitTopLevel } from '../catalog/model-spec.js';
 
 /** Model specs longer than this are shortened where a layout has no room (headers, chart axes, findings). */
 export const MAX_MODEL_NAME = 40;

@@ -4,8 +4,8 @@ import { type Features, takeFeatureRows } from '../core/features.js';
 import { type Labels, takeLabelRows } from '../core/labels.js';
 import { createMatrix, type Matrix } from '../core/matrix.js';
 import { getScorer, type Scorer } from '../metrics/index.js';
-import type { Fold } from './fold.js';
-import { stratifiedKFold } from './stratified-k-fold.js';
+import type { Fold } from '../splits/fold.js';
+import { stratifiedKFold } from '../splits/stratified-k-fold.js';
 
 export interface CrossValidateOptions {
   /** A fold count (stratified, as sklearn's `cv=int` for classifiers) or explicit folds. */
@@ -23,6 +23,11 @@ export interface CrossValidateOptions {
   readonly onFoldPredicted?: (fitted: FittedClassifier, testRows: Int32Array) => void;
   /** A starting point per fold (index into the folds) for models that take one (a regularisation path). */
   readonly warmStartFor?: (fold: number) => HasCoefficients | undefined;
+  /**
+   * Fit and predict every fold at once: for a model that waits on an endpoint (an LLM), whose calls
+   * then share its one scheduler instead of each fold waiting out its own slowest calls.
+   */
+  readonly concurrentFolds?: boolean;
 }
 
 export interface FoldScores {
@@ -61,14 +66,15 @@ export async function crossValidate(
     ? { predicted: new Int32Array(X.rows), proba: createMatrix(X.rows, nClasses) }
     : undefined;
 
-  const results: FoldScores[] = [];
+  let done = 0;
   options.onFoldDone?.(0, folds.length);
-  for (const fold of folds) {
+  const evaluateFold = async (f: number): Promise<FoldScores> => {
+    const fold = folds[f];
     options.signal?.throwIfAborted();
     const xTrain = takeFeatureRows(X, fold.train);
     const yTrain = takeLabelRows(y, fold.train);
     const fitStart = performance.now();
-    const warmStart = options.warmStartFor?.(results.length);
+    const warmStart = options.warmStartFor?.(f);
     const fitted = await estimator.fit(xTrain, yTrain, { signal: options.signal, warmStart });
     const fitSeconds = (performance.now() - fitStart) / 1000;
 
@@ -91,9 +97,13 @@ export async function crossValidate(
         );
       });
     }
-    results.push({ fitSeconds, scoreSeconds, test, train, warnings: fitted.diagnostics.warnings });
-    options.onFoldDone?.(results.length, folds.length);
-  }
+    options.onFoldDone?.(++done, folds.length);
+    return { fitSeconds, scoreSeconds, test, train, warnings: fitted.diagnostics.warnings };
+  };
+  const indices = folds.map((_, f) => f);
+  const results: FoldScores[] = [];
+  if (options.concurrentFolds) results.push(...(await Promise.all(indices.map(evaluateFold))));
+  else for (const f of indices) results.push(await evaluateFold(f));
   return {
     folds: results,
     test: summarise(results.map((fold) => fold.test)),

@@ -1,8 +1,8 @@
+import type { StepSpec } from '../catalog/model-spec.js';
 import type { Features } from '../core/features.js';
 import type { Labels } from '../core/labels.js';
-import type { StepSpec } from '../models/spec.js';
+import type { Fold } from '../splits/fold.js';
 import { summariseSplits } from './cv-results.js';
-import type { Fold } from './fold.js';
 import { type FoldOutcome, type FoldTask, inProcessExecutor, type TaskExecutor } from './fold-task.js';
 
 /** Train and cross-validated scores of one point of a curve (a training size or a param value). */

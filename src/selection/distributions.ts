@@ -1,6 +1,6 @@
+import { parseValue } from '../catalog/model-spec.js';
 import { ModeldebugError } from '../core/errors.js';
 import type { Rng } from '../core/rng.js';
-import { parseValue } from '../models/spec.js';
 
 /** What random search and TPE sample from (scipy.stats' uniform / loguniform / randint, or a list). */
 export type Distribution =

@@ -1,13 +1,13 @@
+import type { StepSpec } from '../catalog/model-spec.js';
+import { buildModel } from '../catalog/registry.js';
 import { predictInClassSpace } from '../core/class-space.js';
 import { isModeldebugError } from '../core/errors.js';
-import type { FittedClassifier } from '../core/estimator.js';
+import type { Classifier, FittedClassifier } from '../core/estimator.js';
 import { type Features, takeFeatureRows } from '../core/features.js';
 import { type Labels, takeLabelRows } from '../core/labels.js';
 import type { Matrix } from '../core/matrix.js';
 import { PIPELINE, type Pipeline, type TransformerStep } from '../features/pipeline.js';
 import { getScorer } from '../metrics/scorers.js';
-import { buildModel } from '../models/registry.js';
-import type { StepSpec } from '../models/spec.js';
 import { createTransformCache, preparedFoldKey, type TransformCache } from './transform-cache.js';
 
 /**
@@ -39,6 +39,8 @@ export interface TaskData {
   readonly labels: Labels;
   /** Reuses a pipeline's fitted transforms per fold across candidates (see transform-cache.ts). */
   readonly cache?: TransformCache;
+  /** Builds a task's model (default: `buildModel`); concurrentExecutor shares one model per spec. */
+  readonly build?: (steps: readonly StepSpec[]) => Classifier;
 }
 
 /**
@@ -83,7 +85,8 @@ interface FoldFit {
  */
 async function fitOnFold(task: FoldTask, data: TaskData, yTrain: Labels): Promise<FoldFit> {
   const { features, cache } = data;
-  const model = buildModel(task.steps);
+  const build = data.build ?? buildModel;
+  const model = build(task.steps);
   if (!cache || model.kind !== PIPELINE || task.steps.length < 2) {
     const xTrain = takeFeatureRows(features, task.train);
     const fitted = await model.fit(xTrain, yTrain);
@@ -103,7 +106,7 @@ async function fitOnFold(task: FoldTask, data: TaskData, yTrain: Labels): Promis
     prepared = { train, test };
     cache.set(key, prepared);
   }
-  const fitted = await buildModel(task.steps.slice(-1)).fit(prepared.train, yTrain);
+  const fitted = await build(task.steps.slice(-1)).fit(prepared.train, yTrain);
   const { test } = prepared;
   return { fitted, xTrain: prepared.train, xTest: () => test };
 }

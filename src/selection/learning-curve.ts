@@ -1,9 +1,9 @@
+import type { StepSpec } from '../catalog/model-spec.js';
 import { ModeldebugError } from '../core/errors.js';
 import type { Features } from '../core/features.js';
 import type { Labels } from '../core/labels.js';
-import type { StepSpec } from '../models/spec.js';
+import type { Fold } from '../splits/fold.js';
 import { type CurveFailure, type CurvePoint, type CurveRunOptions, runCurve } from './curve-scores.js';
-import type { Fold } from './fold.js';
 import { resolveFolds } from './search.js';
 
 export interface LearningCurveOptions extends CurveRunOptions {
@@ -52,7 +52,7 @@ export function absoluteTrainSizes(sizes: readonly number[], nMax: number): numb
   const absolute = sizes.map((size) => {
     if (!(size > 0) || (size > 1 && (!Number.isInteger(size) || size > nMax))) {
       throw new ModeldebugError('invalid_argument', `invalid training size ${size}`, {
-        where: '--sizes',
+        where: 'field trainSizes',
         hint: `give fractions in (0, 1] or whole row counts up to ${nMax}`,
       });
     }

@@ -31,8 +31,8 @@ export function checkTrials(nTrials: number): void {
       'invalid_argument',
       `the number of trials must be a whole number >= 1, got ${nTrials}`,
       {
-        where: '--trials',
-        hint: 'e.g. --trials 20',
+        where: 'field nTrials',
+        hint: 'e.g. 20 trials',
       },
     );
   }

@@ -1,7 +1,7 @@
+import type { StepSpec } from '../catalog/model-spec.js';
 import type { FittedClassifier } from '../core/estimator.js';
 import type { Rng } from '../core/rng.js';
-import type { StepSpec } from '../models/spec.js';
-import type { Fold } from './fold.js';
+import type { Fold } from '../splits/fold.js';
 import type { TaskExecutor } from './fold-task.js';
 import type { CandidateParams } from './param-grid.js';
 

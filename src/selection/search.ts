@@ -1,11 +1,13 @@
+import type { StepSpec } from '../catalog/model-spec.js';
+import { buildModel } from '../catalog/registry.js';
 import { isModeldebugError, ModeldebugError } from '../core/errors.js';
 import type { Features } from '../core/features.js';
 import type { Labels } from '../core/labels.js';
 import { createRng } from '../core/rng.js';
-import { buildModel } from '../models/registry.js';
-import type { StepSpec } from '../models/spec.js';
+import type { Fold } from '../splits/fold.js';
+import { stratifiedKFold } from '../splits/stratified-k-fold.js';
+import { subsampleRows } from '../splits/subsample.js';
 import { bestTrialIndex, rankTrials, summariseSplits } from './cv-results.js';
-import type { Fold } from './fold.js';
 import { type FoldOutcome, type FoldTask, inProcessExecutor } from './fold-task.js';
 import { applyParams } from './model-params.js';
 import { type CandidateParams, candidateKey } from './param-grid.js';
@@ -16,8 +18,6 @@ import type {
   StrategyContext,
   Trial,
 } from './search-types.js';
-import { stratifiedKFold } from './stratified-k-fold.js';
-import { subsampleRows } from './subsample.js';
 
 /**
  * The one search core (sklearn's BaseSearchCV.fit): a strategy proposes candidates through
@@ -122,7 +122,7 @@ export async function search(X: Features, y: Labels, options: SearchOptions): Pr
   }
   if (trials.length === 0) {
     throw new ModeldebugError('invalid_argument', 'the search evaluated no candidates', {
-      hint: 'give at least one --grid or --space entry',
+      hint: 'give the search at least one param to vary, in a grid or a space',
     });
   }
   const ranks = rankTrials(trials);

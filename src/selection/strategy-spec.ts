@@ -1,5 +1,5 @@
+import type { StepSpec } from '../catalog/model-spec.js';
 import { ModeldebugError } from '../core/errors.js';
-import type { StepSpec } from '../models/spec.js';
 import {
   type Distribution,
   parseGridAssignment,
@@ -49,7 +49,7 @@ export function checkSearchSpace(steps: readonly StepSpec[], spec: StrategySpec)
 export function createStrategy(spec: StrategySpec): SearchStrategy {
   if (!(STRATEGY_NAMES as readonly string[]).includes(spec.strategy)) {
     throw new ModeldebugError('invalid_argument', `unknown search strategy "${spec.strategy}"`, {
-      where: '--strategy',
+      where: 'field strategy',
       hint: `use one of ${STRATEGY_NAMES.join(', ')}`,
     });
   }
@@ -73,14 +73,10 @@ export function createStrategy(spec: StrategySpec): SearchStrategy {
   switch (spec.strategy) {
     case 'grid':
       if (spec.space.length > 0) {
-        throw new ModeldebugError(
-          'invalid_argument',
-          'a grid search takes lists only, not --space distributions',
-          {
-            where: '--space',
-            hint: 'use --strategy random, halving or tpe to sample distributions',
-          },
-        );
+        throw new ModeldebugError('invalid_argument', 'a grid search takes lists only, not distributions', {
+          where: 'field space',
+          hint: 'use the random, halving or tpe strategy to sample distributions',
+        });
       }
       return gridStrategy(grid as ParamGrid);
     case 'random':

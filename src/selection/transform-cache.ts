@@ -1,5 +1,5 @@
+import type { StepSpec } from '../catalog/model-spec.js';
 import { type Features, featureBytes } from '../core/features.js';
-import type { StepSpec } from '../models/spec.js';
 
 /** A fold's rows after the fitted transform steps of a pipeline (imputer, scaler …). */
 export interface PreparedFold {

@@ -1,8 +1,8 @@
+import type { StepSpec } from '../catalog/model-spec.js';
 import type { Features } from '../core/features.js';
 import type { Labels } from '../core/labels.js';
-import type { StepSpec } from '../models/spec.js';
+import type { Fold } from '../splits/fold.js';
 import { type CurveFailure, type CurvePoint, type CurveRunOptions, runCurve } from './curve-scores.js';
-import type { Fold } from './fold.js';
 import { applyParams } from './model-params.js';
 import { resolveFolds } from './search.js';
 

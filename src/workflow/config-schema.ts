@@ -8,6 +8,52 @@ function step<T extends z.ZodRawShape>(shape: T) {
 const metricName = z.enum(['accuracy', 'balanced_accuracy', 'f1_macro', 'f1_weighted']);
 
 /**
+ * The final test's higher-is-better metrics a CI gate can take, with the range each can reach: a
+ * threshold outside it could never pass (or never fail), so it is refused when the config is read.
+ */
+export const GATE_METRIC_RANGES: ReadonlyMap<string, readonly [number, number]> = new Map([
+  ['accuracy', [0, 1]],
+  ['balanced_accuracy', [0, 1]],
+  ['precision_macro', [0, 1]],
+  ['recall_macro', [0, 1]],
+  ['f1_macro', [0, 1]],
+  ['precision_weighted', [0, 1]],
+  ['recall_weighted', [0, 1]],
+  ['f1_weighted', [0, 1]],
+  ['f1_micro', [0, 1]],
+  ['roc_auc', [0, 1]],
+  ['cohen_kappa', [-1, 1]],
+  ['mcc', [-1, 1]],
+]);
+
+const gateThresholds = z.record(z.string(), z.number()).superRefine((thresholds, context) => {
+  for (const [metric, minimum] of Object.entries(thresholds)) {
+    const range = GATE_METRIC_RANGES.get(metric);
+    if (!range) {
+      context.addIssue({
+        code: 'custom',
+        path: [metric],
+        message: `unknown metric "${metric}": a gate takes one of ${[...GATE_METRIC_RANGES.keys()].join(', ')}`,
+      });
+    } else if (minimum < range[0] || minimum > range[1]) {
+      context.addIssue({
+        code: 'custom',
+        path: [metric],
+        message: `${minimum} is outside [${range[0]}, ${range[1]}], the values ${metric} can take`,
+      });
+    }
+  }
+});
+
+/** Bootstrap resamples: beyond 100,000 the interval no longer moves and the time and memory grow. */
+const bootstrapCount = z
+  .number()
+  .int()
+  .min(1)
+  .max(100_000, 'at most 100,000: the 95 % interval is stable long before (1,000 is the default)')
+  .default(1000);
+
+/**
  * The `modeldebug run` config, YAML or JSON: the data, the models to compare, the steps with their
  * options and the CI thresholds. Every key but the data has a default, and the defaults run every step.
  */
@@ -37,10 +83,23 @@ export const runConfigSchema = z.strictObject({
   models: z.array(z.string().min(1)).min(1).optional(),
   /** The metric that picks the best model (cross-validated on the training rows). */
   metric: metricName.default('f1_weighted'),
-  cv: z.number().int().min(2).default(5),
-  seed: z.number().int().min(0).default(0),
+  cv: z.number().int().min(2).max(1000, 'at most 1,000 folds: more only repeats the fits').default(5),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1, 'a seed is a 32-bit unsigned integer')
+    .default(0),
   /** Worker threads for curves and the search; 1 runs in-process. */
-  jobs: z.number().int().min(1).default(1),
+  jobs: z
+    .number()
+    .int()
+    .min(1)
+    .max(
+      256,
+      'at most 256 threads: each holds a copy of the data, and more threads than cores only add memory',
+    )
+    .default(1),
   /**
    * Curves, search, the regularization path and feature selection run on at most this many training rows
    * (a stratified sample), so the diagnosis of a big file stays minutes long; 0 = all rows.
@@ -49,6 +108,8 @@ export const runConfigSchema = z.strictObject({
   steps: z
     .strictObject({
       validate: step({}),
+      /** Train/test drift (per-feature tests and a domain classifier); only with a separate test file. */
+      drift: step({}),
       baseline: step({}),
       learning_curve: step({ train_sizes: z.array(z.number().positive()).min(2).optional() }),
       /** Per-epoch training and validation loss of a gradient-trained best model (mlp, sgd); others skip it. */
@@ -64,26 +125,27 @@ export const runConfigSchema = z.strictObject({
         strategy: z.enum(['grid', 'random', 'halving', 'tpe']).default('grid'),
         grid: z.array(z.string()).optional(),
         space: z.array(z.string()).optional(),
-        trials: z.number().int().positive().optional(),
+        trials: z.number().int().positive().max(1_000_000, 'at most 1,000,000 trials').optional(),
       }),
       regularization: step({
         penalty: z.enum(['l1', 'l2', 'elasticnet']).default('l1'),
         l1_ratio: z.number().min(0).max(1).default(0.5),
-        cs: z.number().int().min(2).default(12),
+        cs: z.number().int().min(2).max(1000, 'at most 1,000 values of C along the path').default(12),
       }),
       selection: step({
         rfecv: z.boolean().default(true),
-        importance_repeats: z.number().int().min(1).default(5),
+        importance_repeats: z.number().int().min(1).max(10_000, 'at most 10,000 repeats').default(5),
       }),
       ensemble: step({
         voting: z.enum(['hard', 'soft']).default('soft'),
         stack: z.boolean().default(true),
       }),
-      error_analysis: step({ n_boot: z.number().int().min(1).default(1000) }),
-      final_test: step({ n_boot: z.number().int().min(1).default(1000) }),
+      error_analysis: step({ n_boot: bootstrapCount }),
+      final_test: step({ n_boot: bootstrapCount }),
     })
     .default({
       validate: true,
+      drift: true,
       baseline: true,
       learning_curve: true,
       epoch_curve: true,
@@ -96,7 +158,7 @@ export const runConfigSchema = z.strictObject({
       final_test: true,
     }),
   /** CI gate: `metric: minimum` on the final evaluation of the best model. */
-  thresholds: z.record(z.string(), z.number()).default({}),
+  thresholds: gateThresholds.default({}),
 });
 
 export type RunConfigInput = z.input<typeof runConfigSchema>;

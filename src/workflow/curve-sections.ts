@@ -85,4 +85,8 @@ export interface RegularizationSection {
   readonly best: { readonly C: number; readonly meanScore: number };
   readonly oneStandardError: { readonly C: number; readonly meanScore: number };
   readonly summary: string;
+  /** Rows the path was traced on (a stratified sample of the tuning rows when they are many). */
+  readonly rows?: number;
+  /** The one-standard-error C fitted again on all the tuning rows: the model the suggestion describes. */
+  readonly refit?: { readonly C: number; readonly rows: number; readonly nonZero: number };
 }

@@ -4,5 +4,4 @@ export * from './model-plans.js';
 export * from './report-types.js';
 export * from './run-workflow.js';
 export type { WorkflowContext, WorkflowProgress } from './step-context.js';
-export { EPOCH_TRAINED_KINDS } from './steps/epoch-curve-step.js';
 export * from './thresholds.js';

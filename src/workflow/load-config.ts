@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ModeldebugError } from '../core/errors.js';
 import { type RunConfig, runConfigSchema } from './config-schema.js';
@@ -34,7 +34,7 @@ export function parseRunConfig(text: string, source: string): RunConfig {
       hint: 'fix the YAML or JSON syntax on that line',
     });
   }
-  const parsed = runConfigSchema.safeParse(document.toJS() ?? {});
+  const parsed = runConfigSchema.safeParse(toPlainValue(document, text, source));
   if (parsed.success) return parsed.data;
   const issue = innermostIssue(parsed.error.issues[0]);
   const node = nodeAt(document.contents, issue.path);
@@ -45,6 +45,27 @@ export function parseRunConfig(text: string, source: string): RunConfig {
     hint: 'see the config format in the README (section "modeldebug run")',
   });
 }
+
+/**
+ * The document as plain values. The YAML library refuses a document whose aliases expand without
+ * bound (a "billion laughs"): that is a bad config, reported at its first alias.
+ */
+function toPlainValue(document: Document, text: string, source: string): unknown {
+  try {
+    return document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const firstAlias = text.search(/(^|[\s[{,:-])\*[^\s,\]}]/m);
+    const line = firstAlias < 0 ? 1 : text.slice(0, firstAlias + 1).split('\n').length;
+    throw new ModeldebugError('parse_error', `cannot read the config: ${firstLine(message)}`, {
+      where: `${source}:${line}`,
+      hint: 'write the values out instead of expanding aliases (*name) into each other',
+    });
+  }
+}
+
+/** Aliases a config may expand; the YAML library's own default, stated so the limit is ours. */
+const MAX_ALIAS_COUNT = 100;
 
 interface LocatedIssue {
   readonly path: readonly PropertyKey[];

@@ -4,13 +4,16 @@ import { takeFeatureColumns, takeFeatureRows } from '../core/features.js';
 import { takeLabelRows } from '../core/labels.js';
 import {
   alignTestSet,
+  applyFeatureRepairs,
+  type ColumnRepair,
   type Dataset,
   exampleLabel,
   examplePath,
   loadDataset,
   loadExample,
+  planFeatureRepairs,
 } from '../data/index.js';
-import { trainTestSplit } from '../selection/index.js';
+import { trainTestSplit } from '../splits/index.js';
 import type { RunConfig } from './config-schema.js';
 
 export interface PreparedData {
@@ -22,6 +25,8 @@ export interface PreparedData {
   readonly testDescription: string;
   /** The file the data checks read, its label and the test file. */
   readonly validation: { readonly path: string; readonly label: string; readonly test?: string };
+  /** What was done to date, formatted-number, identifier and many-category columns before modelling. */
+  readonly repairs: readonly ColumnRepair[];
   /** What the report calls the data. */
   readonly name: string;
   readonly rows: number;
@@ -40,7 +45,9 @@ export async function prepareData(config: RunConfig): Promise<PreparedData> {
         drop: data.drop,
         text: data.text,
       });
-  const full = keepFeatures(loaded, data.features);
+  const kept = keepFeatures(loaded, data.features);
+  const repairs = planFeatureRepairs(kept.features);
+  const full = { ...kept, features: applyFeatureRepairs(kept.features, repairs) };
   const validation = data.example
     ? { path: examplePath(data.example), label: data.label ?? exampleLabel(data.example) }
     : { path: data.train as string, label: data.label as string, test: data.test };
@@ -51,11 +58,16 @@ export async function prepareData(config: RunConfig): Promise<PreparedData> {
       drop: data.drop,
       text: data.text,
     });
-    const aligned = alignTestSet(full, keepFeatures(testFile, data.features));
+    const testKept = keepFeatures(testFile, data.features);
+    const aligned = alignTestSet(full, {
+      ...testKept,
+      features: applyFeatureRepairs(testKept.features, repairs),
+    });
     return {
       ...aligned,
       testDescription: `the test file ${testFile.source} (${testFile.features.rows} rows)`,
       validation,
+      repairs,
       name,
       rows: full.features.rows,
     };
@@ -66,6 +78,7 @@ export async function prepareData(config: RunConfig): Promise<PreparedData> {
     test,
     testDescription: `a stratified ${Math.round(data.test_size * 100)} % hold-out (${test.features.rows} rows, seed ${config.seed}) set apart before every other step`,
     validation,
+    repairs,
     name,
     rows: full.features.rows,
   };

@@ -10,6 +10,7 @@ import type {
   SearchSection,
   ValidationCurveSection,
 } from './curve-sections.js';
+import type { DriftSection } from './drift-section.js';
 import type {
   EnsembleSection,
   FeatureSelectionSection,
@@ -20,12 +21,14 @@ import type { RunFinding, RunReportSummary, ThresholdResult } from './report-sum
 import type { ErrorAnalysisSection, FinalTestSection } from './result-sections.js';
 
 export * from './curve-sections.js';
+export * from './drift-section.js';
 export * from './model-sections.js';
 export * from './report-summary.js';
 export * from './result-sections.js';
 
 export interface RunSections {
   readonly validation?: ValidationSection;
+  readonly drift?: DriftSection;
   readonly modelComparison?: ModelComparisonSection;
   readonly learningCurve?: LearningCurveSection;
   readonly epochCurve?: EpochCurveSection;

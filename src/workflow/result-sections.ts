@@ -57,6 +57,8 @@ export interface ErrorAnalysisSection {
     readonly column: string;
     readonly size: number;
     readonly topTerms: string[];
+    /** A few of the misclassified texts themselves, closest to the cluster's centre first. */
+    readonly examples: readonly { readonly row: number; readonly text: string }[];
   }[];
   readonly findings: readonly {
     readonly kind: string;

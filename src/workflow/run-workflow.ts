@@ -1,7 +1,9 @@
+import { tagsOf } from '../catalog/index.js';
 import { isModeldebugError } from '../core/errors.js';
-import type { Dataset } from '../data/index.js';
+import { type Dataset, describeRepair } from '../data/index.js';
 import { createWorkerPool } from '../parallel/index.js';
-import { inProcessExecutor, stratifiedKFold, type TaskExecutor } from '../selection/index.js';
+import { inProcessExecutor, type TaskExecutor } from '../selection/index.js';
+import { stratifiedKFold } from '../splits/index.js';
 import { type RunConfig, type StepName, stepOptions } from './config-schema.js';
 import { defaultModels, type PlannedModel, planModel } from './model-plans.js';
 import { prepareData, sampleRows } from './prepare-data.js';
@@ -9,8 +11,9 @@ import type { RunFinding, RunReport, RunReportSummary, RunSections } from './rep
 import type { StepInput, WorkflowContext } from './step-context.js';
 import { runCompareModelsStep } from './steps/compare-models-step.js';
 import { runLearningCurveStep, runValidationCurveStep } from './steps/curve-steps.js';
+import { runDriftStep } from './steps/drift-step.js';
 import { runEnsembleStep } from './steps/ensemble-step.js';
-import { EPOCH_TRAINED_KINDS, runEpochCurveStep } from './steps/epoch-curve-step.js';
+import { runEpochCurveStep } from './steps/epoch-curve-step.js';
 import { runErrorAnalysisStep } from './steps/error-analysis-step.js';
 import { runFinalTestStep } from './steps/final-test-step.js';
 import { runRegularizationStep } from './steps/regularization-step.js';
@@ -55,6 +58,7 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
     build: context.build ?? {},
     signal: context.signal,
     onFits: (done, total) => progress?.fits(done, total),
+    outOfFold: new Map(),
   };
 
   async function timed<T>(
@@ -106,6 +110,15 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
       }
     }
 
+    const drift = stepOptions(config, 'drift');
+    if (drift && config.data.test) {
+      const result = await optionalStep('drift', 'train/test drift', () => runDriftStep(input, test));
+      if (result) {
+        sections.drift = result.section;
+        findings.push(...result.findings);
+      }
+    }
+
     let best: PlannedModel = models[0];
     let compared: readonly PlannedModel[] = models;
     if (stepOptions(config, 'baseline')) {
@@ -134,7 +147,7 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
     }
 
     // Only a model trained by epochs has per-epoch curves; for any other the step does not apply.
-    if (stepOptions(config, 'epoch_curve') && EPOCH_TRAINED_KINDS.has(best.kind)) {
+    if (stepOptions(config, 'epoch_curve') && tagsOf(best.steps).trainsByEpochs) {
       const result = await optionalStep('epoch_curve', `per-epoch losses of ${best.spec}`, () =>
         runEpochCurveStep(input, best),
       );
@@ -243,7 +256,7 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
       thresholds,
       skipped,
       timings,
-      warnings: [],
+      warnings: data.repairs.map(describeRepair),
     };
   } finally {
     await executor.close();

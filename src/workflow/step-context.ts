@@ -1,6 +1,8 @@
+import type { MemberOutOfFold } from '../analysis/index.js';
+import type { ModelRuntime, StepSpec } from '../catalog/index.js';
 import type { Dataset } from '../data/index.js';
-import type { BuildModelOptions, StepSpec } from '../models/index.js';
-import type { Fold, TaskExecutor } from '../selection/index.js';
+import type { TaskExecutor } from '../selection/index.js';
+import type { Fold } from '../splits/index.js';
 import type { RunConfig } from './config-schema.js';
 import type { PlannedModel } from './model-plans.js';
 
@@ -18,7 +20,7 @@ export interface WorkflowContext {
   /** Rewrites each model's steps before anything is fitted (e.g. a shared LLM answer cache); its spec text stays. */
   readonly adaptSteps?: (steps: readonly StepSpec[]) => StepSpec[];
   /** How the steps that fit here (not through the executor) build models, e.g. an LLM runtime. */
-  readonly build?: BuildModelOptions;
+  readonly build?: ModelRuntime;
   readonly signal?: AbortSignal;
 }
 
@@ -33,9 +35,14 @@ export interface StepInput {
   readonly tuningFolds: readonly Fold[];
   readonly executor: TaskExecutor;
   /** Pass to buildModel: what the workflow's context says about building models here. */
-  readonly build: BuildModelOptions;
+  readonly build: ModelRuntime;
   readonly signal?: AbortSignal;
   readonly onFits: (done: number, total: number | undefined) => void;
+  /**
+   * Out-of-fold outputs of the models the comparison cross-validated on `train` (keyed by spec), so the
+   * ensemble step combines them instead of fitting every member again. Filled by the comparison.
+   */
+  readonly outOfFold?: Map<string, MemberOutOfFold>;
 }
 
 export type { PlannedModel };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitEpochCurve } from '../../src/analysis/epoch-curve.js';
-import { parseModelSpec } from '../../src/models/index.js';
+import { parseModelSpec } from '../../src/catalog/index.js';
 import { loadBundledDatasets } from '../helpers/datasets.js';
 
 const datasets = await loadBundledDatasets([{ file: 'breast_cancer.csv', label_column: 'target' }]);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fewShotCurve, majorityAtKCurve } from '../../src/analysis/few-shot-curve.js';
 import { majorityAtK } from '../../src/analysis/majority-at-k.js';
 import { createLlmClassifier } from '../../src/models/llm-classifier/index.js';
-import { stratifiedKFold } from '../../src/selection/index.js';
+import { stratifiedKFold } from '../../src/splits/index.js';
 import { type ChatBody, startTestServer, type TestServer } from '../helpers/openai-test-server.js';
 import { examplesOf, reviewDataset } from './llm-reviews.js';
 

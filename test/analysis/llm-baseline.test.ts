@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareLlmWithBaseline } from '../../src/analysis/llm-baseline.js';
 import type { Classifier, FittedClassifier } from '../../src/core/estimator.js';
 import { createLlmClassifier } from '../../src/models/llm-classifier/index.js';
-import { stratifiedKFold } from '../../src/selection/index.js';
+import { stratifiedKFold } from '../../src/splits/index.js';
 import { useTestServer } from '../helpers/use-test-server.js';
 import { fieldReader, reviewDataset } from './llm-reviews.js';
 

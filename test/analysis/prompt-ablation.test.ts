@@ -5,7 +5,7 @@ import {
   templateWithFields,
 } from '../../src/analysis/prompt-ablation.js';
 import { createLlmClassifier } from '../../src/models/llm-classifier/index.js';
-import { stratifiedKFold } from '../../src/selection/index.js';
+import { stratifiedKFold } from '../../src/splits/index.js';
 import { lastUser } from '../helpers/openai-test-server.js';
 import { useTestServer } from '../helpers/use-test-server.js';
 import { fieldReader, reviewDataset } from './llm-reviews.js';

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { describeRegularizationPath, logSpace, regularizationPath } from '../../src/analysis/index.js';
+import { buildModel, parseModelSpec } from '../../src/catalog/index.js';
 import { encodeLabels } from '../../src/core/index.js';
-import { buildModel, parseModelSpec } from '../../src/models/index.js';
 import { createLogisticRegression } from '../../src/models/logistic-regression/index.js';
 import { loadReference } from '../helpers/fixtures.js';
 import { type FixtureCase, loadCase } from '../models/logistic-regression/fixture-data.js';

@@ -32,7 +32,7 @@ describe('modeldebug run', () => {
     );
     // Progress goes to stderr, one line per step; stdout holds the findings.
     expect(result.stderr).toContain('[1/11] load');
-    expect(result.stdout).toMatch(/^modeldebug run: example:iris \(150 rows\), 4 models/);
+    expect(result.stdout).toMatch(/^modeldebug run: example:iris \(150 rows\), 6 models/);
     expect(result.stdout).toContain('Top findings');
     expect(result.stdout).toMatch(/gate FAIL: f1_weighted/);
     expect(result.stdout).toMatch(/gate pass: accuracy/);

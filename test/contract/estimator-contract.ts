@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadModel } from '../../src/catalog/index.js';
 import {
   type Classifier,
   encodeLabels,
@@ -10,7 +11,6 @@ import {
   takeLabelRows,
 } from '../../src/core/index.js';
 import { loadExample } from '../../src/data/index.js';
-import { loadModel } from '../../src/models/index.js';
 import { errorCode } from '../helpers/error-code.js';
 
 /**

@@ -1,4 +1,4 @@
-import { buildModel, CLASSIFIERS, parseModelSpec } from '../../src/models/index.js';
+import { buildModel, CLASSIFIERS, parseModelSpec } from '../../src/catalog/index.js';
 import { type ContractCase, describeEstimatorContract } from './estimator-contract.js';
 
 /** The estimator contract over every registered classifier and a pipeline: none can skip it. */
@@ -16,6 +16,8 @@ const INVALID_VALUES: Record<
   // Unscaled iris is hard for plain SGD: sklearn's own SGDClassifier scores 0.69–0.97 across seeds.
   'sgd-classifier': { invalid: { alpha: -1 }, valid: { loss: 'log_loss' }, minAccuracy: 0.6 },
   'mlp-classifier': { invalid: { hidden_layer_sizes: [0] }, valid: { learning_rate_init: 0.01 } },
+  // Iris has three equal classes: a baseline that ignores X is right on a third of the rows.
+  dummy: { invalid: { strategy: 'uniform' }, valid: { strategy: 'most_frequent' }, minAccuracy: 0.33 },
 };
 
 const cases: ContractCase[] = [
@@ -28,6 +30,18 @@ const cases: ContractCase[] = [
     validPatch: INVALID_VALUES[entry.kind]?.valid ?? {},
     minAccuracy: INVALID_VALUES[entry.kind]?.minAccuracy,
   })),
+  {
+    name: 'vote(logreg; gnb; knn)',
+    create: () => buildModel(parseModelSpec('vote(logreg; gnb; knn)')),
+    invalidValue: { voting: 'maybe' },
+    validPatch: { voting: 'soft', 'knn.n_neighbors': 3 },
+  },
+  {
+    name: 'scale | stack(logreg; gnb; tree(max_depth=3), cv=3)',
+    create: () => buildModel(parseModelSpec('scale | stack(logreg; gnb; tree(max_depth=3), cv=3)')),
+    invalidValue: { 'stack.cv': 1 },
+    validPatch: { 'stack.gnb.var_smoothing': 1e-6 },
+  },
   {
     name: 'pipeline (scale | logreg)',
     create: () => buildModel(parseModelSpec('scale | logreg')),

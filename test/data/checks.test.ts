@@ -16,7 +16,7 @@ describe('data checks on crafted files', () => {
   it('the clean table passes every check, with one pass finding per check', async () => {
     const findings = await validate(cleanTable());
     expect(findings.filter((finding) => finding.status !== 'pass')).toEqual([]);
-    expect(new Set(findings.map((finding) => finding.check)).size).toBe(13);
+    expect(new Set(findings.map((finding) => finding.check)).size).toBe(16);
   });
 
   it('missing values: count and share per column', async () => {
@@ -133,5 +133,21 @@ describe('data checks on crafted files', () => {
       .filter((skip) => skip.reason.includes('--label'))
       .map((skip) => skip.check);
     expect(forLabel).toEqual(['conflicting_labels', 'label_leak', 'class_balance', 'label_drift']);
+  });
+  it('date and formatted-number columns: their own findings, not ID-like, mixed or high-cardinality', async () => {
+    const day = (i: number) =>
+      `2023-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
+    const table = withColumn(
+      withColumn(cleanTable(), 'joined', (i) => day(i)),
+      'salary',
+      (i) => (i % 4 === 0 ? `${700 + i}` : `"${40 + i},${100 + i}"`),
+    );
+    const findings = await validate(table);
+    expect(raised(findings, 'date_column').map((finding) => finding.column)).toEqual(['joined']);
+    expect(raised(findings, 'number_format')).toMatchObject([
+      { column: 'salary', evidence: { style: 'thousands-comma' } },
+    ]);
+    for (const check of ['id_like_column', 'mixed_types', 'high_cardinality'])
+      expect(raised(findings, check)).toEqual([]);
   });
 });

@@ -42,7 +42,7 @@ describe('loadDataset', () => {
 
   it('types columns: numbers with missing markers stay numeric, words become categorical codes', async () => {
     const file = tempFile('k.csv', 'a,b,label\n1.5,red,x\nNA,blue,y\n,red,x\n nan ,?,y\ninf,None,x\n');
-    const dataset = await loadDataset(file, { label: 'label' });
+    const dataset = await loadDataset(file, { label: 'label', infinities: 'missing' });
     const [a, b] = dataset.features.columns;
     expect(a.kind).toBe('numeric');
     expect(b).toEqual({ name: 'b', kind: 'categorical', levels: ['red', 'blue'] });
@@ -55,9 +55,28 @@ describe('loadDataset', () => {
       0,
       Number.NaN,
       Number.NaN,
-      Number.POSITIVE_INFINITY,
+      Number.NaN,
       Number.NaN,
     ]);
+  });
+
+  it('NaN spellings are missing in every text format; an infinity is an error unless read as missing', async () => {
+    const csv = tempFile('nan.csv', 'a,y\n1,x\nNaN,y\n-nan,x\nNAN,y\n2,x\n');
+    const dataset = await loadDataset(csv, { label: 'y', infinities: 'error' });
+    expect(Array.from(dataset.features.data)).toEqual([1, Number.NaN, Number.NaN, Number.NaN, 2]);
+    const jsonl = tempFile('nan.jsonl', '{"a":"nan","y":"x"}\n{"a":1,"y":"y"}\n');
+    expect(Array.from((await loadDataset(jsonl, { label: 'y' })).features.data)).toEqual([Number.NaN, 1]);
+    const infinite = tempFile('inf.csv', 'a,y\n1,x\n2,y\n1e400,x\n');
+    await expect(loadDataset(infinite, { label: 'y' })).rejects.toThrow(
+      /inf\.csv:4: column "a" holds an infinite value/,
+    );
+  });
+
+  it('a numeric label has one spelling per number: 1, 1.0 and 01 are one class', async () => {
+    const file = tempFile('labels.csv', 'a,y\n1,1\n2,1.0\n3,0\n4,01\n5,0.0\n6,2.5\n');
+    const dataset = await loadDataset(file, { label: 'y' });
+    expect(dataset.labels.classes).toEqual(['0', '1', '2.5']);
+    expect(Array.from(dataset.labels.codes)).toEqual([1, 1, 0, 1, 0, 2]);
   });
 
   it('reads TSV, semicolons, gzip, JSON, JSONL and Parquet into the same dataset', async () => {

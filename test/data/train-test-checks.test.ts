@@ -56,7 +56,7 @@ describe('train-test checks', () => {
       { column: 'c', evidence: { categories: 1, testRows: 1, values: ['purple'] } },
     ]);
     const drift = raised(findings, 'label_drift');
-    expect(drift[0]).toMatchObject({ status: 'fail', evidence: { labels: ['z'], testRows: 1 } });
+    expect(drift[0]).toMatchObject({ status: 'fail', column: 'y', evidence: { labels: ['z'], testRows: 1 } });
     expect(drift[1].status).toBe('fail');
     expect(drift[1].evidence.totalVariation).toBeCloseTo(0.35, 12);
   });

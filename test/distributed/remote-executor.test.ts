@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { parseModelSpec } from '../../src/catalog/index.js';
 import {
   createRemoteExecutor,
   parseRedisUrl,
   type RemoteStatus,
   startFoldWorker,
 } from '../../src/distributed/index.js';
-import { parseModelSpec } from '../../src/models/index.js';
 import {
   createStrategy,
   gridStrategy,

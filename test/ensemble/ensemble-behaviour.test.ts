@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadModel } from '../../src/catalog/index.js';
 import type { Classifier, FittedClassifier } from '../../src/core/estimator.js';
 import { type Features, takeFeatureRows } from '../../src/core/features.js';
 import { type Labels, takeLabelRows } from '../../src/core/labels.js';
@@ -9,13 +10,8 @@ import {
   loadVoting,
   type NamedClassifier,
 } from '../../src/ensemble/index.js';
-import {
-  createGaussianNb,
-  createKNeighbors,
-  createLogisticRegression,
-  loadModel,
-} from '../../src/models/index.js';
-import { stratifiedKFold } from '../../src/selection/index.js';
+import { createGaussianNb, createKNeighbors, createLogisticRegression } from '../../src/models/index.js';
+import { stratifiedKFold } from '../../src/splits/index.js';
 import { readNumericCsv } from '../models/numeric-csv.js';
 
 const wine = readNumericCsv('wine.csv');

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { llmOutOfFold } from '../../src/analysis/llm-out-of-fold.js';
+import { buildModel, loadModel, parseModelSpec } from '../../src/catalog/index.js';
 import { numericFeatures } from '../../src/core/features.js';
 import { createEmbeddingTransformer } from '../../src/features/embeddings/index.js';
-import { buildModel, loadModel, parseModelSpec } from '../../src/models/index.js';
 import { createLogisticRegression } from '../../src/models/logistic-regression/index.js';
-import { stratifiedKFold } from '../../src/selection/index.js';
+import { stratifiedKFold } from '../../src/splits/index.js';
 import { reviewDataset } from '../analysis/llm-reviews.js';
 import { startTestServer, type TestServer } from '../helpers/openai-test-server.js';
 import { serverVector } from '../llm/server-vector.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { buildModel, parseModelSpec } from '../../src/catalog/index.js';
 import { encodeLabels, isModeldebugError, numericFeatures } from '../../src/core/index.js';
 import { createSelectKBest, type FittedSelectKBest, loadTransformer } from '../../src/features/index.js';
-import { buildModel, parseModelSpec } from '../../src/models/index.js';
 import { loadCsv } from '../models/logistic-regression/fixture-data.js';
 
 const { X, y } = loadCsv('wine.csv', 'target');

@@ -12,3 +12,12 @@ export function loadReference<T = unknown>(topic: string): T {
 export function datasetPath(file: string): string {
   return join(root, 'datasets', file);
 }
+
+/** A case of test/fixtures/parity/parity.json (make_parity_reference.py: issue 20's ties and MLP grid). */
+export function loadParityCase<T>(id: string): T {
+  const path = join(root, 'test', 'fixtures', 'parity', 'parity.json');
+  const file = JSON.parse(readFileSync(path, 'utf8')) as { cases: { id: string }[] };
+  const found = file.cases.find((entry) => entry.id === id);
+  if (found === undefined) throw new Error(`no case ${id} in ${path}`);
+  return found as T;
+}

@@ -6,6 +6,10 @@ import type { AddressInfo } from 'node:net';
 export type ScriptedFault =
   | { readonly kind: 'status'; readonly status: number; readonly retryAfterSeconds?: number }
   | { readonly kind: 'hang' }
+  /** Sends 200 and its headers and the start of a body, then nothing more. */
+  | { readonly kind: 'stall-body' }
+  /** Sends 200 and its headers, then one byte of a never-ending body every `everyMs`. */
+  | { readonly kind: 'trickle'; readonly everyMs: number }
   | { readonly kind: 'reset' }
   | { readonly kind: 'malformed' }
   | { readonly kind: 'empty' };
@@ -117,6 +121,16 @@ async function handle(
 
 function injectFault(fault: ScriptedFault, response: ServerResponse): void {
   if (fault.kind === 'hang') return; // never answers; the client's timeout must fire
+  if (fault.kind === 'stall-body' || fault.kind === 'trickle') {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.flushHeaders();
+    response.write('{"id": "chatcmpl-stalled", ');
+    if (fault.kind === 'trickle') {
+      const timer = setInterval(() => response.write(' '), fault.everyMs);
+      response.on('close', () => clearInterval(timer));
+    }
+    return;
+  }
   if (fault.kind === 'reset') {
     response.socket?.destroy();
     return;

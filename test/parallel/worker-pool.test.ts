@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseModelSpec } from '../../src/models/index.js';
+import { parseModelSpec } from '../../src/catalog/index.js';
 import { createWorkerPool } from '../../src/parallel/index.js';
 import {
   createTransformCache,

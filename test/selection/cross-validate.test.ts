@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { buildModel, parseModelSpec } from '../../src/catalog/index.js';
 import { loadDataset } from '../../src/data/index.js';
-import { buildModel, parseModelSpec } from '../../src/models/index.js';
-import { crossValidate, kFold } from '../../src/selection/index.js';
+import { crossValidate } from '../../src/selection/index.js';
+import { kFold } from '../../src/splits/index.js';
 import { datasetPath, loadReference } from '../helpers/fixtures.js';
 
 interface CrossValScore {

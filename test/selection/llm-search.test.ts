@@ -2,15 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildModel } from '../../src/models/index.js';
+import { buildModel } from '../../src/catalog/index.js';
 import { llmClassifierParamsSchema } from '../../src/models/llm-classifier/index.js';
-import {
-  applyParams,
-  checkSearchSpace,
-  gridStrategy,
-  search,
-  stratifiedKFold,
-} from '../../src/selection/index.js';
+import { applyParams, checkSearchSpace, gridStrategy, search } from '../../src/selection/index.js';
+import { stratifiedKFold } from '../../src/splits/index.js';
 import { fieldReader, reviewDataset } from '../analysis/llm-reviews.js';
 import { lastUser } from '../helpers/openai-test-server.js';
 import { useTestServer } from '../helpers/use-test-server.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseModelSpec } from '../../src/models/index.js';
+import { parseModelSpec } from '../../src/catalog/index.js';
 import { gridStrategy, learningCurve, search, validationCurve } from '../../src/selection/index.js';
 import { loadBundledDatasets } from '../helpers/datasets.js';
 import { loadReference } from '../helpers/fixtures.js';

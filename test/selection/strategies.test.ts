@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseModelSpec } from '../../src/catalog/index.js';
 import { createRng } from '../../src/core/index.js';
-import { parseModelSpec } from '../../src/models/index.js';
 import {
   type CandidateParams,
   createStrategy,

@@ -42,7 +42,7 @@ describe('runWorkflow on iris', () => {
     );
     expect(summary.dataset).toBe('example:iris');
     expect(summary.rows).toBe(150);
-    expect(summary.models).toHaveLength(4);
+    expect(summary.models).toHaveLength(6);
     expect(summary.bestModel).toBe(iris.sections.finalTest?.model);
     expect(summary.metric).toBe('f1_weighted');
     expect(summary.bestScore).toBe(summary.metrics.f1_weighted);
@@ -100,6 +100,28 @@ describe('runWorkflow on iris', () => {
     const search = iris.sections.search;
     expect(search?.defaultScore).not.toBeNull();
     expect(search?.bestScore).toBeGreaterThanOrEqual(search?.defaultScore ?? 1);
+  });
+
+  it("reuses the comparison's cross-validation for the ensemble's members (same folds, same scores)", () => {
+    const compared = new Map(
+      (iris.sections.modelComparison?.models ?? []).map((model) => [model.spec, model.scores.accuracy]),
+    );
+    const members = iris.sections.ensemble?.members ?? [];
+    expect(members.length).toBeGreaterThanOrEqual(2);
+    const shared = members.filter((member) => compared.has(member.spec));
+    expect(shared.length).toBeGreaterThanOrEqual(members.length - 1);
+    for (const member of shared) expect(member.accuracy).toEqual(compared.get(member.spec));
+  });
+
+  it('traces the regularization path on every row when they are few, so the refit is the path fit', () => {
+    const section = iris.sections.regularization;
+    expect(section?.rows).toBe(120);
+    const index = section?.cs.indexOf(section.oneStandardError.C) ?? -1;
+    expect(section?.refit).toEqual({
+      C: section?.oneStandardError.C,
+      rows: 120,
+      nonZero: section?.nonZero[index],
+    });
   });
 
   it('gates on the thresholds', () => {

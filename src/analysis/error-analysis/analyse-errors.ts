@@ -11,14 +11,15 @@ import {
   topLabelCalibration,
 } from '../../metrics/index.js';
 import { crossValidate } from '../../selection/cross-validate.js';
-import { stratifiedKFold } from '../../selection/stratified-k-fold.js';
+import { stratifiedKFold } from '../../splits/stratified-k-fold.js';
 import { assertFoldsPerClass, assertSeveralClasses } from '../label-checks.js';
 import { baselinePredictions, compareWithBaseline } from './baseline-comparison.js';
 import type { ErrorAnalysis } from './error-analysis-types.js';
-import { baselineFinding, describeFindings } from './findings.js';
+import { baselineFinding, describeFindings, type FindingInputs } from './findings.js';
 import { findLabelIssues } from './label-issues.js';
 import { confusionPairs, misclassifiedRows } from './misclassified-rows.js';
 import { rankingCurves } from './ranking-curves.js';
+import { mapRowsBack, withoutRareClasses } from './rare-classes.js';
 import { clusterMisclassifiedTexts, type TextClusterOptions } from './text-clusters.js';
 import { findWeakSlices, type WeakSliceOptions } from './weak-slices.js';
 
@@ -63,6 +64,30 @@ export async function analyseErrors(
 ): Promise<ErrorAnalysis> {
   const folds = options.folds ?? 5;
   const seed = options.seed ?? 0;
+  checkFolds(folds);
+  const rare = withoutRareClasses(dataset, folds);
+  if (rare.kept === undefined) return analyseAllClasses(estimator, dataset, options, folds, seed);
+  const analysis = await analyseAllClasses(estimator, rare.dataset, options, folds, seed);
+  const left = rare.left.map((entry) => `${entry.label} (${entry.rows} row${entry.rows === 1 ? '' : 's'})`);
+  const mapped = mapRowsBack(analysis, rare.kept);
+  return {
+    ...mapped,
+    protocol: {
+      ...analysis.protocol,
+      description: `${analysis.protocol.description}; classes with fewer rows than folds left out: ${left.join(', ')}`,
+    },
+    classesLeftOut: rare.left,
+    findings: [...describeFindings(findingInputsOf(mapped)), baselineFinding(analysis.baselineComparison!)],
+  };
+}
+
+async function analyseAllClasses(
+  estimator: Classifier,
+  dataset: Dataset,
+  options: ErrorAnalysisOptions,
+  folds: number,
+  seed: number,
+): Promise<ErrorAnalysis> {
   checkLabels(dataset, folds);
   const shuffle = options.shuffle ?? false;
   const { labels, features } = dataset;
@@ -126,6 +151,8 @@ export function analysePredictions(
   const pairs = confusionPairs(yTrue, predicted, classes);
   const { slices, tested, significant } = findWeakSlices(features, isError, options.slices);
   const labelIssues = findLabelIssues(yTrue, proba, classes);
+  const suspected = new Set(labelIssues.suspects.map((suspect) => suspect.row));
+  const confidentMistakes = misclassified.filter((row) => !suspected.has(row.row));
   const textClusters = clusterMisclassifiedTexts(
     features,
     misclassified.map((row) => row.row).sort((a, b) => a - b),
@@ -152,7 +179,10 @@ export function analysePredictions(
     curves: rankingCurves(yTrue, proba, classes),
     slicesTested: tested,
     slicesSignificant: significant,
+    confidentMistakes,
     labelThresholds: Array.from(labelIssues.thresholds, (threshold, j) => ({ label: classes[j], threshold })),
+    estimatedLabelErrors: labelIssues.estimatedErrors,
+    classesLeftOut: [],
     findings: describeFindings({ rows: yTrue.length, errorCount, ...parts }),
     warnings,
   };
@@ -166,12 +196,19 @@ function calibrationOf(yTrue: Int32Array, predicted: Int32Array, proba: Matrix, 
   return binaryCalibration(yTrue, positive, 2, { nBins, posLabel: 1 });
 }
 
-function checkLabels(dataset: Dataset, folds: number): void {
-  assertSeveralClasses(dataset);
+function checkFolds(folds: number): void {
   if (!Number.isInteger(folds) || folds < 2) {
     throw new ModeldebugError('invalid_param', `folds must be a whole number ≥ 2, got ${folds}`, {
-      where: '--cv',
+      where: 'folds',
     });
   }
+}
+
+function checkLabels(dataset: Dataset, folds: number): void {
+  assertSeveralClasses(dataset);
   assertFoldsPerClass(dataset, folds);
+}
+
+function findingInputsOf(analysis: ErrorAnalysis): FindingInputs {
+  return { rows: analysis.dataset.rows, ...analysis };
 }

@@ -3,7 +3,7 @@ import type { Features } from '../../core/features.js';
 import type { Labels } from '../../core/labels.js';
 import { accuracy, type McNemarResult, mcnemarTest } from '../../metrics/index.js';
 import { crossValidate } from '../../selection/cross-validate.js';
-import type { Fold } from '../../selection/fold.js';
+import type { Fold } from '../../splits/fold.js';
 
 export interface BaselineComparison {
   /** `most-frequent class` (sklearn's DummyClassifier) or the baseline model's kind. */

@@ -64,6 +64,10 @@ export interface TextCluster {
   readonly topTerms: readonly string[];
   /** Up to three member rows, closest to the centroid first. */
   readonly exampleRows: readonly number[];
+  /** The texts of `exampleRows` (cut to 300 characters): what the model got wrong, to read. */
+  readonly exampleTexts: readonly string[];
+  /** Every member row, ascending. */
+  readonly rows: readonly number[];
 }
 
 export type FindingKind =
@@ -95,6 +99,11 @@ export interface ErrorAnalysis {
   readonly curves: readonly ClassCurves[];
   /** Most confident mistakes first. */
   readonly misclassified: readonly MisclassifiedRow[];
+  /**
+   * The misclassified rows confident learning does not suspect of a wrong label, most confident first:
+   * disjoint from `suspectedLabelErrors`, so a row is either "check its label" or "the model is wrong".
+   */
+  readonly confidentMistakes: readonly MisclassifiedRow[];
   readonly confusionPairs: readonly ConfusionPair[];
   readonly weakSlices: readonly WeakSlice[];
   /** Slices tested (the multiple-testing denominator). */
@@ -102,6 +111,10 @@ export interface ErrorAnalysis {
   /** Slices that passed the test and the redundancy rule; `weakSlices` lists the first `maxSlices` of them. */
   readonly slicesSignificant: number;
   readonly labelThresholds: readonly { readonly label: string; readonly threshold: number }[];
+  /** Rows with a wrong label as the calibrated confident joint estimates them (cleanlab's noise count). */
+  readonly estimatedLabelErrors: number;
+  /** Classes with fewer rows than folds, whose rows were left out of the analysis. */
+  readonly classesLeftOut: readonly { readonly label: string; readonly rows: number }[];
   readonly suspectedLabelErrors: readonly SuspectedLabelError[];
   /** Empty when the dataset has no text column or too few misclassified texts. */
   readonly textClusters: readonly TextCluster[];

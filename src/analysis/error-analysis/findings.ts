@@ -50,14 +50,14 @@ export function describeFindings(inputs: FindingInputs): ErrorFinding[] {
       suggestion: `Look for a feature that separates ${pair.trueLabel} from ${pair.predicted}, or gather more rows of both near their boundary.`,
     });
   }
-  const confident = inputs.misclassified.filter((row) => row.confidence >= CONFIDENTLY_WRONG);
+  const confident = confidentMistakes(inputs.misclassified, inputs.suspectedLabelErrors);
   if (confident.length > 0) {
     const worst = confident[0];
     findings.push({
       kind: 'confidently-wrong',
-      message: `${confident.length} error${confident.length === 1 ? ' is' : 's are'} made with confidence ≥ ${CONFIDENTLY_WRONG}; the worst is row ${worst.row + 1}, ${worst.trueLabel} predicted as ${worst.predicted} with p = ${worst.confidence.toFixed(2)}.`,
+      message: `${confident.length} error${confident.length === 1 ? ' is' : 's are'} made with confidence ≥ ${CONFIDENTLY_WRONG} on rows confident learning does not suspect of a wrong label; the worst is row ${worst.row + 1}, ${worst.trueLabel} predicted as ${worst.predicted} with p = ${worst.confidence.toFixed(2)}.`,
       suggestion:
-        'Check these rows for label mistakes first; if the labels are right, the model lacks a feature that tells them apart.',
+        'The labels look plausible here: the model lacks a feature that tells these rows apart, or they are rare cases worth more examples.',
     });
   }
   for (const slice of inputs.weakSlices.slice(0, 3)) {
@@ -98,6 +98,18 @@ export function describeFindings(inputs: FindingInputs): ErrorFinding[] {
         : 'The probabilities can be read as confidences.',
   });
   return findings;
+}
+
+/**
+ * The confident mistakes that are not suspected label errors: the two lists answer different questions
+ * ("is the label wrong?" against "where is the model sure and wrong?"), so a row sits in one only.
+ */
+export function confidentMistakes(
+  misclassified: readonly MisclassifiedRow[],
+  suspects: readonly SuspectedLabelError[],
+): MisclassifiedRow[] {
+  const suspected = new Set(suspects.map((suspect) => suspect.row));
+  return misclassified.filter((row) => row.confidence >= CONFIDENTLY_WRONG && !suspected.has(row.row));
 }
 
 /** McNemar's verdict on the model against the baseline, on the same out-of-fold rows. */

@@ -54,8 +54,16 @@ export function clusterMisclassifiedTexts(
         size: members.length,
         topTerms,
         exampleRows: members.slice(0, 3).map(({ row }) => row),
+        exampleTexts: members.slice(0, 3).map(({ i }) => shorten(texts[i])),
+        rows: members.map(({ row }) => row).sort((a, b) => a - b),
       });
     }
   });
   return clusters.sort((a, b) => b.size - a.size);
+}
+
+const SHOWN_CHARACTERS = 300;
+
+function shorten(text: string): string {
+  return text.length <= SHOWN_CHARACTERS ? text : `${text.slice(0, SHOWN_CHARACTERS - 1)}…`;
 }

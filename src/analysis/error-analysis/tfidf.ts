@@ -1,14 +1,8 @@
 import type { Matrix } from '../../core/matrix.js';
+import { ENGLISH_STOP_WORDS } from './english-stop-words.js';
 
 /** sklearn's default token pattern `\b\w\w+\b`, Unicode-aware. */
 const TOKEN = /[\p{L}\p{N}_]{2,}/gu;
-
-/** Enough English function words that clusters are not described by "the" and "and". */
-const STOP_WORDS = new Set(
-  'a an and are as at be but by for from has have he her his i in is it its of on or our she so that the their them they this to was we were what when which who will with you your not no do does did can could would should there been than then into about if my me'.split(
-    ' ',
-  ),
-);
 
 /** Cap the vocabulary at the most frequent terms so the dense matrix stays small. */
 const MAX_TERMS = 2000;
@@ -20,7 +14,7 @@ const MAX_TERMS = 2000;
  */
 export function tfidfMatrix(texts: readonly string[]): { matrix: Matrix; vocabulary: string[] } {
   const tokenised = texts.map((text) =>
-    (text.toLowerCase().match(TOKEN) ?? []).filter((token) => !STOP_WORDS.has(token)),
+    (text.toLowerCase().match(TOKEN) ?? []).filter((token) => !ENGLISH_STOP_WORDS.has(token)),
   );
   const documentFrequency = new Map<string, number>();
   for (const tokens of tokenised) {

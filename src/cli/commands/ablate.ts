@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { type PromptAblation, promptFieldAblation } from '../../analysis/prompt-ablation.js';
+import { formatModelSpec } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
-import { formatModelSpec } from '../../selection/index.js';
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { datasetLine } from '../format/dataset-line.js';
 import { versionedDocument } from '../format/json-document.js';

@@ -1,9 +1,17 @@
 import type { Command } from 'commander';
 import { compareLlmWithBaseline, type LlmBaselineComparison } from '../../analysis/llm-baseline.js';
+import {
+  buildModel,
+  checkDataFitsModel,
+  findTransformer,
+  formatModelSpec,
+  parseModelSpec,
+  type StepSpec,
+  tagsOf,
+} from '../../catalog/index.js';
 import { isModeldebugError, ModeldebugError } from '../../core/errors.js';
 import type { Dataset } from '../../data/index.js';
-import { buildModel, checkDataFitsModel, parseModelSpec, type StepSpec } from '../../models/index.js';
-import { formatModelSpec } from '../../selection/index.js';
+import { EMBEDDING_TRANSFORMER_KIND, TFIDF_VECTORIZER } from '../../features/index.js';
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { datasetLine } from '../format/dataset-line.js';
 import { versionedDocument } from '../format/json-document.js';
@@ -59,7 +67,7 @@ export function registerCompareCommand(program: Command): void {
           {
             folds: input.folds,
             alpha,
-            baselineName: describeBaseline(baselineSteps.map((step) => step.name)),
+            baselineName: describeBaseline(baselineSteps),
           },
         );
       } finally {
@@ -130,11 +138,11 @@ function checkBaselineFits(dataset: Dataset, steps: StepSpec[]): void {
 }
 
 /** The baseline in words, for the verdict: "a linear model on TF-IDF" for the default. */
-function describeBaseline(steps: readonly string[]): string {
-  const final = steps[steps.length - 1];
-  const linear = ['logreg', 'lr', 'logistic', 'logistic-regression', 'sgd'].includes(final);
-  const model = linear ? 'a linear model' : `a ${final} model`;
-  if (steps.includes('tfidf') || steps.includes('tfidf-vectorizer')) return `${model} on TF-IDF`;
-  if (steps.includes('embed') || steps.includes('embeddings')) return `${model} on embeddings`;
+function describeBaseline(steps: readonly StepSpec[]): string {
+  const final = steps[steps.length - 1].name;
+  const model = tagsOf(steps).linearCoefficients ? 'a linear model' : `a ${final} model`;
+  const transforms = steps.slice(0, -1).map((step) => findTransformer(step.name)?.kind);
+  if (transforms.includes(TFIDF_VECTORIZER)) return `${model} on TF-IDF`;
+  if (transforms.includes(EMBEDDING_TRANSFORMER_KIND)) return `${model} on embeddings`;
   return model;
 }

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { fitEpochCurve, learningCurveVerdict, probeRegularization } from '../../analysis/index.js';
+import { formatModelSpec } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
-import { DEFAULT_TRAIN_SIZES, formatModelSpec, learningCurve } from '../../selection/index.js';
+import { DEFAULT_TRAIN_SIZES, learningCurve } from '../../selection/index.js';
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import {
   curveJsonHead,

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
+import { compareEnsemble } from '../../analysis/index.js';
+import { buildModel, checkDataFitsModel, formatModelSpec, type StepSpec } from '../../catalog/index.js';
+import { splitTopLevel } from '../../catalog/model-spec.js';
 import { ModeldebugError } from '../../core/errors.js';
-import { compareEnsemble, type NamedClassifier } from '../../ensemble/index.js';
-import { buildModel, checkDataFitsModel, type StepSpec } from '../../models/index.js';
-import { splitTopLevel } from '../../models/spec.js';
-import { formatModelSpec, stratifiedKFold } from '../../selection/index.js';
+import type { NamedClassifier } from '../../ensemble/index.js';
+import { stratifiedKFold } from '../../splits/index.js';
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
 import { wholeNumberFlag } from '../flag-values.js';

@@ -1,16 +1,16 @@
 import type { Command } from 'commander';
 import { analyseErrors } from '../../analysis/index.js';
+import {
+  buildModel,
+  checkDataFitsModel,
+  findClassifier,
+  formatModelSpec,
+  parseModelSpec,
+  type StepSpec,
+} from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import { takeFeatureColumns } from '../../core/features.js';
 import type { Dataset } from '../../data/index.js';
-import {
-  buildModel,
-  CLASSIFIERS,
-  checkDataFitsModel,
-  parseModelSpec,
-  type StepSpec,
-} from '../../models/index.js';
-import { formatModelSpec } from '../../selection/index.js';
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
 import { wholeNumberFlag } from '../flag-values.js';
@@ -100,10 +100,7 @@ export function registerErrorsCommand(program: Command): void {
  * misclassified texts): such a model is fitted on the other columns only.
  */
 function columnsForModel(dataset: Dataset, steps: readonly StepSpec[]): number[] | undefined {
-  const last = steps[steps.length - 1].name;
-  const readsRaw = CLASSIFIERS.find(
-    (entry) => entry.kind === last || entry.aliases.includes(last),
-  )?.takesRawColumns;
+  const readsRaw = findClassifier(steps[steps.length - 1].name)?.tags.rawColumns;
   const { columns } = dataset.features;
   if (readsRaw || !columns.some((column) => column.kind === 'text')) return undefined;
   const kept = columns.flatMap((column, j) => (column.kind === 'text' ? [] : [j]));

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { type EvaluationProtocol, evaluate } from '../../analysis/index.js';
+import { buildModel, checkDataFitsModel, formatModelSpec } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import { type Dataset, loadDataset } from '../../data/index.js';
 import { checkRedis, parseRedisUrl } from '../../distributed/index.js';
-import { buildModel, checkDataFitsModel } from '../../models/index.js';
-import { formatModelSpec } from '../../selection/index.js';
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
 import { fractionFlag, usageError, wholeNumberFlag } from '../flag-values.js';
@@ -57,8 +56,10 @@ export function registerEvalCommand(program: Command): void {
   );
   addLlmOptions(command).action(
     runAction(async (data: string | undefined, flags: EvalFlags) => {
-      const dataset = await loadDatasetFromFlags('eval', data, flags);
       const steps = modelStepsFromFlags(flags);
+      // Imputation asked for (--impute or an impute step): infinite values are imputed as missing ones.
+      const infinities = steps.some((step) => step.name === 'impute') ? 'missing' : 'error';
+      const dataset = await loadDatasetFromFlags('eval', data, flags, infinities);
       const isLlm = endsInLlm(steps);
       if (!isLlm) checkLlmFlagsUnused('eval', flags);
       if (!isLlm && flags.redis !== undefined) {
@@ -68,7 +69,7 @@ export function registerEvalCommand(program: Command): void {
         });
       }
       const redis = flags.redis === undefined ? undefined : parseRedisUrl(flags.redis);
-      const protocol = await protocolFromFlags(flags, dataset);
+      const protocol = await protocolFromFlags(flags, dataset, infinities);
       checkDataFitsModel(dataset, steps);
       if (protocol.kind === 'test-set') checkDataFitsModel(protocol.test, steps);
       const spec = formatModelSpec(steps);
@@ -109,7 +110,11 @@ export function registerEvalCommand(program: Command): void {
   );
 }
 
-async function protocolFromFlags(flags: EvalFlags, dataset: Dataset): Promise<EvaluationProtocol> {
+async function protocolFromFlags(
+  flags: EvalFlags,
+  dataset: Dataset,
+  infinities: 'error' | 'missing',
+): Promise<EvaluationProtocol> {
   const chosen = [flags.cv, flags.testSize, flags.test].filter((value) => value !== undefined);
   if (chosen.length > 1) throw usageError('eval', 'choose one of --cv, --test-size and --test');
   const seed = wholeNumberFlag('--seed', flags.seed, 0);
@@ -128,6 +133,7 @@ async function protocolFromFlags(flags: EvalFlags, dataset: Dataset): Promise<Ev
         label: dataset.labelColumn,
         drop: flags.drop,
         text: flags.text,
+        infinities,
       }),
     };
   }

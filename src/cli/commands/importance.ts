@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
+import { buildModel, checkDataFitsModel, formatModelSpec } from '../../catalog/index.js';
 import { takeFeatureRows } from '../../core/features.js';
 import { takeLabelRows } from '../../core/labels.js';
 import { permutationImportance } from '../../features/index.js';
-import { buildModel, checkDataFitsModel } from '../../models/index.js';
-import { formatModelSpec, trainTestSplit } from '../../selection/index.js';
+import { trainTestSplit } from '../../splits/index.js';
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
 import { fractionFlag, wholeNumberFlag } from '../flag-values.js';

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { describeRegularizationPath, regularizationPath } from '../../analysis/index.js';
+import { buildModel, checkDataFitsModel, findClassifier, formatModelSpec } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
-import { buildModel, CLASSIFIERS, checkDataFitsModel, LOGISTIC_REGRESSION_KIND } from '../../models/index.js';
-import { formatModelSpec } from '../../selection/index.js';
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
 import { wholeNumberFlag } from '../flag-values.js';
@@ -50,10 +49,7 @@ export function registerRegpathCommand(program: Command): void {
       const dataset = await loadDatasetFromFlags('regpath', data, flags);
       const steps = modelStepsFromFlags(flags);
       const last = steps[steps.length - 1];
-      const classifier = CLASSIFIERS.find(
-        (entry) => entry.kind === last.name || entry.aliases.includes(last.name),
-      );
-      if (classifier?.kind !== LOGISTIC_REGRESSION_KIND) {
+      if (!findClassifier(last.name)?.tags.penaltyPath) {
         throw new ModeldebugError(
           'invalid_argument',
           `regpath traces logistic regression, not "${last.name}"`,

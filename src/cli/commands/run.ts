@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { findClassifier } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import { checkRedis, parseRedisUrl, remoteExecutorFactory } from '../../distributed/index.js';
 import { renderReportHtml, renderSummaryMarkdown } from '../../report/index.js';
 import type { TaskExecutor } from '../../selection/index.js';
 import { DEFAULT_STORE_PATH, openRunStore } from '../../store/index.js';
 import {
-  EPOCH_TRAINED_KINDS,
   loadRunConfig,
   parseThreshold,
   planModel,
@@ -58,7 +58,10 @@ const EXAMPLES = [
 export function registerRunCommand(program: Command): void {
   withHelpExamples(program.command('run'), EXAMPLES)
     .description('the whole diagnosis in one command: report.html, report.json and the top findings')
-    .argument('[config]', 'a YAML or JSON run config (see examples/iris.yaml)')
+    .argument(
+      '[config]',
+      'a YAML or JSON run config (see examples/iris.yaml); flags given with it override its values',
+    )
     .option('--data <file>', 'the training data (CSV / TSV, JSON, JSONL or Parquet), instead of a config')
     .option('--label <column>', 'the label column (with --data)')
     .option('--example <name>', 'a bundled dataset: iris | wine | breast_cancer | digits | spam')
@@ -98,9 +101,15 @@ async function runCommand(configPath: string | undefined, flags: RunFlags): Prom
   const config = configFromArguments(configPath, flags);
   if (redis) await checkRedis(redis);
   // The epoch curve applies only to a model trained by epochs (mlp, sgd); the defaults have none.
-  const trainsByEpochs = (config.models ?? []).some((spec) => EPOCH_TRAINED_KINDS.has(planModel(spec).kind));
+  const trainsByEpochs = (config.models ?? []).some(
+    (spec) => findClassifier(planModel(spec).kind)?.tags.trainsByEpochs === true,
+  );
+  // Drift compares a separate test file with the training file; a hold-out has nothing to compare.
   const enabledSteps = Object.entries(config.steps).filter(
-    ([name, step]) => step !== false && (name !== 'epoch_curve' || trainsByEpochs),
+    ([name, step]) =>
+      step !== false &&
+      (name !== 'epoch_curve' || trainsByEpochs) &&
+      (name !== 'drift' || config.data.test !== undefined),
   ).length;
   const progress = stderrProgress(enabledSteps + 1, !flags.json && !flags.quiet);
   // LLM items go to the workers in batches; their jobs are named by content, not by the run.
@@ -198,10 +207,7 @@ export function configFromArguments(configPath: string | undefined, flags: RunFl
       },
     );
   }
-  if (configPath !== undefined) {
-    const config = loadRunConfig(configPath);
-    return { ...config, thresholds: { ...config.thresholds, ...thresholds } };
-  }
+  if (configPath !== undefined) return withFlagOverrides(loadRunConfig(configPath), flags, thresholds);
   if (!fromFlags) {
     throw new ModeldebugError(
       'invalid_argument',
@@ -235,16 +241,52 @@ export function configFromArguments(configPath: string | undefined, flags: RunFl
     ...(flags.maxRows !== undefined ? { max_rows: wholeNumberFlag('--max-rows', flags.maxRows, 0) } : {}),
     thresholds,
   };
+  return validatedFlags(input);
+}
+
+/**
+ * Flags given with a config override its values (a flag is the more specific, later wish): the metric,
+ * threads, row cap, models, label and test file replace the config's; `--drop` / `--text` add columns
+ * and `--fail-under` adds or replaces gates. The result is validated like a config from flags.
+ */
+function withFlagOverrides(
+  config: RunConfig,
+  flags: RunFlags,
+  thresholds: Readonly<Record<string, number>>,
+): RunConfig {
+  const merged: RunConfigInput = {
+    ...config,
+    data: {
+      ...config.data,
+      ...(flags.label !== undefined ? { label: flags.label } : {}),
+      ...(flags.test !== undefined ? { test: flags.test } : {}),
+      drop: [...config.data.drop, ...flags.drop],
+      text: [...config.data.text, ...flags.text],
+    },
+    ...(flags.model.length > 0 ? { models: flags.model } : {}),
+    ...(flags.metric !== undefined ? { metric: flags.metric as RunConfig['metric'] } : {}),
+    ...(flags.jobs !== undefined ? { jobs: wholeNumberFlag('--jobs', flags.jobs, 1) } : {}),
+    ...(flags.maxRows !== undefined ? { max_rows: wholeNumberFlag('--max-rows', flags.maxRows, 0) } : {}),
+    thresholds: { ...config.thresholds, ...thresholds },
+  };
+  return validatedFlags(merged);
+}
+
+function validatedFlags(input: RunConfigInput): RunConfig {
   const parsed = runConfigSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const flag = FLAG_OF[String(issue.path[issue.path.length - 1])] ?? '--data';
+    const key = issue.path[0] === 'thresholds' ? 'thresholds' : String(issue.path[issue.path.length - 1]);
+    const flag = FLAG_OF[key] ?? '--data';
     throw new ModeldebugError('invalid_argument', issue.message, { where: flag });
   }
   return parsed.data;
 }
 
 const FLAG_OF: Readonly<Record<string, string>> = {
+  thresholds: '--fail-under',
+  models: '--model',
+  test: '--test',
   metric: '--metric',
   jobs: '--jobs',
   max_rows: '--max-rows',

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import type { StepSpec } from '../../catalog/index.js';
+import { formatModelSpec, stepSpecSchema } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import {
   checkRedis,
@@ -8,11 +10,9 @@ import {
   describeRemoteStatus,
   parseRedisUrl,
 } from '../../distributed/index.js';
-import type { StepSpec } from '../../models/index.js';
 import {
   checkSearchSpace,
   createStrategy,
-  formatModelSpec,
   type SearchProgress,
   STRATEGY_NAMES,
   type StrategyName,
@@ -58,7 +58,7 @@ const searchConfigSchema = z.object({
   label: z.string().nullable(),
   drop: z.array(z.string()),
   text: z.array(z.string()),
-  steps: z.array(z.object({ name: z.string(), params: z.record(z.string(), z.unknown()) })),
+  steps: z.array(stepSpecSchema),
   strategy: z.object({
     strategy: z.enum(STRATEGY_NAMES),
     grid: z.array(z.string()),

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { buildModel, checkDataFitsModel, formatModelSpec } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import {
   createSelectKBest,
@@ -8,8 +9,6 @@ import {
   recursiveFeatureEliminationCV,
   type SelectKBestParams,
 } from '../../features/index.js';
-import { buildModel, checkDataFitsModel } from '../../models/index.js';
-import { formatModelSpec } from '../../selection/index.js';
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
 import { wholeNumberFlag } from '../flag-values.js';

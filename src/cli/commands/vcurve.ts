@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { validationCurveVerdict } from '../../analysis/index.js';
+import { formatModelSpec, parseValue } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
-import { parseValue } from '../../models/index.js';
-import { formatModelSpec, validationCurve } from '../../selection/index.js';
+import { validationCurve } from '../../selection/index.js';
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import {
   curveJsonHead,

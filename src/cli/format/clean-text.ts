@@ -17,6 +17,10 @@ export function formatCleanReport(report: CleanReport): string {
     lines.push('', 'missing markers written as empty cells:');
     for (const { column, cells } of report.markersNormalised) lines.push(`  ${column}: ${n(cells)}`);
   }
+  if (report.infinitiesAsMissing.length > 0) {
+    lines.push('', 'infinite values read as missing:');
+    for (const { column, cells } of report.infinitiesAsMissing) lines.push(`  ${column}: ${n(cells)}`);
+  }
   if (report.imputed.length > 0) {
     lines.push('', 'values imputed:');
     for (const { column, cells, value } of report.imputed)

@@ -1,5 +1,5 @@
+import type { EnsembleComparison, ScoredModel } from '../../analysis/index.js';
 import type { FitWarning } from '../../core/estimator.js';
-import type { EnsembleComparison, ScoredModel } from '../../ensemble/index.js';
 import { fixed, textTable } from './text-table.js';
 
 export interface EnsembleContext {

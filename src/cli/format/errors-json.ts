@@ -1,6 +1,6 @@
 import type { ErrorAnalysis } from '../../analysis/index.js';
+import type { StepSpec } from '../../catalog/index.js';
 import type { BootstrapInterval } from '../../metrics/index.js';
-import type { StepSpec } from '../../models/index.js';
 
 export const ERRORS_JSON_SCHEMA_VERSION = 2;
 
@@ -93,6 +93,7 @@ export function errorAnalysisToJson(
       size: cluster.size,
       topTerms: cluster.topTerms,
       exampleRowIndices: cluster.exampleRows,
+      exampleTexts: cluster.exampleTexts,
     })),
     curves: analysis.curves.map((curve) => ({
       label: curve.label,

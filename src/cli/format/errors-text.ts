@@ -42,7 +42,11 @@ export function formatErrorAnalysis(analysis: ErrorAnalysis, modelSpec: string, 
           cluster.topTerms.join(', '),
           cluster.exampleRows.map((row) => row + 1).join(', '),
         ]),
-      )}`,
+      )}\nMisclassified texts (closest to each cluster's centre)\n${analysis.textClusters
+        .flatMap((cluster) =>
+          cluster.exampleRows.map((row, k) => `- row ${row + 1}: ${cluster.exampleTexts[k]}`),
+        )
+        .join('\n')}`,
     );
   }
   if (analysis.curves.length > 0) {

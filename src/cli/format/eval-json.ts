@@ -1,6 +1,6 @@
 import type { Evaluation } from '../../analysis/index.js';
+import type { StepSpec } from '../../catalog/index.js';
 import type { ClassificationReport } from '../../metrics/index.js';
-import type { StepSpec } from '../../models/index.js';
 
 export const EVAL_JSON_SCHEMA_VERSION = 2;
 

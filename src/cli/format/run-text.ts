@@ -1,5 +1,5 @@
 import type { RunReport, WorkflowProgress } from '../../workflow/index.js';
-import { progressLine } from '../progress-line.js';
+import { stepProgress } from '../step-progress.js';
 
 /** What `modeldebug run` prints on stdout: the headline, the top findings and where the report is. */
 export function formatRunSummary(
@@ -38,25 +38,11 @@ export function formatRunSummary(
   return `${lines.join('\n')}\n`;
 }
 
-/** Step lines on stderr (stdout keeps the findings), with a fit counter on a terminal. */
+/** Step lines on stderr (stdout keeps the findings), each running step's status at least every 2 s. */
 export function stderrProgress(totalSteps: number, enabled: boolean): WorkflowProgress | undefined {
   if (!enabled) return undefined;
-  let index = 0;
-  let counter: ((done: number, total: number) => void) | undefined;
-  return {
-    stepStarted(step, detail) {
-      index++;
-      process.stderr.write(`[${index}/${totalSteps}] ${step}: ${detail}\n`);
-      counter = progressLine('  fit', true);
-    },
-    fits(done, total) {
-      if (total !== undefined && total > 0) counter?.(Math.min(done, total), total);
-    },
-    stepDone(_step, seconds, outcome) {
-      counter?.(1, 1);
-      process.stderr.write(
-        `      ${outcome === 'done' || outcome === '' ? '' : `${outcome}, `}${seconds.toFixed(1)} s\n`,
-      );
-    },
-  };
+  return stepProgress(totalSteps, {
+    tty: process.stderr.isTTY === true,
+    write: (text) => process.stderr.write(text),
+  });
 }

@@ -1,4 +1,5 @@
 import { type DataCheck, findingOf } from './check.js';
+import { valueFormatOf } from './column-format.js';
 import { count } from './finding.js';
 
 /** Many categories make one-hot encoding wide and most categories too rare to learn from. */
@@ -8,21 +9,24 @@ export const highCardinality: DataCheck = {
   severity: 'low',
   async run(context) {
     const stats = await context.stats();
-    const findings = context.features.flatMap((column) => {
-      if (column.kind !== 'categorical') return [];
+    const findings = [];
+    for (const column of context.features) {
+      if (column.kind !== 'categorical') continue;
       const s = stats.get(column.name)!;
       // ID-like columns (unique per row) get their own finding.
       if (s.approxDistinct <= context.thresholds.maxCategories || s.approxDistinct >= 0.9 * s.present)
-        return [];
-      return [
+        continue;
+      // Dates and formatted numbers have their own findings and become numbers in run.
+      if ((await valueFormatOf(context.session, context.train, column)).kind !== 'none') continue;
+      findings.push(
         findingOf(this, {
           status: 'warn',
           column: column.name,
-          message: `about ${count(s.approxDistinct)} distinct categories (more than ${context.thresholds.maxCategories})`,
+          message: `about ${count(s.approxDistinct)} distinct categories (more than ${context.thresholds.maxCategories}): run keeps the ${context.thresholds.maxCategories - 1} most frequent and groups the rest`,
           evidence: { approxDistinct: s.approxDistinct, present: s.present },
         }),
-      ];
-    });
+      );
+    }
     if (findings.length > 0) return findings;
     return [
       findingOf(this, {

@@ -35,6 +35,7 @@ export const labelDrift: DataCheck = {
       findings.push(
         findingOf(this, {
           status: 'fail',
+          column: label.name,
           message: `${unseen.length} label(s) occur only in test (${count(rows)} rows): ${unseen.join(', ')}`,
           evidence: { labels: unseen, testRows: rows },
         }),
@@ -49,6 +50,7 @@ export const labelDrift: DataCheck = {
     findings.push(
       findingOf(this, {
         status,
+        column: label.name,
         message: `label distributions differ by a total variation distance of ${distance.toFixed(3)}`,
         evidence: { totalVariation: distance, counts: proportions },
       }),

@@ -1,4 +1,5 @@
 import { type DataCheck, findingOf } from './check.js';
+import { valueFormatOf } from './column-format.js';
 import { count, percent } from './finding.js';
 
 /**
@@ -18,6 +19,8 @@ export const mixedTypes: DataCheck = {
       const words = profile.nonNumeric;
       const numbers = present - words;
       if (numbers === 0 || words === 0) continue;
+      // "52,000" next to "900" is one number format, reported as such (number_format).
+      if ((await valueFormatOf(session, train, column)).kind === 'number') continue;
       // Report the rarer kind: it is the one that is probably wrong.
       const rareIsText = words <= numbers;
       const rare = rareIsText ? words : numbers;

@@ -1,4 +1,8 @@
+import type { DuckSession } from '../duck/duck-session.js';
+import { sqlString } from '../duck/sql-literals.js';
+import type { StagedColumn } from '../duck/stage-table.js';
 import { type DataCheck, findingOf } from './check.js';
+import { COLUMNS_PER_QUERY, unpivotSql } from './column-stats.js';
 import { count, percent } from './finding.js';
 
 /**
@@ -33,20 +37,16 @@ export const outliers: DataCheck = {
       const iqr = q3 - q1;
       return { column, outer: [q1 - 1.5 * iqr, q3 + 1.5 * iqr], extreme: [q1 - 3 * iqr, q3 + 3 * iqr] };
     });
-    const parts = fences.flatMap(({ column, outer, extreme }) => [
-      `count(*) FILTER (WHERE ${column.sql} < ${outer[0]} OR ${column.sql} > ${outer[1]})::DOUBLE`,
-      `count(*) FILTER (WHERE ${column.sql} < ${extreme[0]} OR ${column.sql} > ${extreme[1]})::DOUBLE`,
-    ]);
-    const [row] = await session.rows(`SELECT ${parts.join(', ')} FROM ${train.table}`);
+    // Infinite values are the non-finite check's, not outliers.
+    const counts = await countOutside(session, train.table, fences);
     const findings = [];
     for (const [k, { column, outer, extreme }] of fences.entries()) {
-      const outside = Number(row[2 * k]);
-      const extremes = Number(row[2 * k + 1]);
+      const [outside, extremes] = counts[k];
       const present = stats.get(column.name)!.present;
       if (extremes === 0 && outside / present <= thresholds.outlierWarnShare) continue;
       const median = stats.get(column.name)!.numeric!.median;
       const examples = await session.rows(`SELECT rowid + 1, ${column.sql} FROM ${train.table}
-        WHERE ${column.sql} < ${outer[0]} OR ${column.sql} > ${outer[1]}
+        WHERE isfinite(${column.sql}) AND (${column.sql} < ${outer[0]} OR ${column.sql} > ${outer[1]})
         ORDER BY abs(${column.sql} - ${median}) DESC, rowid LIMIT ${thresholds.examples}`);
       findings.push(
         findingOf(this, {
@@ -72,4 +72,47 @@ export const outliers: DataCheck = {
 
 function round(value: number): string {
   return Number(value.toPrecision(4)).toString();
+}
+
+interface Fences {
+  readonly column: StagedColumn;
+  readonly outer: readonly number[];
+  readonly extreme: readonly number[];
+}
+
+/**
+ * Finite values outside each column's outer and extreme fences: one expression pair per column on a
+ * narrow file, a join of the unpivoted cells with a table of fences on a wide one.
+ */
+async function countOutside(
+  session: DuckSession,
+  table: string,
+  fences: readonly Fences[],
+): Promise<[number, number][]> {
+  const outside = (v: string, [low, high]: readonly number[]) =>
+    `count(*) FILTER (WHERE isfinite(${v}) AND (${v} < ${low} OR ${v} > ${high}))::DOUBLE`;
+  if (fences.length <= COLUMNS_PER_QUERY) {
+    const parts = fences.flatMap(({ column, outer, extreme }) => [
+      outside(column.sql, outer),
+      outside(column.sql, extreme),
+    ]);
+    const [row] = await session.rows(`SELECT ${parts.join(', ')} FROM ${table}`);
+    return fences.map((_, k) => [Number(row[2 * k]), Number(row[2 * k + 1])]);
+  }
+  const values = fences
+    .map(({ column, outer, extreme }) => `(${sqlString(column.sql)}, ${[...outer, ...extreme].join(', ')})`)
+    .join(', ');
+  const rows = await session.rows(`SELECT f.identifier,
+      count(*) FILTER (WHERE isfinite(v) AND (v < f.low OR v > f.high))::DOUBLE,
+      count(*) FILTER (WHERE isfinite(v) AND (v < f.extremeLow OR v > f.extremeHigh))::DOUBLE
+    FROM ${unpivotSql(
+      table,
+      fences.map((fence) => fence.column),
+    )} u
+    JOIN (VALUES ${values}) f(identifier, low, high, extremeLow, extremeHigh) ON '"' || replace(u.name, '"', '""') || '"' = f.identifier
+    GROUP BY f.identifier`);
+  const byIdentifier = new Map(
+    rows.map(([identifier, a, b]) => [String(identifier), [Number(a), Number(b)]]),
+  );
+  return fences.map(({ column }) => (byIdentifier.get(column.sql) as [number, number]) ?? [0, 0]);
 }

@@ -2,6 +2,7 @@ import type { DataCheck } from './check.js';
 import { classBalance } from './class-balance.js';
 import { conflictingLabels } from './conflicting-labels.js';
 import { constantColumns } from './constant-columns.js';
+import { dateColumns } from './date-columns.js';
 import { duplicateRows } from './duplicate-rows.js';
 import { highCardinality } from './high-cardinality.js';
 import { idLikeColumns } from './id-like-columns.js';
@@ -11,6 +12,8 @@ import { missingValues } from './missing-values.js';
 import { mixedNulls } from './mixed-nulls.js';
 import { mixedTypes } from './mixed-types.js';
 import { newCategories } from './new-categories.js';
+import { nonFiniteValues } from './non-finite-values.js';
+import { numberFormat } from './number-format.js';
 import { outliers } from './outliers.js';
 import { textDuplicates } from './text-duplicates.js';
 import { textLength } from './text-length.js';
@@ -23,6 +26,9 @@ export const DATA_CHECKS: readonly DataCheck[] = [
   duplicateRows,
   conflictingLabels,
   mixedTypes,
+  nonFiniteValues,
+  numberFormat,
+  dateColumns,
   constantColumns,
   idLikeColumns,
   labelLeak,

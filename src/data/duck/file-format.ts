@@ -38,3 +38,9 @@ export function fileKindOf(path: string): FileKind {
 export function isDelimited(format: FileFormat): boolean {
   return format === 'csv' || format === 'tsv';
 }
+
+/**
+ * DuckDB's default cap on a CSV line is 2 MB, but a long quoted text (a whole document in a cell) is
+ * valid CSV: lines may be this long.
+ */
+export const MAX_LINE_BYTES = 16 << 20;

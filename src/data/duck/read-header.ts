@@ -9,6 +9,8 @@ export interface DelimitedHeader {
 }
 
 const PROBE_BYTES = 1 << 16;
+/** A header longer than this is not a header: stop looking for its end. */
+const MAX_HEADER_BYTES = 1 << 28;
 const CANDIDATES = [',', '\t', ';', '|'];
 
 /**
@@ -22,7 +24,7 @@ export function readDelimitedHeader(
   gzip: boolean,
   tabSeparated: boolean,
 ): DelimitedHeader {
-  const head = probe(path, source, gzip);
+  const { head, lineBytes } = probeHeaderLine(path, source, gzip);
   if (head.length === 0) {
     throw new ModeldebugError('parse_error', 'the file is empty', {
       where: source,
@@ -35,7 +37,7 @@ export function readDelimitedHeader(
       hint: 'save it as UTF-8',
     });
   }
-  let text = head.toString('utf8');
+  let text = decodeHeader(head.subarray(0, lineBytes), source);
   // A UTF-8 byte-order mark (Excel writes one) is harmless: DuckDB skips it and so do we.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const line = firstLine(text);
@@ -66,15 +68,104 @@ export function readDelimitedHeader(
   return { delimiter, names };
 }
 
-function probe(path: string, source: string, gzip: boolean): Buffer {
+/**
+ * The file's first bytes, enough to hold the header line whatever its length (a file of 10,000 columns
+ * has a header of 100 KB or more), and where that line ends.
+ */
+function probeHeaderLine(path: string, source: string, gzip: boolean): { head: Buffer; lineBytes: number } {
+  for (let size = PROBE_BYTES; ; size *= 4) {
+    const { bytes, complete } = probe(path, source, gzip, size);
+    const end = lineEnd(bytes);
+    if (end >= 0 || complete || size >= MAX_HEADER_BYTES) {
+      return { head: bytes, lineBytes: end >= 0 ? end : bytes.length };
+    }
+  }
+}
+
+/**
+ * The byte offset of the first line break outside quotes, or -1. Bytes, not characters: quotes and
+ * line breaks are ASCII, which never occurs inside a multi-byte UTF-8 (or Latin-1 accented) character.
+ */
+function lineEnd(bytes: Buffer): number {
+  let quoted = false;
+  for (let k = 0; k < bytes.length; k++) {
+    const byte = bytes[k];
+    if (byte === 0x22) quoted = !quoted;
+    else if (!quoted && (byte === 0x0a || byte === 0x0d)) return k;
+  }
+  return -1;
+}
+
+/** The header as text; bytes that are not UTF-8 are the same error as in a data row, with the column. */
+function decodeHeader(bytes: Buffer, source: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const bad = Math.max(0, firstInvalidUtf8(bytes));
+    const column = countDelimitersBefore(bytes, bad) + 1;
+    throw new ModeldebugError(
+      'parse_error',
+      `the file is not valid UTF-8 (in the name of header column ${column})`,
+      {
+        where: `${source}:1`,
+        hint: 're-save it as UTF-8 (e.g. iconv -f latin1 -t utf-8 in.csv > out.csv)',
+      },
+    );
+  }
+}
+
+/**
+ * Where the first byte that cannot start or continue a UTF-8 character is (-1: none found), to name the
+ * header column; the strict decoder has already decided that there is one.
+ */
+function firstInvalidUtf8(bytes: Buffer): number {
+  let k = 0;
+  while (k < bytes.length) {
+    const byte = bytes[k];
+    const extra =
+      byte < 0x80
+        ? 0
+        : byte >= 0xc2 && byte < 0xe0
+          ? 1
+          : byte >= 0xe0 && byte < 0xf0
+            ? 2
+            : byte >= 0xf0 && byte < 0xf5
+              ? 3
+              : -1;
+    if (extra < 0) return k;
+    for (let m = 1; m <= extra; m++) {
+      if (k + m >= bytes.length || (bytes[k + m] & 0xc0) !== 0x80) return k;
+    }
+    k += extra + 1;
+  }
+  return -1;
+}
+
+/** Fields before `offset` in a header line, counting every candidate delimiter outside quotes. */
+function countDelimitersBefore(bytes: Buffer, offset: number): number {
+  const text = bytes.subarray(0, offset).toString('latin1');
+  const delimiter = guessDelimiter(text.length > 0 ? text : ',');
+  return splitLine(text, delimiter).length - 1;
+}
+
+function probe(
+  path: string,
+  source: string,
+  gzip: boolean,
+  size: number,
+): { bytes: Buffer; complete: boolean } {
   const fd = openSync(path, 'r');
   try {
-    const buffer = Buffer.alloc(PROBE_BYTES);
-    const length = readSync(fd, buffer, 0, PROBE_BYTES, 0);
+    const buffer = Buffer.alloc(size);
+    const length = readSync(fd, buffer, 0, size, 0);
+    const complete = length < size;
     const bytes = buffer.subarray(0, length);
-    if (!gzip || length === 0) return bytes;
+    if (!gzip || length === 0) return { bytes, complete };
     try {
-      return gunzipSync(bytes, { finishFlush: 2 /* Z_SYNC_FLUSH: tolerate a truncated probe */ });
+      return {
+        bytes: gunzipSync(bytes, { finishFlush: 2 /* Z_SYNC_FLUSH: tolerate a truncated probe */ }),
+        complete,
+      };
     } catch (cause) {
       throw new ModeldebugError('parse_error', 'the file ends in .gz but is not valid gzip', {
         where: source,

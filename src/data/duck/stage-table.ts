@@ -3,7 +3,7 @@ import type { ColumnKind } from '../../core/features.js';
 import { inferColumnKind, type KindOptions } from '../column-kinds.js';
 import type { DuckSession } from './duck-session.js';
 import type { FileFormat } from './file-format.js';
-import { asTextSql, profileFile, type TextColumnProfile } from './profile-columns.js';
+import { asTextSql, isNumericType, profileFile, type TextColumnProfile } from './profile-columns.js';
 import { type FileSource, openFileSource } from './source-sql.js';
 import { sqlIdent, sqlString } from './sql-literals.js';
 import { translateReadError } from './translate-error.js';
@@ -54,6 +54,7 @@ export async function stageFile(
 ): Promise<StagedTable> {
   const file = await openFileSource(session, path, options.sourceName);
   checkColumnsExist(file, options);
+  await allowForWidth(session, file.names.length);
   const profile = await profileFile(session, file);
   if (profile.rows === 0) {
     throw new ModeldebugError('parse_error', 'the file has a header row but no data rows', {
@@ -106,7 +107,7 @@ async function createParsed(
     ...new Set(['', ...columns.flatMap((column) => Object.keys(column.profile?.markers ?? {}))]),
   ];
   const selects = columns.map((column, j) => {
-    if (direct[j]) return `${sqlIdent(file.names[j])} AS ${column.sql}`;
+    if (direct[j]) return `${file.columnSql[j]} AS ${column.sql}`;
     return `${stagedExpression(file, j, column, false)} AS ${column.sql}`;
   });
   try {
@@ -136,23 +137,77 @@ function checkColumnsExist(file: FileSource, options: StageOptions): void {
 }
 
 function stagedExpression(file: FileSource, j: number, column: StagedColumn, keepText: boolean): string {
-  const text = asTextSql(file.names[j], file.types[j]);
+  const text = asTextSql(file.columnSql[j], file.types[j]);
+  const markers = Object.keys(column.profile?.markers ?? {});
   if (column.profile === undefined && column.kind === 'numeric') {
-    if (keepText) return sqlIdent(file.names[j]);
+    if (keepText) return file.columnSql[j];
     // A number column of a Parquet / JSON file: NaN is how those formats spell missing.
-    const value = `CAST(${sqlIdent(file.names[j])} AS DOUBLE)`;
-    return `CASE WHEN isnan(${value}) THEN NULL ELSE ${value} END`;
+    return `nullif(CAST(${file.columnSql[j]} AS DOUBLE), 'NaN'::DOUBLE)`;
   }
-  // Every missing marker fails the number cast, so the cast alone gives NULL for them; md_number's
-  // string work is needed only when the column spells an infinity.
+  // Missing markers other than NaN spellings fail the number cast; 'nan' / '-nan' cast to NaN, which
+  // is missing too (DuckDB's NaN equals NaN, so nullif catches every spelling).
   if (column.kind === 'numeric' && !keepText) {
-    return column.profile?.infinities ? `md_number(${text})` : `TRY_CAST(${text} AS DOUBLE)`;
+    const number = `TRY_CAST(${text} AS DOUBLE)`;
+    return markers.length > 0 ? `nullif(${number}, 'NaN'::DOUBLE)` : number;
+  }
+  if (column.kind === 'label' && !keepText && labelIsNumeric(file.types[j], column.profile)) {
+    return canonicalNumberSql(`nullif(TRY_CAST(${text} AS DOUBLE), 'NaN'::DOUBLE)`);
   }
   // The profile knows the exact spellings of missing in this column: compare to those, no lower / trim.
-  const markers = Object.keys(column.profile?.markers ?? {});
   const value = column.kind === 'label' ? `trim(${text})` : text;
   if (markers.length === 0) return value;
   return `CASE WHEN ${text} IN (${markers.map(sqlString).join(', ')}) THEN NULL ELSE ${value} END`;
+}
+
+/** Above this many columns DuckDB's per-column vectors, not the data, decide its memory. */
+const WIDE_COLUMNS = 1000;
+
+/**
+ * DuckDB gives every column of every chunk in flight a vector of 2048 values, however few rows the file
+ * has: 10,000 columns reserve 330 MB per chunk and trip the memory cap although the process stays small
+ * (300 MB RSS at 10,000 × 50). A wide file gets one thread (fewer chunks in flight) and a cap that
+ * counts those reservations; the resident memory stays linear in cells.
+ */
+async function allowForWidth(session: DuckSession, columns: number): Promise<void> {
+  if (columns <= WIDE_COLUMNS) return;
+  const reserved = Math.ceil((columns * 2048 * 16 * 12) / 2 ** 30);
+  await session.run(`SET threads = 1`);
+  await session.run(`SET memory_limit = '${Math.max(1, reserved)}GB'`);
+}
+
+/**
+ * A file with the label and nothing else (or every other column dropped) has nothing to learn from:
+ * said once, before any check or model meets an empty feature list.
+ */
+export function requireFeatures(table: StagedTable, features: readonly StagedColumn[]): void {
+  const label = table.columns.find((column) => column.kind === 'label');
+  if (!label || features.length > 0) return;
+  const only = table.columns.length === 1;
+  throw new ModeldebugError(
+    'missing_column',
+    only
+      ? `the file has only the label column "${label.name}": there are no feature columns`
+      : `every column but the label "${label.name}" was left out: there are no feature columns`,
+    {
+      where: only && (table.format === 'csv' || table.format === 'tsv') ? `${table.source}:1` : table.source,
+      hint: only ? 'add the feature columns to the file' : 'keep at least one feature column',
+    },
+  );
+}
+
+/** A label column whose every present cell is a number (the file may still spell them 1 and 1.0). */
+function labelIsNumeric(type: string, profile: TextColumnProfile | undefined): boolean {
+  if (profile === undefined) return isNumericType(type);
+  return profile.nonNumeric === 0;
+}
+
+/**
+ * One spelling per number, so that `1`, `1.0` and `01` are one class (pandas reads such a column as
+ * numbers too): whole numbers without a decimal point, others in DuckDB's shortest round-trip form.
+ */
+function canonicalNumberSql(number: string): string {
+  return `CASE WHEN ${number} = trunc(${number}) AND abs(${number}) < 1e15
+    THEN CAST(CAST(${number} AS BIGINT) AS VARCHAR) ELSE CAST(${number} AS VARCHAR) END`;
 }
 
 /** Typed columns of Parquet / JSON files were not profiled; count their NULLs now. */

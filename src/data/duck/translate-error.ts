@@ -1,4 +1,5 @@
 import { ModeldebugError } from '../../core/errors.js';
+import { MAX_LINE_BYTES } from './file-format.js';
 
 /**
  * DuckDB's reader errors are many lines of parser settings; the user needs one line: what is wrong,
@@ -18,9 +19,10 @@ export function translateReadError(error: unknown, source: string): ModeldebugEr
     });
   }
   if (/unterminated quote/i.test(text)) {
+    // DuckDB says the same of a line longer than its line cap.
     return new ModeldebugError('parse_error', 'a quoted field is opened and never closed', {
       where,
-      hint: 'close the quoted field or escape its quotes by doubling them',
+      hint: `close the quoted field or escape its quotes by doubling them (a line may hold up to ${MAX_LINE_BYTES >> 20} MB)`,
       cause: error,
     });
   }

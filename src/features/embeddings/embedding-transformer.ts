@@ -9,7 +9,13 @@ import { createOpenAIEmbeddingsProvider, type EmbeddingsProvider } from '../../l
 import { createLlmEngine, type LlmEngine } from '../../llm/llm-engine.js';
 import { type EmbeddingRunSummary, embedTexts } from '../../llm/run-embedding-jobs.js';
 import { type FittedTransformer, serializeTransformer, type Transformer } from '../transformer.js';
-import { EMBEDDING_TRANSFORMER_KIND, type EmbeddingParams, parseEmbeddingParams } from './embed-params.js';
+import type { TransformerDescriptor } from '../transformer-descriptor.js';
+import {
+  EMBEDDING_TRANSFORMER_KIND,
+  type EmbeddingParams,
+  embeddingParamsSchema,
+  parseEmbeddingParams,
+} from './embed-params.js';
 
 /** What the transformer needs besides params, injected: `fetch`, the key's environment, engine, cache. */
 export interface EmbeddingRuntime {
@@ -184,3 +190,14 @@ export function fittedEmbedding(
     },
   };
 }
+
+export const embeddingTransformerDescriptor: TransformerDescriptor = {
+  role: 'transform',
+  kind: EMBEDDING_TRANSFORMER_KIND,
+  aliases: ['embed', 'embeddings'],
+  summary:
+    'text columns to vectors from an OpenAI-compatible /v1/embeddings endpoint: model, base_url, api_key_env, columns, dimensions, cache',
+  schema: embeddingParamsSchema,
+  tags: { handles: 'text-columns', reshapesColumns: true },
+  create: (params) => createEmbeddingTransformer(params as never),
+};

@@ -1,4 +1,3 @@
-export { numpyArgsort } from './numpy-argsort.js';
 export type { TfidfParams } from './tfidf-params.js';
 export {
   createTfidfVectorizer,

@@ -6,6 +6,7 @@ import { parseParams } from '../../core/params.js';
 import { assertColumnsMatch, type ColumnSignature, columnSignature } from '../columns.js';
 import { columnSignatures, parseState } from '../serialized-values.js';
 import { type FittedTransformer, serializeTransformer, type Transformer } from '../transformer.js';
+import type { TransformerDescriptor } from '../transformer-descriptor.js';
 import { countTerms } from './term-counts.js';
 import { documentsOf, textColumnIndex } from './text-column.js';
 import { documentCountLimits, type TfidfParams, tfidfParamsSchema } from './tfidf-params.js';
@@ -186,3 +187,14 @@ export function loadTfidfVectorizer(params: unknown, state: unknown): FittedTfid
   const idf = saved.idf === null ? null : Float64Array.from(saved.idf);
   return fittedTfidfVectorizer(parsed, saved.columns, saved.textColumn, saved.terms, idf);
 }
+
+export const tfidfVectorizerDescriptor: TransformerDescriptor = {
+  role: 'transform',
+  kind: TFIDF_VECTORIZER,
+  aliases: ['tfidf'],
+  summary:
+    'TF-IDF of a text column, sparse output for logreg / mnb: ngram_range, min_df, max_df, max_features, sublinear_tf, norm, column',
+  schema: tfidfParamsSchema,
+  tags: { handles: 'text-columns', reshapesColumns: true },
+  create: (params) => createTfidfVectorizer(params as never),
+};

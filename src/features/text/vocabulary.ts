@@ -1,6 +1,6 @@
 import type { CsrMatrix } from '../../core/csr-matrix.js';
 import { ModeldebugError } from '../../core/errors.js';
-import { numpyArgsort } from './numpy-argsort.js';
+import { numpyArgsort } from '../numpy-argsort.js';
 import { compareCodePoints } from './tokenize.js';
 
 export interface VocabularyLimits {

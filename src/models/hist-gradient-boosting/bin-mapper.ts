@@ -4,9 +4,9 @@ import type { Rng } from '../../core/rng.js';
 const BINNING_SUBSAMPLE = 200_000;
 
 /**
- * Per-feature bin thresholds (sklearn's `_BinMapper`): with at most `maxBins` distinct values, the
- * midpoints between consecutive ones; otherwise the `maxBins − 1` inner percentiles of the (sub)sample,
- * numpy's 'midpoint' method. A value x falls in bin i iff t[i−1] < x <= t[i].
+ * Per-feature bin thresholds (sklearn's `_BinMapper`), from the (sub)sample's non-missing values: with
+ * at most `maxBins` distinct values, the midpoints between consecutive ones; otherwise the `maxBins − 1`
+ * inner percentiles, numpy's 'midpoint' method. A value x falls in bin i iff t[i−1] < x <= t[i].
  * Returns `thresholds[f]` (ascending) for row-major X.
  */
 export function findBinThresholds(
@@ -22,11 +22,16 @@ export function findBinThresholds(
     rng.shuffle(order);
     sample = order.subarray(0, BINNING_SUBSAMPLE).sort();
   }
-  const count = sample ? sample.length : rows;
-  const column = new Float64Array(count);
+  const taken = sample ? sample.length : rows;
+  const buffer = new Float64Array(taken);
   const thresholds: Float64Array[] = [];
   for (let f = 0; f < d; f++) {
-    for (let r = 0; r < count; r++) column[r] = X[(sample ? sample[r] : r) * d + f];
+    let count = 0;
+    for (let r = 0; r < taken; r++) {
+      const x = X[(sample ? sample[r] : r) * d + f];
+      if (!Number.isNaN(x)) buffer[count++] = x;
+    }
+    const column = buffer.subarray(0, count);
     column.sort();
     let distinct = count > 0 ? 1 : 0;
     for (let r = 1; r < count; r++) if (column[r] !== column[r - 1]) distinct++;
@@ -52,7 +57,8 @@ export function findBinThresholds(
 }
 
 /**
- * Bins: the number of thresholds below x (binary search; x <= t goes to the lower bin). Row-major by
+ * Bins: the number of thresholds below x (binary search; x <= t goes to the lower bin), and for a
+ * missing value (NaN) feature f's missing bin, thresholds[f].length + 1 (missingBins). Row-major by
  * default; column-major (`binned[f * rows + i]`) for training, where histograms are built feature by
  * feature.
  */
@@ -68,6 +74,10 @@ export function mapToBins(
     const t = thresholds[f];
     for (let i = 0; i < rows; i++) {
       const x = X[i * d + f];
+      if (Number.isNaN(x)) {
+        binned[layout === 'rows' ? i * d + f : f * rows + i] = t.length + 1;
+        continue;
+      }
       let lo = 0;
       let hi = t.length;
       while (lo < hi) {
@@ -79,4 +89,9 @@ export function mapToBins(
     }
   }
   return binned;
+}
+
+/** Each feature's missing-value bin: one past its last non-missing bin. */
+export function missingBins(thresholds: readonly Float64Array[]): Uint8Array {
+  return Uint8Array.from(thresholds, (t) => t.length + 1);
 }

@@ -1,12 +1,15 @@
 import type { FitWarning } from '../../core/estimator.js';
 import type { Rng } from '../../core/rng.js';
-import { findBinThresholds, mapToBins } from './bin-mapper.js';
+import { findBinThresholds, mapToBins, missingBins } from './bin-mapper.js';
 import { addTreeScoresBinned, type BoostedTree } from './boosted-tree.js';
 import {
+  type BinnedData,
   binOffsets,
   createGrowerWorkspace,
   type GrowerSettings,
+  type GrowerWorkspace,
   growBoostedTree,
+  localHistogramBackend,
 } from './grow-boosted-tree.js';
 import { baselineScores, gradientsFor, meanLogLoss, scoresToProba } from './log-loss-gradients.js';
 
@@ -27,7 +30,12 @@ export interface BoostingOptions {
   readonly tol: number;
   readonly grower: GrowerSettings;
   readonly signal?: AbortSignal;
+  /** Builds the workspace (and its histogram backend, e.g. worker threads); default: in this thread. */
+  readonly workspace?: (data: BinnedData, grower: GrowerSettings) => Promise<ClosableWorkspace>;
 }
+
+/** A workspace that may hold worker threads to stop when the fit ends. */
+export type ClosableWorkspace = GrowerWorkspace & { close?: () => Promise<void> };
 
 export interface BoostingResult {
   readonly baseline: Float64Array;
@@ -45,7 +53,11 @@ export interface BoostingResult {
  * of the current probabilities and adds its leaf values. With validation rows, stops when the
  * validation loss has not improved by `tol` over the last `nIterNoChange` iterations.
  */
-export function boost(input: BoostingInput, options: BoostingOptions, rng: Rng): BoostingResult {
+export async function boost(
+  input: BoostingInput,
+  options: BoostingOptions,
+  rng: Rng,
+): Promise<BoostingResult> {
   const { X, d, classCount } = input;
   const K = classCount === 2 ? 1 : classCount;
   const train = gather(X, d, input.trainRows);
@@ -56,6 +68,12 @@ export function boost(input: BoostingInput, options: BoostingOptions, rng: Rng):
   const validationCodes = Int32Array.from(input.validationRows, (row) => input.codes[row]);
   const nValidation = input.validationRows.length;
   const validationBinned = mapToBins(gather(X, d, input.validationRows), nValidation, d, thresholds);
+  const missing = missingBins(thresholds);
+  const hasMissing = new Uint8Array(d);
+  for (let f = 0; f < d; f++) {
+    const column = binned.subarray(f * n, (f + 1) * n);
+    hasMissing[f] = column.includes(missing[f]) ? 1 : 0;
+  }
 
   const baseline = baselineScores(trainCodes, classCount);
   const raw = new Float64Array(n * K);
@@ -66,39 +84,55 @@ export function boost(input: BoostingInput, options: BoostingOptions, rng: Rng):
   const validationProba = new Float64Array(nValidation * classCount);
   const gradients = new Float64Array(n);
   const hessians = new Float64Array(n);
-  const workspace = createGrowerWorkspace(n);
-  const data = { binned, rows: n, features: d, thresholds, offsets: binOffsets(thresholds) };
-
-  const trees: BoostedTree[][] = [];
-  const trainLoss: number[] = [];
-  const validationLoss: number[] = [];
-  const scores: number[] = [];
-  const watch = nValidation > 0;
-  if (watch) {
-    scoresToProba(validationRaw, nValidation, K, classCount, validationProba);
-    scores.push(-meanLogLoss(validationProba, validationCodes, classCount));
+  const data: BinnedData = {
+    binned,
+    rows: n,
+    features: d,
+    thresholds,
+    offsets: binOffsets(thresholds),
+    hasMissing,
+  };
+  const workspace: ClosableWorkspace = options.workspace
+    ? await options.workspace(data, options.grower)
+    : createGrowerWorkspace(n, localHistogramBackend(data, options.grower));
+  try {
+    return run();
+  } finally {
+    await workspace.close?.();
   }
-  for (let iteration = 0; iteration < options.maxIter; iteration++) {
-    options.signal?.throwIfAborted();
-    scoresToProba(raw, n, K, classCount, proba);
-    trainLoss.push(meanLogLoss(proba, trainCodes, classCount));
-    const round: BoostedTree[] = [];
-    for (let k = 0; k < K; k++) {
-      gradientsFor(proba, trainCodes, classCount, k, gradients, hessians);
-      const tree = growBoostedTree(data, gradients, hessians, options.grower, workspace, raw, K, k);
-      round.push(tree);
-      if (watch) addTreeScoresBinned(tree, validationBinned, nValidation, d, validationRaw, K, k);
-    }
-    trees.push(round);
+
+  function run(): BoostingResult {
+    const trees: BoostedTree[][] = [];
+    const trainLoss: number[] = [];
+    const validationLoss: number[] = [];
+    const scores: number[] = [];
+    const watch = nValidation > 0;
     if (watch) {
       scoresToProba(validationRaw, nValidation, K, classCount, validationProba);
-      const loss = meanLogLoss(validationProba, validationCodes, classCount);
-      validationLoss.push(loss);
-      scores.push(-loss);
-      if (shouldStop(scores, options.nIterNoChange, options.tol)) break;
+      scores.push(-meanLogLoss(validationProba, validationCodes, classCount));
     }
+    for (let iteration = 0; iteration < options.maxIter; iteration++) {
+      options.signal?.throwIfAborted();
+      scoresToProba(raw, n, K, classCount, proba);
+      trainLoss.push(meanLogLoss(proba, trainCodes, classCount));
+      const round: BoostedTree[] = [];
+      for (let k = 0; k < K; k++) {
+        gradientsFor(proba, trainCodes, classCount, k, gradients, hessians);
+        const tree = growBoostedTree(data, gradients, hessians, options.grower, workspace, raw, K, k);
+        round.push(tree);
+        if (watch) addTreeScoresBinned(tree, validationBinned, missing, nValidation, d, validationRaw, K, k);
+      }
+      trees.push(round);
+      if (watch) {
+        scoresToProba(validationRaw, nValidation, K, classCount, validationProba);
+        const loss = meanLogLoss(validationProba, validationCodes, classCount);
+        validationLoss.push(loss);
+        scores.push(-loss);
+        if (shouldStop(scores, options.nIterNoChange, options.tol)) break;
+      }
+    }
+    return { baseline, trees, thresholds, validationLoss, trainLoss, warnings: [] };
   }
-  return { baseline, trees, thresholds, validationLoss, trainLoss, warnings: [] };
 }
 
 /** sklearn's `_should_stop`: no score of the last n beats the one n + 1 back by more than tol. */

@@ -5,8 +5,9 @@ import {
   type SerializedModel,
 } from '../../core/estimator.js';
 import type { Features } from '../../core/features.js';
+import { assertNumericDense } from '../../core/features.js';
 import type { Matrix } from '../../core/matrix.js';
-import { checkPredictionInput } from '../training-checks/index.js';
+import { checkFeatureCount } from '../training-checks/index.js';
 import { addTreeScores, type BoostedTree } from './boosted-tree.js';
 import { HIST_GRADIENT_BOOSTING_KIND, type HistGradientBoostingParams } from './hgb-params.js';
 import { scoresToProba } from './log-loss-gradients.js';
@@ -45,7 +46,9 @@ export function createFittedHistGradientBoosting(
   const d = featureNames.length;
   const K = state.baseline.length;
   const decisionFunction = (X: Features): Matrix => {
-    checkPredictionInput(X, d, HIST_GRADIENT_BOOSTING_KIND);
+    // Missing values are allowed: each split learned where they go.
+    checkFeatureCount(X, d, HIST_GRADIENT_BOOSTING_KIND);
+    assertNumericDense(X, HIST_GRADIENT_BOOSTING_KIND);
     const raw = new Float64Array(X.rows * K);
     for (let i = 0; i < X.rows; i++) raw.set(state.baseline, i * K);
     for (const round of state.trees) {
@@ -82,8 +85,9 @@ export function createFittedHistGradientBoosting(
               left: Array.from(tree.left),
               right: Array.from(tree.right),
               feature: Array.from(tree.feature),
-              threshold: Array.from(tree.threshold),
+              threshold: Array.from(tree.threshold, (t) => (Number.isFinite(t) ? t : null)),
               binThreshold: Array.from(tree.binThreshold),
+              missingLeft: Array.from(tree.missingLeft),
               value: Array.from(tree.value),
             })),
           ),

@@ -1,7 +1,6 @@
 import type { BoostedTree } from './boosted-tree.js';
-
-/** sklearn's min_hessian_to_split. */
-const MIN_HESSIAN = 1e-3;
+import { findBestSplit, MIN_HESSIAN, nodeValue, type SplitChoice } from './find-split.js';
+import { fillHistogramFeatures } from './histogram-kernels.js';
 
 export interface GrowerSettings {
   readonly maxLeafNodes: number;
@@ -13,21 +12,50 @@ export interface GrowerSettings {
 
 /** Binned training data and the per-feature bin thresholds. */
 export interface BinnedData {
-  /** Column-major: `binned[f * rows + i]`. */
+  /** Column-major: `binned[f * rows + i]`; a missing value has bin thresholds[f].length + 1. */
   readonly binned: Uint8Array;
   readonly rows: number;
   readonly features: number;
   readonly thresholds: readonly Float64Array[];
-  /** Feature f's bins sit at histogram slots offsets[f] .. offsets[f+1] (only the bins it uses). */
+  /**
+   * Feature f's histogram slots: offsets[f] .. offsets[f+1] − 2 for its non-missing bins (only the bins
+   * it uses), offsets[f+1] − 1 for its missing values.
+   */
   readonly offsets: Int32Array;
+  /** 1 where the feature has a missing value among the training rows. */
+  readonly hasMissing: Uint8Array;
 }
 
 export function binOffsets(thresholds: readonly Float64Array[]): Int32Array {
   const offsets = new Int32Array(thresholds.length + 1);
   thresholds.forEach((t, f) => {
-    offsets[f + 1] = offsets[f] + t.length + 1;
+    offsets[f + 1] = offsets[f] + t.length + 2;
   });
   return offsets;
+}
+
+/**
+ * Where a node's histogram is built and its best split searched: in this thread, or split by feature
+ * over worker threads (threaded-histograms.ts). Either gives the same histogram and the same split.
+ */
+export interface HistogramBackend {
+  /** A zeroed histogram from the backend's memory. */
+  take(): Float64Array;
+  give(histogram: Float64Array): void;
+  /** Fills the histogram of rows indices[start, start + count); g, h are their gradients in that order. */
+  fill(
+    indices: Int32Array,
+    start: number,
+    count: number,
+    g: Float64Array,
+    h: Float64Array,
+    histogram: Float64Array,
+  ): void;
+  findSplit(
+    histogram: Float64Array,
+    node: { sumG: number; sumH: number; count: number },
+    best: SplitChoice,
+  ): void;
 }
 
 /** Scratch reused across trees. */
@@ -37,16 +65,52 @@ export interface GrowerWorkspace {
   /** A node's gradients and hessians in its row order, so the per-feature loops read them in sequence. */
   readonly orderedGradients: Float64Array;
   readonly orderedHessians: Float64Array;
-  readonly pool: Float64Array[];
+  readonly backend: HistogramBackend;
 }
 
-export function createGrowerWorkspace(rows: number): GrowerWorkspace {
+/** The in-thread backend. */
+export function localHistogramBackend(data: BinnedData, settings: GrowerSettings): HistogramBackend {
+  const pool: Float64Array[] = [];
+  const size = data.offsets[data.features] * 3;
   return {
-    indices: new Int32Array(rows),
+    take() {
+      const histogram = pool.pop() ?? new Float64Array(size);
+      histogram.fill(0);
+      return histogram;
+    },
+    give: (histogram) => pool.push(histogram),
+    fill(indices, start, count, g, h, histogram) {
+      fillHistogramFeatures(
+        data.binned,
+        data.rows,
+        data.offsets,
+        indices,
+        start,
+        count,
+        g,
+        h,
+        histogram,
+        0,
+        data.features,
+      );
+    },
+    findSplit(histogram, node, best) {
+      findBestSplit(histogram, data.offsets, data.hasMissing, node, settings, 0, data.features, best);
+    },
+  };
+}
+
+export function createGrowerWorkspace(
+  rows: number,
+  backend: HistogramBackend,
+  buffers?: { indices: Int32Array; g: Float64Array; h: Float64Array },
+): GrowerWorkspace {
+  return {
+    indices: buffers?.indices ?? new Int32Array(rows),
     buffer: new Int32Array(rows),
-    orderedGradients: new Float64Array(rows),
-    orderedHessians: new Float64Array(rows),
-    pool: [],
+    orderedGradients: buffers?.g ?? new Float64Array(rows),
+    orderedHessians: buffers?.h ?? new Float64Array(rows),
+    backend,
   };
 }
 
@@ -57,17 +121,17 @@ interface Leaf {
   depth: number;
   sumG: number;
   sumH: number;
-  histogram: Float64Array;
-  gain: number;
-  feature: number;
-  bin: number;
+  histogram: Float64Array | null;
+  split: SplitChoice;
 }
 
 /**
  * Grows one tree best first, as sklearn's TreeGrower: the leaf whose best split gains most is split
  * next, until `maxLeafNodes` leaves. Each node keeps a histogram of (Σg, Σh, count) per feature and bin;
  * a split builds the smaller child's by scanning its rows and gets the larger one's by subtraction. The
- * gain of a cut is G_L²/(H_L+λ) + G_R²/(H_R+λ) − G²/(H+λ); a leaf's value is −lr·G/(H+λ).
+ * gain of a cut is G_L²/(H_L+λ) + G_R²/(H_R+λ) − G²/(H+λ); a leaf's value is −lr·G/(H+λ). Missing
+ * values go where the split learned (sklearn's missing_go_to_left); for a feature with none in
+ * training, to the child with more rows.
  * Adds every training row's leaf value into raw[i*K + k] and returns the tree.
  */
 export function growBoostedTree(
@@ -81,12 +145,14 @@ export function growBoostedTree(
   k: number,
 ): BoostedTree {
   const { rows } = data;
+  const { backend } = ws;
   const nodes = {
     left: [] as number[],
     right: [] as number[],
     feature: [] as number[],
     bin: [] as number[],
     value: [] as number[],
+    missingLeft: [] as number[],
   };
   const addNode = (): number => {
     nodes.left.push(-1);
@@ -94,17 +160,18 @@ export function growBoostedTree(
     nodes.feature.push(-1);
     nodes.bin.push(0);
     nodes.value.push(0);
+    nodes.missingLeft.push(0);
     return nodes.left.length - 1;
   };
   for (let i = 0; i < rows; i++) ws.indices[i] = i;
-  const rootHistogram = takeHistogram(ws.pool, data.offsets);
+  const rootHistogram = backend.take();
   let sumG = 0;
   let sumH = 0;
   for (let i = 0; i < rows; i++) {
     sumG += gradients[i];
     sumH += hessians[i];
   }
-  fillHistogram(data, ws, 0, rows, gradients, hessians, rootHistogram);
+  fill(0, rows, rootHistogram);
   const open: Leaf[] = [];
   const finished: Leaf[] = [];
   const root: Leaf = {
@@ -115,48 +182,59 @@ export function growBoostedTree(
     sumG,
     sumH,
     histogram: rootHistogram,
-    gain: 0,
-    feature: -1,
-    bin: 0,
+    split: noSplit(),
   };
   consider(root);
   let leafCount = 1;
   while (open.length > 0 && leafCount < settings.maxLeafNodes) {
     let best = 0;
-    for (let j = 1; j < open.length; j++) if (open[j].gain > open[best].gain) best = j;
+    for (let j = 1; j < open.length; j++) if (open[j].split.gain > open[best].split.gain) best = j;
     const parent = open.splice(best, 1)[0];
     const position = partition(data, ws, parent);
-    const left: Leaf = makeChild(parent, parent.start, position);
-    const right: Leaf = makeChild(parent, position, parent.end);
-    nodes.feature[parent.node] = parent.feature;
-    nodes.bin[parent.node] = parent.bin;
+    const { split } = parent;
+    const left = makeChild(parent, parent.start, position, split.gLeft, split.hLeft);
+    const right = makeChild(parent, position, parent.end, split.gRight, split.hRight);
+    nodes.feature[parent.node] = split.feature;
+    nodes.bin[parent.node] = split.bin;
     nodes.left[parent.node] = left.node;
     nodes.right[parent.node] = right.node;
-    const [small, large] = left.end - left.start <= right.end - right.start ? [left, right] : [right, left];
-    small.histogram = takeHistogram(ws.pool, data.offsets);
-    fillHistogram(data, ws, small.start, small.end, gradients, hessians, small.histogram);
-    large.histogram = parent.histogram;
-    for (let b = 0; b < large.histogram.length; b++) large.histogram[b] -= small.histogram[b];
+    const leftRows = left.end - left.start;
+    const rightRows = right.end - right.start;
+    const missingLeft = data.hasMissing[split.feature] === 1 ? split.missingLeft : leftRows > rightRows;
+    nodes.missingLeft[parent.node] = missingLeft ? 1 : 0;
+    const [small, large] = leftRows <= rightRows ? [left, right] : [right, left];
+    small.histogram = backend.take();
+    fill(small.start, small.end, small.histogram);
+    const largeHistogram = parent.histogram as Float64Array;
+    const smallHistogram = small.histogram;
+    for (let b = 0; b < largeHistogram.length; b++) largeHistogram[b] -= smallHistogram[b];
+    large.histogram = largeHistogram;
+    parent.histogram = null;
     leafCount++;
     consider(left);
     consider(right);
   }
   for (const leaf of [...open, ...finished]) {
-    const value = (-settings.learningRate * leaf.sumG) / (leaf.sumH + settings.l2 + 1e-15);
+    const value = settings.learningRate * nodeValue(leaf.sumG, leaf.sumH, settings.l2);
     nodes.value[leaf.node] = value;
     for (let r = leaf.start; r < leaf.end; r++) raw[ws.indices[r] * K + k] += value;
-    if (leaf.histogram.length > 0) ws.pool.push(leaf.histogram);
+    if (leaf.histogram) backend.give(leaf.histogram);
   }
   return finishTree(nodes, data.thresholds);
 
-  function makeChild(parent: Leaf, start: number, end: number): Leaf {
-    let g = 0;
-    let h = 0;
-    for (let r = start; r < end; r++) {
-      g += gradients[ws.indices[r]];
-      h += hessians[ws.indices[r]];
+  function fill(start: number, end: number, histogram: Float64Array): void {
+    const count = end - start;
+    const { indices, orderedGradients: g, orderedHessians: h } = ws;
+    for (let r = 0; r < count; r++) {
+      const row = indices[start + r];
+      g[r] = gradients[row];
+      h[r] = hessians[row];
     }
-    const empty = new Float64Array(0);
+    backend.fill(indices, start, count, g, h, histogram);
+  }
+
+  /** A child with the sums the split scan accumulated for it, as sklearn's grower. */
+  function makeChild(parent: Leaf, start: number, end: number, g: number, h: number): Leaf {
     return {
       node: addNode(),
       start,
@@ -164,10 +242,8 @@ export function growBoostedTree(
       depth: parent.depth + 1,
       sumG: g,
       sumH: h,
-      histogram: empty,
-      gain: 0,
-      feature: -1,
-      bin: 0,
+      histogram: null,
+      split: noSplit(),
     };
   }
 
@@ -175,94 +251,38 @@ export function growBoostedTree(
     const count = leaf.end - leaf.start;
     const splittable =
       leaf.depth < settings.maxDepth && count >= 2 * settings.minSamplesLeaf && leaf.sumH >= 2 * MIN_HESSIAN;
-    if (splittable && findSplit(leaf, data.offsets, settings)) open.push(leaf);
-    else finished.push(leaf);
-  }
-}
-
-/** Best cut of a leaf over every feature's bins; false when none satisfies the leaf-size limits. */
-function findSplit(leaf: Leaf, offsets: Int32Array, settings: GrowerSettings): boolean {
-  const { histogram, sumG, sumH } = leaf;
-  const count = leaf.end - leaf.start;
-  const { l2, minSamplesLeaf } = settings;
-  const parentScore = (sumG * sumG) / (sumH + l2);
-  let bestGain = 0;
-  leaf.feature = -1;
-  for (let f = 0; f < offsets.length - 1; f++) {
-    const bins = offsets[f + 1] - offsets[f];
-    let gLeft = 0;
-    let hLeft = 0;
-    let nLeft = 0;
-    const base = offsets[f] * 3;
-    for (let b = 0; b < bins - 1; b++) {
-      gLeft += histogram[base + 3 * b];
-      hLeft += histogram[base + 3 * b + 1];
-      nLeft += histogram[base + 3 * b + 2];
-      const nRight = count - nLeft;
-      if (nLeft < minSamplesLeaf) continue;
-      if (nRight < minSamplesLeaf) break;
-      const hRight = sumH - hLeft;
-      if (hLeft < MIN_HESSIAN || hRight < MIN_HESSIAN) continue;
-      const gRight = sumG - gLeft;
-      const gain = (gLeft * gLeft) / (hLeft + l2) + (gRight * gRight) / (hRight + l2) - parentScore;
-      if (gain > bestGain) {
-        bestGain = gain;
-        leaf.feature = f;
-        leaf.bin = b;
-      }
+    if (splittable)
+      backend.findSplit(
+        leaf.histogram as Float64Array,
+        { sumG: leaf.sumG, sumH: leaf.sumH, count },
+        leaf.split,
+      );
+    if (leaf.split.feature >= 0) {
+      open.push(leaf);
+      return;
     }
-  }
-  leaf.gain = bestGain;
-  return leaf.feature >= 0;
-}
-
-function takeHistogram(pool: Float64Array[], offsets: Int32Array): Float64Array {
-  const histogram = pool.pop() ?? new Float64Array(offsets[offsets.length - 1] * 3);
-  histogram.fill(0);
-  return histogram;
-}
-
-/**
- * histogram[(offsets[f] + bin)·3 + {0,1,2}] += (g, h, 1) over the rows indices[start, end), feature by
- * feature as sklearn builds them: one feature's histogram stays in L1 cache while its bins are read.
- */
-function fillHistogram(
-  data: BinnedData,
-  ws: GrowerWorkspace,
-  start: number,
-  end: number,
-  gradients: Float64Array,
-  hessians: Float64Array,
-  histogram: Float64Array,
-): void {
-  const { binned, rows, features: d, offsets } = data;
-  const { indices, orderedGradients: g, orderedHessians: h } = ws;
-  const count = end - start;
-  for (let r = 0; r < count; r++) {
-    const row = indices[start + r];
-    g[r] = gradients[row];
-    h[r] = hessians[row];
-  }
-  for (let f = 0; f < d; f++) {
-    const column = f * rows;
-    const base = offsets[f] * 3;
-    for (let r = 0; r < count; r++) {
-      const slot = base + 3 * binned[column + indices[start + r]];
-      histogram[slot] += g[r];
-      histogram[slot + 1] += h[r];
-      histogram[slot + 2] += 1;
-    }
+    // A leaf for good: its histogram goes back at once (the threaded backend has a fixed number).
+    if (leaf.histogram) backend.give(leaf.histogram);
+    leaf.histogram = null;
+    finished.push(leaf);
   }
 }
 
-/** Rows of the leaf with bin <= cut first; returns where the right child starts. */
+function noSplit(): SplitChoice {
+  return { feature: -1, bin: 0, gain: 0, missingLeft: false, gLeft: 0, hLeft: 0, gRight: 0, hRight: 0 };
+}
+
+/** Rows of the leaf that go left first (bin <= cut, or missing when missing goes left); returns where the right child starts. */
 function partition(data: BinnedData, ws: GrowerWorkspace, leaf: Leaf): number {
-  const column = leaf.feature * data.rows;
+  const { feature, bin, missingLeft } = leaf.split;
+  const column = feature * data.rows;
+  const missingBin = data.offsets[feature + 1] - data.offsets[feature] - 1;
   let write = leaf.start;
   let buffered = 0;
   for (let r = leaf.start; r < leaf.end; r++) {
     const row = ws.indices[r];
-    if (data.binned[column + row] <= leaf.bin) ws.indices[write++] = row;
+    const value = data.binned[column + row];
+    if (value === missingBin ? missingLeft : value <= bin) ws.indices[write++] = row;
     else ws.buffer[buffered++] = row;
   }
   ws.indices.set(ws.buffer.subarray(0, buffered), write);
@@ -270,14 +290,24 @@ function partition(data: BinnedData, ws: GrowerWorkspace, leaf: Leaf): number {
 }
 
 function finishTree(
-  nodes: { left: number[]; right: number[]; feature: number[]; bin: number[]; value: number[] },
+  nodes: {
+    left: number[];
+    right: number[];
+    feature: number[];
+    bin: number[];
+    value: number[];
+    missingLeft: number[];
+  },
   thresholds: readonly Float64Array[],
 ): BoostedTree {
   const feature = Int32Array.from(nodes.feature);
   const binThreshold = Uint8Array.from(nodes.bin);
   const threshold = new Float64Array(feature.length);
   feature.forEach((f, k) => {
-    if (nodes.left[k] >= 0) threshold[k] = thresholds[f][binThreshold[k]];
+    // A cut after the last non-missing bin sends every present value left (sklearn's split on NaN).
+    if (nodes.left[k] >= 0)
+      threshold[k] =
+        binThreshold[k] < thresholds[f].length ? thresholds[f][binThreshold[k]] : Number.POSITIVE_INFINITY;
   });
   return {
     nodeCount: feature.length,
@@ -286,6 +316,7 @@ function finishTree(
     feature,
     threshold,
     binThreshold,
+    missingLeft: Uint8Array.from(nodes.missingLeft),
     value: Float64Array.from(nodes.value),
   };
 }

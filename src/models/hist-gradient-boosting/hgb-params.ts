@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nJobsSchema } from '../../core/n-jobs.js';
 import { parseParams } from '../../core/params.js';
 
 export const HIST_GRADIENT_BOOSTING_KIND = 'hist-gradient-boosting';
@@ -20,6 +21,11 @@ export const histGradientBoostingParamsSchema = z.strictObject({
   validation_fraction: z.number().gt(0).lt(1).default(0.1),
   n_iter_no_change: z.number().int().positive().default(10),
   tol: z.number().nonnegative().default(1e-7),
+  /**
+   * Threads that build the histograms (sklearn uses every core through OpenMP); null or 1 builds them
+   * in this thread, −1 uses every core. The fitted model is the same for any value.
+   */
+  n_jobs: nJobsSchema,
   /** Seeds the validation split and the binning subsample; null means 0. */
   random_state: z.number().int().nonnegative().nullable().default(null),
 });

@@ -1,18 +1,26 @@
 import type { Classifier, FitContext, FitWarning } from '../../core/estimator.js';
-import { featureNames } from '../../core/features.js';
+import { assertNumericDense, featureNames } from '../../core/features.js';
+import { threadCount } from '../../core/n-jobs.js';
 import { createRng } from '../../core/rng.js';
-import { trainTestSplit } from '../../selection/train-test-split.js';
-import { prepareTrainingSet } from '../training-checks/index.js';
-import { boost } from './boost.js';
+import { trainTestSplit } from '../../splits/train-test-split.js';
+import { assertRowsMatchLabels, presentClasses } from '../training-checks/index.js';
+import { boost, type ClosableWorkspace } from './boost.js';
 import {
   createFittedHistGradientBoosting,
   type FittedHistGradientBoosting,
 } from './fitted-hist-gradient-boosting.js';
 import {
+  type BinnedData,
+  createGrowerWorkspace,
+  type GrowerSettings,
+  localHistogramBackend,
+} from './grow-boosted-tree.js';
+import {
   HIST_GRADIENT_BOOSTING_KIND,
   type HistGradientBoostingParams,
   parseHistGradientBoostingParams,
 } from './hgb-params.js';
+import { startThreadedHistograms } from './threaded-histograms.js';
 
 export interface HistGradientBoosting extends Classifier<HistGradientBoostingParams> {
   withParams(patch: Partial<HistGradientBoostingParams>): HistGradientBoosting;
@@ -25,7 +33,8 @@ const AUTO_EARLY_STOPPING_ROWS = 10_000;
 /**
  * scikit-learn's HistGradientBoostingClassifier: gradient boosting of the log loss with best-first
  * histogram trees on features binned into at most max_bins quantile bins (one tree per class and
- * iteration, one in all for two classes). Missing values are not handled yet: impute first.
+ * iteration, one in all for two classes). Missing values (NaN) are handled natively, as sklearn: they
+ * get a bin of their own, and each split learns on which side they go.
  */
 export function createHistGradientBoosting(
   params: Partial<HistGradientBoostingParams> | Readonly<Record<string, unknown>> = {},
@@ -36,15 +45,18 @@ export function createHistGradientBoosting(
     params: parsed,
     withParams: (patch) => createHistGradientBoosting({ ...parsed, ...patch }),
     async fit(X, y, context: FitContext = {}) {
-      const present = prepareTrainingSet(X, y, HIST_GRADIENT_BOOSTING_KIND);
+      assertRowsMatchLabels(X.rows, y);
+      assertNumericDense(X, HIST_GRADIENT_BOOSTING_KIND);
+      const present = presentClasses(y, HIST_GRADIENT_BOOSTING_KIND);
       const seed = parsed.random_state ?? 0;
+      const threads = threadCount(parsed.n_jobs, X.cols);
       const early =
         parsed.early_stopping === 'auto' ? X.rows > AUTO_EARLY_STOPPING_ROWS : parsed.early_stopping;
       const all = Int32Array.from({ length: X.rows }, (_, i) => i);
       const split = early
         ? trainTestSplit(X.rows, { testSize: parsed.validation_fraction, seed, stratify: present.codes })
         : { train: all, test: new Int32Array(0) };
-      const result = boost(
+      const result = await boost(
         {
           X: X.data,
           d: X.cols,
@@ -66,6 +78,7 @@ export function createHistGradientBoosting(
             learningRate: parsed.learning_rate,
           },
           signal: context.signal,
+          workspace: threads > 1 ? (data, grower) => threadedOrLocal(data, grower, threads) : undefined,
         },
         createRng(seed),
       );
@@ -87,4 +100,14 @@ export function createHistGradientBoosting(
       );
     },
   };
+}
+
+/** Worker threads when they can start (a bounded tree, a worker script), else this thread. */
+async function threadedOrLocal(
+  data: BinnedData,
+  grower: GrowerSettings,
+  threads: number,
+): Promise<ClosableWorkspace> {
+  const threaded = await startThreadedHistograms(data, grower, threads);
+  return threaded ?? createGrowerWorkspace(data.rows, localHistogramBackend(data, grower));
 }

@@ -13,8 +13,11 @@ const treeSchema = z.object({
   left: z.array(z.number().int()),
   right: z.array(z.number().int()),
   feature: z.array(z.number().int()),
-  threshold: z.array(z.number()),
+  /** null: +Infinity, a split of missing against present values (JSON has no Infinity). */
+  threshold: z.array(z.number().nullable()),
   binThreshold: z.array(z.number().int().min(0).max(255)),
+  /** Absent in models saved before missing-value support: every missing value then went right. */
+  missingLeft: z.array(z.number().int().min(0).max(1)).optional(),
   value: z.array(z.number()),
 });
 
@@ -72,8 +75,9 @@ function toTree(json: z.infer<typeof treeSchema>, d: number): BoostedTree {
     left: Int32Array.from(json.left),
     right: Int32Array.from(json.right),
     feature: Int32Array.from(json.feature),
-    threshold: Float64Array.from(json.threshold),
+    threshold: Float64Array.from(json.threshold, (t) => t ?? Number.POSITIVE_INFINITY),
     binThreshold: Uint8Array.from(json.binThreshold),
+    missingLeft: json.missingLeft ? Uint8Array.from(json.missingLeft) : new Uint8Array(nodeCount),
     value: Float64Array.from(json.value),
   };
 }

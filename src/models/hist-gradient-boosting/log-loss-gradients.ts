@@ -55,10 +55,12 @@ export function gradientsFor(
 ): void {
   // The binary model's single score is the positive class's.
   const column = classCount === 2 ? 1 : k;
+  // Rounded to float32 as sklearn stores them (G_H_DTYPE), so the histogram sums and every split
+  // comparison see the same numbers.
   for (let i = 0; i < codes.length; i++) {
     const p = proba[i * classCount + column];
-    gradients[i] = p - (codes[i] === column ? 1 : 0);
-    hessians[i] = p * (1 - p);
+    gradients[i] = Math.fround(p - (codes[i] === column ? 1 : 0));
+    hessians[i] = Math.fround(p * (1 - p));
   }
 }
 

@@ -27,6 +27,9 @@ export function createLlmClassifier(
   // One cache per classifier and its withParams copies (unless the cache param changes).
   const cache: ResponseCache | undefined =
     runtime.cache === null ? undefined : (runtime.cache ?? cacheFromParam(parsed.cache));
+  // One engine per classifier, not per fit: the folds of a cross-validation fit this one object, and
+  // their calls then share one AIMD limiter (at most `concurrency` in flight across all folds).
+  const engine = engineFor(parsed, runtime, cache);
   return {
     kind: LLM_CLASSIFIER_KIND,
     params: parsed,
@@ -63,7 +66,6 @@ export function createLlmClassifier(
         seed: parsed.random_state,
       });
       const state = { classes: present.classes, prior, pool };
-      const engine = engineFor(parsed, runtime, cache);
       return createFittedLlmClassifier(
         parsed,
         state,

@@ -12,6 +12,39 @@ const MAX_ANSWER_CHARS = 4_000;
 const REFUSAL =
   /^(i'?m sorry|i am sorry|i can(?:'|no)t|i cannot|i won'?t|i am unable|i'm unable|as an ai\b)/i;
 
+/**
+ * How a model names its answer before giving it ("Label: ham", "The answer is spam", "Final answer -").
+ * Only these keys: a free sentence ("This is not spam") is not read for labels.
+ */
+const ANSWER_KEY =
+  /^(?:the\s+)?(?:final\s+)?(?:label|answer|class|category|classification|prediction|predicted label|output|result)\b\s*(?:is\s*)?[:=\-–]?\s*/i;
+
+/** Markdown emphasis and code marks, heading and quote marks: decoration around an answer. */
+const DECORATION = /\*\*|__|`+|^\s*[#>]+\s*/g;
+
+/**
+ * The label a shaped answer gives — decoration, an answer key, quotes, brackets and trailing
+ * punctuation removed, then looked up whole — or undefined; a line without a key is read only when it
+ * is the whole answer, and keyed lines that name two different labels are ambiguous (undefined).
+ */
+function fromShapes(text: string, lookup: (candidate: string) => number | undefined): number | undefined {
+  const bare = (line: string) =>
+    line
+      .replace(DECORATION, '')
+      .replace(ANSWER_KEY, '')
+      .replace(/^[\s"'“”‘’([{<]+|[\s"'“”‘’)\]}>.!?,;:]+$/g, '');
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  if (lines.length === 1) return lookup(bare(lines[0]));
+  const keyed = new Set<number>();
+  for (const line of lines) {
+    const undecorated = line.replace(DECORATION, '').trim();
+    if (!ANSWER_KEY.test(undecorated)) continue;
+    const label = lookup(bare(line));
+    if (label !== undefined) keyed.add(label);
+  }
+  return keyed.size === 1 ? [...keyed][0] : undefined;
+}
+
 /** Lower case, whitespace collapsed, surrounding quotes, backticks and a final period removed. */
 export function normaliseLabel(text: string): string {
   return text
@@ -67,7 +100,9 @@ export function createAnswerParser(
         return found ? byName(found[1] ?? found[0], false) : undefined;
       }
       case 'auto':
-        return byName(text, false) ?? fromJson(text);
+        return (
+          byName(text, false) ?? fromJson(text) ?? fromShapes(text, (candidate) => byName(candidate, false))
+        );
     }
   };
 

@@ -13,6 +13,7 @@ import {
   createSparseMultinomialLogisticObjective,
 } from '../../optim/sparse-logistic-objectives.js';
 import { classWeightsFor } from './class-weights.js';
+import { shareInterceptsOfIdenticalProblems } from './identical-problems.js';
 import type { LogisticRegressionParams } from './params.js';
 import type { FitPlan, ProbabilityModel } from './plan.js';
 
@@ -95,6 +96,10 @@ export function fitProblems(
       intercepts[target] = plan.interceptFeature !== 0 ? plan.interceptFeature * w[k * p + d] : 0;
     }
   });
+  if (plan.probability === 'ovr') {
+    const binaries = problems.flatMap((problem) => (problem.kind === 'binary' ? [problem] : []));
+    shareInterceptsOfIdenticalProblems(binaries, coefficients.data, intercepts);
+  }
 
   if (plan.probability === 'softmax' || plan.probability === 'softmax-binary') {
     // Unpenalised multinomial intercepts are defined up to a common constant; sklearn's solvers start at

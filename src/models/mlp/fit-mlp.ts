@@ -3,8 +3,8 @@ import type { Features } from '../../core/features.js';
 import type { Labels } from '../../core/labels.js';
 import { threadCount } from '../../core/n-jobs.js';
 import { createRng, type Rng } from '../../core/rng.js';
-import { trainTestSplit } from '../../selection/train-test-split.js';
-import { type EpochHistory, priorLogLoss, watchDivergence } from '../epoch-history.js';
+import { trainTestSplit } from '../../splits/train-test-split.js';
+import { divergedError, type EpochHistory, priorLogLoss, recordLossJumps } from '../epoch-history.js';
 import { type BatchGradients, singleThreadGradients } from './batch-gradient.js';
 import { hiddenSizes, MLP_KIND, type MlpParams } from './mlp-params.js';
 import {
@@ -108,7 +108,7 @@ function fitEpochs(
     values.map((v) => v.length),
   );
   const batchCodes = new Int32Array(batchSize);
-  const divergence = watchDivergence(
+  const lossJumps = recordLossJumps(
     MLP_KIND,
     priorLogLoss(y.codes, K),
     'learning_rate_init',
@@ -146,7 +146,15 @@ function fitEpochs(
     history.trainLoss.push(loss);
     // The log-loss part alone: a large alpha raises the penalty term without anything diverging.
     lastLogLoss = totalLogLoss / n;
-    divergence.epoch(epoch, lastLogLoss);
+    lossJumps.epoch(epoch, lastLogLoss);
+    if (!values.every(allFinite))
+      throw divergedError(
+        MLP_KIND,
+        epoch,
+        'the weights became non-finite',
+        'learning_rate_init',
+        params.learning_rate_init,
+      );
     if (validation && history.validationLoss && history.validationScore) {
       const scored = scoreRows(network, ws, X, y.codes, validation, batchCodes);
       history.validationLoss.push(scored.loss);
@@ -170,7 +178,8 @@ function fitEpochs(
     }
   }
   const epochs = history.trainLoss.length;
-  divergence.finish(epochs, lastLogLoss);
+  lossJumps.finish(epochs, lastLogLoss);
+  warnings.push(...lossJumps.warnings());
   if (bestValues) {
     for (const [a, v] of values.entries()) v.set(bestValues[a]);
   }
@@ -223,4 +232,9 @@ function scoreRows(
     }
   }
   return { loss: loss / rows.length, accuracy: correct / rows.length };
+}
+
+function allFinite(values: Float64Array): boolean {
+  for (const value of values) if (!Number.isFinite(value)) return false;
+  return true;
 }

@@ -12,8 +12,9 @@ export interface MlpClassifier extends Classifier<MlpParams> {
 
 /**
  * scikit-learn's MLPClassifier: a feed-forward network trained on the log loss + ½·α·‖W‖² by adam or
- * sgd over seeded mini-batches. A learning rate that makes the loss explode fails the fit with code
- * `diverged` (a failed candidate in a search) instead of returning a model that predicts noise.
+ * sgd over seeded mini-batches. As in sklearn, a learning rate that makes the loss jump keeps training
+ * (the fit carries an `unstable_training` warning and the loss history); only weights that become
+ * non-finite fail the fit, with code `diverged` (a failed candidate in a search).
  */
 export function createMlpClassifier(
   params: Partial<MlpParams> | Readonly<Record<string, unknown>> = {},

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Activation } from '../../linalg/activations.js';
 import { type BatchData, batchSlice, rowsGradient } from './batch-gradient.js';
 import { createWorkspace, type Network } from './network.js';
-import { COUNT, doneSlot, FAILED, GO, publish, START, STOP, waitForChange } from './thread-signals.js';
+import { COUNT, START, serveWork } from './thread-signals.js';
 
 /**
  * A worker thread of a threaded MLP fit: for every batch the fit thread publishes, it computes the
@@ -39,13 +39,11 @@ const ws = {
 };
 const batchCodes = new Int32Array(input.capacity);
 const { control, losses, part, threads } = input;
-// Read before saying ready: the fit thread may publish the first batch as soon as it hears it.
-let seen = Atomics.load(control, GO);
-parentPort?.postMessage('ready');
-for (;;) {
-  seen = waitForChange(control, GO, seen);
-  if (Atomics.load(control, STOP) === 1) break;
-  try {
+serveWork(
+  control,
+  part,
+  () => parentPort?.postMessage('ready'),
+  () => {
     const start = Atomics.load(control, START);
     const m = Atomics.load(control, COUNT);
     const { from, to } = batchSlice(m, part, threads);
@@ -59,8 +57,5 @@ for (;;) {
       1 / m,
       batchCodes,
     );
-  } catch {
-    Atomics.store(control, FAILED, 1);
-  }
-  publish(control, doneSlot(part), seen);
-}
+  },
+);

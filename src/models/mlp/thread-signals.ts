@@ -41,3 +41,23 @@ export function publish(control: Int32Array, index: number, value: number): void
   Atomics.store(control, index, value);
   Atomics.notify(control, index);
 }
+
+/**
+ * A worker's side: reads GO, says ready (through `ready`), then runs `work` each time GO moves and sets
+ * its DONE slot to the same number, until STOP; a throw marks FAILED for the fit thread to see.
+ */
+export function serveWork(control: Int32Array, part: number, ready: () => void, work: () => void): void {
+  // Read before saying ready: the fit thread may publish the first job as soon as it hears it.
+  let seen = Atomics.load(control, GO);
+  ready();
+  for (;;) {
+    seen = waitForChange(control, GO, seen);
+    if (Atomics.load(control, STOP) === 1) break;
+    try {
+      work();
+    } catch {
+      Atomics.store(control, FAILED, 1);
+    }
+    publish(control, doneSlot(part), seen);
+  }
+}

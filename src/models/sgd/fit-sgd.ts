@@ -4,7 +4,7 @@ import type { Labels } from '../../core/labels.js';
 import { createMatrix, type Matrix } from '../../core/matrix.js';
 import { createRng } from '../../core/rng.js';
 import { axpyAt, dotAt } from '../../linalg/row-blocks.js';
-import { trainTestSplit } from '../../selection/train-test-split.js';
+import { trainTestSplit } from '../../splits/train-test-split.js';
 import { type EpochHistory, watchDivergence } from '../epoch-history.js';
 import { lossDerivative, lossValue, optimalInitialRate } from './sgd-loss.js';
 import { SGD_KIND, type SgdParams } from './sgd-params.js';

@@ -129,8 +129,13 @@ export async function errorSection(report: RunReport): Promise<SectionHtml | und
     parts.push(
       html`<h3>Clusters of misclassified texts</h3>`,
       table(
-        ['column', 'size', 'top terms'],
-        data.textClusters.map((c) => [c.column, c.size, c.topTerms.join(', ')]),
+        ['column', 'size', 'top terms', 'misclassified texts'],
+        data.textClusters.map((c) => [
+          c.column,
+          c.size,
+          c.topTerms.join(', '),
+          (c.examples ?? []).map((example) => `row ${example.row}: ${example.text}`).join(' · '),
+        ]),
         1,
       ),
     );

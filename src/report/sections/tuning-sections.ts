@@ -105,7 +105,7 @@ export async function regularizationSection(report: RunReport): Promise<SectionH
     `${fixed(data.meanScores[c])} ± ${fixed(data.standardErrors[c])}`,
   ]);
   return section('regularization', `Regularization path (${data.penalty})`, [
-    paragraph(`${data.model}, scoring ${data.scoring}. ${data.summary}`),
+    paragraph(`${data.model}, scoring ${data.scoring}. ${data.summary}${pathRowsNote(data)}`),
     await chart(
       'regularization-path',
       regularizationPathChart(data),
@@ -113,4 +113,11 @@ export async function regularizationSection(report: RunReport): Promise<SectionH
     ),
     html`<details><summary>Score and sparsity per C</summary>${table(['C', 'non-zero features', `CV ${data.scoring} ± SE`], rows)}</details>`,
   ]);
+}
+
+/** Says when the path ran on a sample, and what the recommended C gave when fitted on every row. */
+function pathRowsNote(data: NonNullable<RunReport['sections']['regularization']>): string {
+  const { rows, refit } = data;
+  if (rows === undefined || refit === undefined || refit.rows === rows) return '';
+  return ` The path was traced on a stratified sample of ${rows} of the ${refit.rows} tuning rows (warm-started along C); C=${refit.C.toPrecision(3)} fitted again on all ${refit.rows} rows keeps ${refit.nonZero} non-zero features.`;
 }

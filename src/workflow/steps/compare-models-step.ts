@@ -1,8 +1,9 @@
 import { baselinePredictions } from '../../analysis/index.js';
+import { buildModel, checkDataFitsModel, tagsOf } from '../../catalog/index.js';
 import { isModeldebugError } from '../../core/errors.js';
 import { accuracy, precisionRecallFScore } from '../../metrics/index.js';
-import { buildModel, checkDataFitsModel } from '../../models/index.js';
-import { crossValidate, type Fold, stratifiedKFold } from '../../selection/index.js';
+import { crossValidate } from '../../selection/index.js';
+import { type Fold, stratifiedKFold } from '../../splits/index.js';
 import type { ModelComparisonSection, RunFinding } from '../report-types.js';
 import type { PlannedModel, StepInput } from '../step-context.js';
 
@@ -29,10 +30,20 @@ export async function runCompareModelsStep(
       const result = await crossValidate(buildModel(model.steps, input.build), train.features, train.labels, {
         cv: folds,
         scoring: [...COMPARISON_SCORING],
+        returnPredictions: input.outOfFold !== undefined,
         signal: input.signal,
+        // An LLM's folds wait on its endpoint, not the CPU: all at once through its one limiter.
+        concurrentFolds: tagsOf(model.steps).waitsOnEndpoint,
         onFoldDone: (done) => input.onFits(m * folds.length + done, total),
       });
       scored.push({ model, scores: { ...result.test } });
+      if (result.outOfFold) {
+        input.outOfFold?.set(model.spec, {
+          name: model.spec,
+          foldAccuracies: result.folds.map((fold) => fold.test.accuracy),
+          ...result.outOfFold,
+        });
+      }
     } catch (error) {
       if (!isModeldebugError(error)) throw error;
       firstError ??= error;

@@ -1,6 +1,12 @@
 import { learningCurveVerdict, validationCurveVerdict } from '../../analysis/index.js';
-import { type CurvePoint, learningCurve, validationCurve } from '../../selection/index.js';
-import { kindPlan } from '../model-plans.js';
+import { tagsOf, tuningOf } from '../../catalog/index.js';
+import {
+  type CurvePoint,
+  concurrentExecutor,
+  learningCurve,
+  type TaskExecutor,
+  validationCurve,
+} from '../../selection/index.js';
 import type {
   CurvePointData,
   LearningCurveSection,
@@ -8,6 +14,16 @@ import type {
   ValidationCurveSection,
 } from '../report-types.js';
 import type { PlannedModel, StepInput } from '../step-context.js';
+
+/**
+ * An LLM's fits wait on its endpoint, not the CPU: all of them at once on this thread, sharing the
+ * model's one limiter (and `--redis`'s runner, through the build options), rather than one thread each.
+ */
+function executorFor(input: StepInput, model: PlannedModel): TaskExecutor {
+  if (!tagsOf(model.steps).waitsOnEndpoint) return input.executor;
+  const { features, labels } = input.tuning;
+  return concurrentExecutor({ features, labels }, { signal: input.signal, build: input.build });
+}
 
 /** The learning curve of the best model and the over/underfitting verdict in words. */
 export async function runLearningCurveStep(
@@ -21,7 +37,7 @@ export async function runLearningCurveStep(
     trainSizes,
     cv: input.tuningFolds,
     scoring: input.config.metric,
-    executor: input.executor,
+    executor: executorFor(input, model),
     signal: input.signal,
     onProgress: input.onFits,
   });
@@ -59,7 +75,7 @@ export async function runValidationCurveStep(
   model: PlannedModel,
   options: { readonly param?: string; readonly values?: readonly unknown[] },
 ): Promise<{ section: ValidationCurveSection; findings: RunFinding[] } | { skipped: string }> {
-  const plan = kindPlan(model.kind);
+  const plan = tuningOf(model.steps);
   const param = options.param ?? plan?.curve.param;
   const values = options.values ?? plan?.curve.values;
   if (param === undefined || values === undefined) {
@@ -74,7 +90,7 @@ export async function runValidationCurveStep(
     values,
     cv: input.tuningFolds,
     scoring: input.config.metric,
-    executor: input.executor,
+    executor: executorFor(input, model),
     signal: input.signal,
     onProgress: input.onFits,
   });

@@ -1,11 +1,20 @@
-import { compareEnsemble, type NamedClassifier } from '../../ensemble/index.js';
-import { buildModel } from '../../models/index.js';
-import { stratifiedKFold } from '../../selection/index.js';
+import {
+  compareEnsembleFromOutOfFold,
+  type EnsembleComparison,
+  type MemberOutOfFold,
+} from '../../analysis/index.js';
+import { buildModel } from '../../catalog/index.js';
+import { crossValidate } from '../../selection/index.js';
+import { stratifiedKFold } from '../../splits/index.js';
 import type { PlannedModel } from '../model-plans.js';
 import type { EnsembleSection, RunFinding } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
 
-/** Does a vote (and stacking) over the compared models beat the best of them? Same folds for all. */
+/**
+ * Does a vote (and stacking) over the compared models beat the best of them? Same folds for all: the
+ * comparison's, on the training rows, so every member the comparison already cross-validated is reused
+ * as it is (its out-of-fold outputs) and only a member it did not see (the tuned model) is fitted here.
+ */
 export async function runEnsembleStep(
   input: StepInput,
   members: readonly PlannedModel[],
@@ -13,23 +22,7 @@ export async function runEnsembleStep(
 ): Promise<{ section: EnsembleSection; findings: RunFinding[] } | { skipped: string }> {
   if (members.length < 2) return { skipped: 'an ensemble needs at least 2 models that fit' };
   const names = memberNames(members);
-  const named: NamedClassifier[] = members.map((model, m) => [
-    names[m],
-    buildModel(model.steps, input.build),
-  ]);
-  const { features, labels } = input.tuning;
-  const { folds } = stratifiedKFold(labels.codes, input.config.cv, {
-    shuffle: true,
-    seed: input.config.seed,
-  });
-  const comparison = await compareEnsemble(named, features, labels, {
-    voting: options.voting,
-    weights: null,
-    stack: options.stack,
-    folds,
-    signal: input.signal,
-    onProgress: input.onFits,
-  });
+  const comparison = await compareMembers(input, members, names, options);
   const bestMember = comparison.members.reduce((a, b) => (b.accuracy.mean > a.accuracy.mean ? b : a));
   const ensemble =
     comparison.stacking && comparison.stacking.accuracy.mean > comparison.voting.accuracy.mean
@@ -77,5 +70,54 @@ function memberNames(members: readonly PlannedModel[]): string[] {
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
     return count === 1 ? base : `${base}_${count}`;
+  });
+}
+
+/**
+ * Cost: (members not in the comparison) × folds fits, plus one final-estimator fit per fold for
+ * stacking — instead of members × folds × (inner folds + 2) for a refit nested stacking.
+ */
+async function compareMembers(
+  input: StepInput,
+  members: readonly PlannedModel[],
+  names: readonly string[],
+  options: { readonly voting: 'hard' | 'soft'; readonly stack: boolean },
+): Promise<EnsembleComparison> {
+  const { features, labels } = input.train;
+  const { folds } = stratifiedKFold(labels.codes, input.config.cv, {
+    shuffle: true,
+    seed: input.config.seed,
+  });
+  const outputs: MemberOutOfFold[] = [];
+  const missing = members.filter((model) => !input.outOfFold?.has(model.spec)).length;
+  let fitted = 0;
+  input.onFits(0, missing * folds.length);
+  for (const [m, model] of members.entries()) {
+    const known = input.outOfFold?.get(model.spec);
+    if (known) {
+      outputs.push({ ...known, name: names[m] });
+      continue;
+    }
+    const done = fitted;
+    const run = await crossValidate(buildModel(model.steps, input.build), features, labels, {
+      cv: folds,
+      returnPredictions: true,
+      signal: input.signal,
+      onFoldDone: (fold) => input.onFits(done + fold, missing * folds.length),
+    });
+    fitted += folds.length;
+    const outOfFold = run.outOfFold as NonNullable<typeof run.outOfFold>;
+    outputs.push({
+      name: names[m],
+      foldAccuracies: run.folds.map((fold) => fold.test.accuracy),
+      ...outOfFold,
+    });
+  }
+  return compareEnsembleFromOutOfFold(outputs, labels, {
+    voting: options.voting,
+    weights: null,
+    stack: options.stack,
+    folds,
+    signal: input.signal,
   });
 }

@@ -1,10 +1,6 @@
 import { fitEpochCurve } from '../../analysis/index.js';
-import { MLP_KIND, SGD_KIND } from '../../models/index.js';
 import type { EpochCurveSection, RunFinding } from '../report-types.js';
 import type { PlannedModel, StepInput } from '../step-context.js';
-
-/** Classifier kinds that train by epochs and record a per-epoch history. */
-export const EPOCH_TRAINED_KINDS: ReadonlySet<string> = new Set([MLP_KIND, SGD_KIND]);
 
 /**
  * One fit of the best model on the tuning rows, reading its per-epoch training and validation loss (the

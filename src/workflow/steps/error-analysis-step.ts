@@ -1,5 +1,5 @@
 import { analyseErrors } from '../../analysis/index.js';
-import { buildModel } from '../../models/index.js';
+import { buildModel } from '../../catalog/index.js';
 import type { PlannedModel } from '../model-plans.js';
 import type { ErrorAnalysisSection, RunFinding } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
@@ -43,7 +43,7 @@ export async function runErrorAnalysisStep(
       suggestedLabel: suspect.suggestedLabel,
       givenLabelProbability: suspect.givenLabelProbability,
     })),
-    confidentlyWrong: analysis.misclassified.slice(0, TOP).map((row) => ({
+    confidentlyWrong: analysis.confidentMistakes.slice(0, TOP).map((row) => ({
       row: row.row + 1,
       trueLabel: row.trueLabel,
       predicted: row.predicted,
@@ -53,6 +53,7 @@ export async function runErrorAnalysisStep(
       column: cluster.column,
       size: cluster.size,
       topTerms: [...cluster.topTerms],
+      examples: cluster.exampleRows.map((row, k) => ({ row: row + 1, text: cluster.exampleTexts[k] })),
     })),
     findings: analysis.findings.map((finding) => ({ ...finding })),
   };

@@ -8,11 +8,11 @@ import {
   outcomeAwarePredictions,
   summariseFittedPredictions,
 } from '../../analysis/index.js';
+import { buildModel } from '../../catalog/index.js';
 import { predictInClassSpace } from '../../core/class-space.js';
 import { classCounts } from '../../core/labels.js';
 import type { Dataset } from '../../data/index.js';
 import { bootstrapCi } from '../../metrics/index.js';
-import { buildModel } from '../../models/index.js';
 import { calibrationData } from '../calibration-data.js';
 import type { PlannedModel } from '../model-plans.js';
 import type { FinalTestSection, RunFinding } from '../report-types.js';

@@ -1,7 +1,20 @@
-import { describeRegularizationPath, formatC, regularizationPath } from '../../analysis/index.js';
-import { buildModel, checkDataFitsModel, type StepSpec } from '../../models/index.js';
-import { formatModelSpec } from '../../selection/index.js';
+import {
+  countNonZeroFeatures,
+  describeRegularizationPath,
+  formatC,
+  type RegularizationPathResult,
+  regularizationPath,
+} from '../../analysis/index.js';
+import {
+  buildModel,
+  checkDataFitsModel,
+  formatModelSpec,
+  type StepSpec,
+  tagsOf,
+} from '../../catalog/index.js';
+import { hasCoefficients, innermostModel } from '../../features/index.js';
 import type { PlannedModel } from '../model-plans.js';
+import { sampleRows } from '../prepare-data.js';
 import type { RegularizationSection, RunFinding } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
 
@@ -10,6 +23,13 @@ export interface RegularizationStepOptions {
   readonly l1_ratio: number;
   readonly cs: number;
 }
+
+/**
+ * Rows the path is traced on. Its cost is Cs × (folds + 1) fits, and an L1 fit near the unpenalised
+ * end (large C) converges slowly, so the path runs on a stratified sample of at most this many rows,
+ * warm-started along C; only the C it recommends is then refitted on all the tuning rows.
+ */
+const PATH_SAMPLE_ROWS = 5000;
 
 /**
  * The regularization path of a logistic regression: the best model when it is one, else the first one
@@ -21,12 +41,13 @@ export async function runRegularizationStep(
   models: readonly PlannedModel[],
   options: RegularizationStepOptions,
 ): Promise<{ section: RegularizationSection; findings: RunFinding[] } | { skipped: string }> {
-  const linear =
-    best.kind === 'logistic-regression' ? best : models.find((model) => model.kind === 'logistic-regression');
+  const tracesPath = (model: PlannedModel) => tagsOf(model.steps).penaltyPath;
+  const linear = tracesPath(best) ? best : models.find(tracesPath);
   const base: StepSpec[] = linear
     ? linear.steps
     : [...best.steps.slice(0, -1), { name: 'logreg', params: {} }];
-  if (!linear && best.kind === 'llm') return { skipped: 'an LLM has no regularization path' };
+  // A model that reads raw columns (an LLM) has no numeric features to put a logistic regression on.
+  if (!linear && tagsOf(best.steps).rawColumns) return { skipped: 'an LLM has no regularization path' };
   const last = base[base.length - 1];
   const fixed = {
     ...last.params,
@@ -37,8 +58,9 @@ export async function runRegularizationStep(
     ...base.slice(0, -1),
     { name: last.name, params: { ...fixed, C } },
   ];
-  const { features, labels } = input.tuning;
   checkDataFitsModel(input.tuning, stepsAt(1));
+  const sample = sampleRows(input.tuning, PATH_SAMPLE_ROWS, input.config.seed);
+  const { features, labels } = sample;
   const path = await regularizationPath((C) => buildModel(stepsAt(C)), features, labels, {
     cs: options.cs,
     cv: input.config.cv,
@@ -50,6 +72,7 @@ export async function runRegularizationStep(
   });
   const summary = describeRegularizationPath(path, options.penalty);
   const nFeatures = path.featureNames.length;
+  const refit = await refitChosen(input, stepsAt, path, sample.features.rows);
   const coefficients = path.coefficients.map((matrix) =>
     Array.from({ length: matrix.cols }, (_, j) => {
       if (matrix.rows === 1) return matrix.data[j];
@@ -73,8 +96,10 @@ export async function runRegularizationStep(
     best: { C: path.best.C, meanScore: path.best.meanScore },
     oneStandardError: { C: path.oneStandardError.C, meanScore: path.oneStandardError.meanScore },
     summary,
+    rows: sample.features.rows,
+    refit,
   };
-  const kept = path.nonZero[path.oneStandardError.index];
+  const kept = refit.nonZero;
   return {
     section,
     findings: [
@@ -88,5 +113,26 @@ export async function runRegularizationStep(
             : `use C=${formatC(path.oneStandardError.C)} (the most regularized C within 1 SE of the best)`,
       },
     ],
+  };
+}
+
+/** The recommended (one-standard-error) C fitted on every tuning row (its path fit when no row was left out). */
+async function refitChosen(
+  input: StepInput,
+  stepsAt: (C: number) => StepSpec[],
+  path: RegularizationPathResult,
+  sampledRows: number,
+): Promise<NonNullable<RegularizationSection['refit']>> {
+  const { C, index } = path.oneStandardError;
+  const rows = input.tuning.features.rows;
+  if (rows === sampledRows) return { C, rows, nonZero: path.nonZero[index] };
+  const fitted = await buildModel(stepsAt(C)).fit(input.tuning.features, input.tuning.labels, {
+    signal: input.signal,
+  });
+  const model = innermostModel(fitted);
+  return {
+    C,
+    rows,
+    nonZero: hasCoefficients(model) ? countNonZeroFeatures(model.coefficients) : path.featureNames.length,
   };
 }

@@ -1,5 +1,6 @@
+import { tuningOf } from '../../catalog/index.js';
 import { applyParams, createStrategy, search } from '../../selection/index.js';
-import { kindPlan, type PlannedModel, plannedFromSteps } from '../model-plans.js';
+import { type PlannedModel, plannedFromSteps } from '../model-plans.js';
 import { pairedGain } from '../paired-gain.js';
 import type { RunFinding, SearchSection } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
@@ -20,7 +21,7 @@ export async function runSearchStep(
   model: PlannedModel,
   options: SearchStepOptions,
 ): Promise<{ section: SearchSection; tuned: PlannedModel; findings: RunFinding[] } | { skipped: string }> {
-  const plan = kindPlan(model.kind);
+  const plan = tuningOf(model.steps);
   const final = model.steps[model.steps.length - 1];
   const ownGrid = options.grid === undefined && options.space === undefined;
   if (ownGrid && plan === undefined) {

@@ -1,25 +1,11 @@
+import { buildModel, type PipelineTags, tagsOf } from '../../catalog/index.js';
 import { takeFeatureRows } from '../../core/features.js';
 import { takeLabelRows } from '../../core/labels.js';
 import { permutationImportance, recursiveFeatureEliminationCV } from '../../features/index.js';
-import { buildModel } from '../../models/index.js';
-import { trainTestSplit } from '../../selection/index.js';
+import { trainTestSplit } from '../../splits/index.js';
 import type { PlannedModel } from '../model-plans.js';
 import type { FeatureSelectionSection, RunFinding } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
-
-const RANKS_COEFFICIENTS = new Set(['logistic-regression', 'decision-tree', 'random-forest']);
-/** Transforms after which the classifier's columns are no longer the input columns RFE removes. */
-const RESHAPES_COLUMNS = new Set([
-  'onehot',
-  'tfidf',
-  'embed',
-  'embeddings',
-  'poly',
-  'polynomial',
-  'kbest',
-  'bins',
-  'kbins',
-]);
 
 /**
  * Which features matter: RFECV (how many features the model needs, and which) on a model that ranks
@@ -35,8 +21,7 @@ export async function runSelectionStep(
   const { features, labels } = input.tuning;
   const names = features.columns.map((column) => column.name);
   const findings: RunFinding[] = [];
-  const encodes = (model: PlannedModel) => model.steps.some((step) => RESHAPES_COLUMNS.has(step.name));
-  const ranker = [tuned, ...models].find((model) => RANKS_COEFFICIENTS.has(model.kind) && !encodes(model));
+  const ranker = [tuned, ...models].find((model) => ranksInputColumns(tagsOf(model.steps)));
   let rfecv: FeatureSelectionSection['rfecv'] = null;
   const notes: string[] = [];
   if (options.rfecv && !ranker) {
@@ -133,4 +118,9 @@ export async function runSelectionStep(
     },
     findings,
   };
+}
+
+/** RFE removes input columns by the model's ranking, so the model must rank the file's own columns. */
+function ranksInputColumns(tags: PipelineTags): boolean {
+  return (tags.linearCoefficients || tags.featureImportances) && !tags.reshapesColumns;
 }

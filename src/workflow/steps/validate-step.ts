@@ -58,6 +58,8 @@ const DATA_FIXES: Readonly<Record<string, string>> = {
   mixed_types: 'clean the non-numeric cells of the column',
   constant_column: 'drop the constant column',
   id_like_column: 'drop the ID-like column (data.drop)',
+  date_column: 'nothing to do for run (it uses the date parts); derive the same parts for other tools',
+  number_format: 'nothing to do for run (it parses them); write plain numbers for other tools',
   label_leak: 'drop the leaking feature: it will not be known at prediction time',
   outliers: 'check the extreme rows; clip or use a robust model',
   class_balance: 'use class_weight=balanced or a balanced metric (f1_macro)',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyseErrors, type ErrorAnalysis } from '../../../src/analysis/index.js';
+import { buildModel } from '../../../src/catalog/index.js';
 import { loadExample } from '../../../src/data/index.js';
 import { averagePrecision, rocAuc } from '../../../src/metrics/index.js';
-import { buildModel } from '../../../src/models/index.js';
 import { crossValidate } from '../../../src/selection/index.js';
 
 const scaledLogreg = () =>

@@ -150,4 +150,33 @@ describe('clusters of misclassified texts', () => {
     }
     expect(clusterMisclassifiedTexts(features, rows.slice(0, 3), createRng(1))).toEqual([]);
   });
+  it("shows the misclassified texts themselves, and never describes a cluster by sklearn's stop words", () => {
+    // Every text is padded with English function words that outnumber its topic words (issue 14, seen 10).
+    const filler = 'would you please be so very much done because we have been';
+    const texts = [
+      ...['refund parcel late', 'parcel refund again', 'late parcel refund'].map((t) => `${filler} ${t}`),
+      ...['password login reset', 'login password error', 'reset login password'].map(
+        (t) => `${filler} ${t}`,
+      ),
+    ];
+    const features: Features = {
+      rows: texts.length,
+      cols: 1,
+      data: Float64Array.from(texts, (_, i) => i),
+      columns: [{ name: 'message', kind: 'text', levels: texts }],
+    };
+    const clusters = clusterMisclassifiedTexts(
+      features,
+      texts.map((_, i) => i),
+      createRng(1),
+      { maxClusters: 2 },
+    );
+    expect(clusters.length).toBeGreaterThan(0);
+    for (const cluster of clusters) {
+      for (const term of cluster.topTerms)
+        expect(['parcel', 'refund', 'late', 'again', 'password', 'login', 'reset', 'error']).toContain(term);
+      expect(cluster.exampleTexts).toEqual(cluster.exampleRows.map((row) => texts[row]));
+      expect(cluster.rows).toHaveLength(cluster.size);
+    }
+  });
 });

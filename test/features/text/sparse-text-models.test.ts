@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { parseModelSpec } from '../../../src/catalog/model-spec.js';
+import { buildModel } from '../../../src/catalog/registry.js';
 import {
   csrToDense,
   encodeLabels,
@@ -16,8 +18,6 @@ import {
   type FittedLogisticRegression,
 } from '../../../src/models/logistic-regression/index.js';
 import { createMultinomialNb, type FittedMultinomialNb } from '../../../src/models/naive-bayes/index.js';
-import { buildModel } from '../../../src/models/registry.js';
-import { parseModelSpec } from '../../../src/models/spec.js';
 import { crossValidate } from '../../../src/selection/cross-validate.js';
 import { gridStrategy, search } from '../../../src/selection/index.js';
 import { expectNumbers } from '../reference-compare.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/analysis/evaluate.js';
+import { buildModel, parseModelSpec } from '../../../src/catalog/index.js';
 import { loadExample } from '../../../src/data/index.js';
-import { buildModel, parseModelSpec } from '../../../src/models/index.js';
 import {
   type ChatBody,
   lastUser,

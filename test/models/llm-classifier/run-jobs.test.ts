@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { buildModel } from '../../../src/catalog/index.js';
 import { createMemoryCache, runChatJobs } from '../../../src/llm/index.js';
-import { buildModel } from '../../../src/models/index.js';
 import { createLlmClassifier } from '../../../src/models/llm-classifier/index.js';
 import { useTestServer } from '../../helpers/use-test-server.js';
 import { TEST, TRAIN } from './text-data.js';

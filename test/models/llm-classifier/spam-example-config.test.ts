@@ -2,8 +2,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/analysis/evaluate.js';
+import { parseModelSpec } from '../../../src/catalog/index.js';
 import { loadExample } from '../../../src/data/index.js';
-import { createLlmClassifier, parseModelSpec } from '../../../src/models/index.js';
+import { createLlmClassifier } from '../../../src/models/index.js';
 import { loadRunConfig } from '../../../src/workflow/index.js';
 import { lastUser, startTestServer, type TestServer } from '../../helpers/openai-test-server.js';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { loadModel, parseModelSpec } from '../../../src/catalog/index.js';
 import { encodeLabels, type Features, numericFeatures } from '../../../src/core/index.js';
 import { createRng } from '../../../src/core/rng.js';
-import { createMlpClassifier, loadModel, parseModelSpec } from '../../../src/models/index.js';
+import { createMlpClassifier } from '../../../src/models/index.js';
 import { createStrategy, search } from '../../../src/selection/index.js';
 import { loadBundledDatasets } from '../../helpers/datasets.js';
 import { quarterSplit } from '../sgd/quarter-split.js';
@@ -125,21 +126,32 @@ describe('MLPClassifier', () => {
     expect(fitted.diagnostics.warnings.map((w) => w.code)).toContain('convergence');
   });
 
-  it('fails a diverging fit with code diverged, and a search records it as a failed candidate', async () => {
+  // sklearn 1.2.1 trains through loss spikes and raises only on non-finite weights: on breast_cancer
+  // (sgd, momentum 0.9, max_iter 20, 10 hidden units) it fits at learning_rate_init=50 and 1e6 and fails
+  // at 1e12 and 1e100 ("Solver produced non-finite parameter weights").
+  it('fails a fit whose weights become non-finite with code diverged, a failed candidate in a search', async () => {
     await expect(
       createMlpClassifier({ solver: 'sgd', learning_rate_init: 50, momentum: 0.9, max_iter: 20 }).fit(
+        cancer.train.X,
+        cancer.train.y,
+      ),
+    ).resolves.toBeDefined();
+    await expect(
+      createMlpClassifier({ solver: 'sgd', learning_rate_init: 1e100, momentum: 0.9, max_iter: 20 }).fit(
         cancer.train.X,
         cancer.train.y,
       ),
     ).rejects.toMatchObject({ code: 'diverged' });
     const result = await search(cancer.train.X, cancer.train.y, {
       steps: parseModelSpec('mlp(solver=sgd, max_iter=20, hidden_layer_sizes=10)'),
-      strategy: createStrategy({ strategy: 'grid', grid: ['learning_rate_init=0.01,50'], space: [] }),
+      strategy: createStrategy({ strategy: 'grid', grid: ['learning_rate_init=0.01,1e100'], space: [] }),
       cv: 3,
       refit: false,
     });
     expect(result.trials.map((t) => t.status)).toEqual(['ok', 'failed']);
-    expect(result.trials[1].error).toMatch(/diverged at epoch \d+.*learning_rate_init=50/);
+    expect(result.trials[1].error).toMatch(
+      /diverged at epoch \d+: the weights became non-finite with learning_rate_init=1e\+100/,
+    );
     expect(result.trials[1].meanTestScore).toBeNull();
     expect(result.bestIndex).toBe(0);
   });

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { loadModel, parseModelSpec } from '../../../src/catalog/index.js';
 import { encodeLabels, type Features, numericFeatures } from '../../../src/core/index.js';
 import { createRng } from '../../../src/core/rng.js';
 import { createVotingClassifier } from '../../../src/ensemble/index.js';
 import { permutationImportance, recursiveFeatureElimination } from '../../../src/features/index.js';
-import {
-  createLogisticRegression,
-  createSgdClassifier,
-  loadModel,
-  parseModelSpec,
-} from '../../../src/models/index.js';
+import { createLogisticRegression, createSgdClassifier } from '../../../src/models/index.js';
 import { lossDerivative, lossValue } from '../../../src/models/sgd/sgd-loss.js';
 import { createStrategy, search } from '../../../src/selection/index.js';
 import { loadBundledDatasets } from '../../helpers/datasets.js';

@@ -1,12 +1,13 @@
 import { argmaxRows, type FitWarning } from '../core/estimator.js';
 import type { Features } from '../core/features.js';
 import type { Labels } from '../core/labels.js';
+import { type Agreement, memberAgreement } from '../ensemble/member-agreement.js';
+import type { NamedClassifier } from '../ensemble/members.js';
+import type { MemberColumns } from '../ensemble/stack-features.js';
+import { createStackingClassifier } from '../ensemble/stacking-classifier.js';
+import { hardVoteShares, softVoteAverage } from '../ensemble/vote-kernels.js';
 import { crossValidate, type ScoreSummary } from '../selection/cross-validate.js';
-import type { Fold } from '../selection/fold.js';
-import { type Agreement, memberAgreement } from './member-agreement.js';
-import type { NamedClassifier } from './members.js';
-import { createStackingClassifier } from './stacking-classifier.js';
-import { hardVoteShares, softVoteAverage } from './vote-kernels.js';
+import type { Fold } from '../splits/fold.js';
 
 export interface CompareEnsembleOptions {
   readonly voting: 'hard' | 'soft';
@@ -73,26 +74,6 @@ export async function compareEnsemble(
     memberRuns.push({ name, run });
     options.onProgress?.(++done, total);
   }
-  const scored = memberRuns.map(({ name, run }) =>
-    scoreOf(
-      name,
-      run.folds.map((fold) => fold.test.accuracy),
-    ),
-  );
-  const predictions = memberRuns.map(({ run }) => run.outOfFold?.predicted ?? new Int32Array(X.rows));
-  const combined =
-    options.voting === 'hard'
-      ? hardVoteShares(predictions, Float64Array.from(options.weights ?? members.map(() => 1)), X.rows, K)
-      : softVoteAverage(
-          memberRuns.map(({ run }) => run.outOfFold?.proba.data ?? new Float64Array(X.rows * K)),
-          options.weights === null ? null : Float64Array.from(options.weights),
-          X.rows * K,
-        );
-  const votePredicted = argmaxRows({ rows: X.rows, cols: K, data: combined });
-  const voting = scoreOf(
-    `voting (${options.voting}${options.weights ? `, weights ${options.weights.join(',')}` : ''})`,
-    options.folds.map((fold) => foldAccuracy(votePredicted, y.codes, fold.test)),
-  );
   let stacking: ScoredModel | undefined;
   if (options.stack) {
     const run = await crossValidate(createStackingClassifier(members), X, y, {
@@ -105,19 +86,59 @@ export async function compareEnsemble(
     );
     options.onProgress?.(++done, total);
   }
+  const outputs = memberRuns.map(({ name, run }) => ({
+    name,
+    foldAccuracies: run.folds.map((fold) => fold.test.accuracy),
+    predicted: run.outOfFold?.predicted ?? new Int32Array(X.rows),
+    proba: run.outOfFold?.proba ?? { rows: X.rows, cols: K, data: new Float64Array(X.rows * K) },
+  }));
+  return { ...combineMembers(outputs, y, options, stacking), warnings };
+}
+
+/** One member's cross-validation: its fold accuracies and every row's out-of-fold output. */
+export interface MemberOutOfFold extends MemberColumns {
+  readonly foldAccuracies: readonly number[];
+}
+
+/**
+ * The vote over the members' out-of-fold outputs, scored on the same folds, with the agreement and the
+ * findings; `stacking` is scored by the caller (nested, or from the same outputs).
+ */
+export function combineMembers(
+  members: readonly MemberOutOfFold[],
+  y: Labels,
+  options: Pick<CompareEnsembleOptions, 'voting' | 'weights' | 'folds'>,
+  stacking: ScoredModel | undefined,
+): Omit<EnsembleComparison, 'warnings'> {
+  const rows = y.codes.length;
+  const K = y.classes.length;
+  const scored = members.map((member) => scoreOf(member.name, [...member.foldAccuracies]));
+  const predictions = members.map((member) => member.predicted);
+  const combined =
+    options.voting === 'hard'
+      ? hardVoteShares(predictions, Float64Array.from(options.weights ?? members.map(() => 1)), rows, K)
+      : softVoteAverage(
+          members.map((member) => member.proba.data),
+          options.weights === null ? null : Float64Array.from(options.weights),
+          rows * K,
+        );
+  const votePredicted = argmaxRows({ rows, cols: K, data: combined });
+  const voting = scoreOf(
+    `voting (${options.voting}${options.weights ? `, weights ${options.weights.join(',')}` : ''})`,
+    options.folds.map((fold) => foldAccuracy(votePredicted, y.codes, fold.test)),
+  );
   const agreement = memberAgreement(predictions, y.codes);
-  const names = members.map(([name]) => name);
+  const names = members.map((member) => member.name);
   return {
     members: scored,
     voting,
     stacking,
     agreement,
     findings: findingsFor(names, scored, voting, stacking, agreement),
-    warnings,
   };
 }
 
-function scoreOf(name: string, foldAccuracies: number[]): ScoredModel {
+export function scoreOf(name: string, foldAccuracies: number[]): ScoredModel {
   const mean = foldAccuracies.reduce((a, b) => a + b, 0) / foldAccuracies.length;
   const variance = foldAccuracies.reduce((a, b) => a + (b - mean) ** 2, 0) / foldAccuracies.length;
   return { name, accuracy: { mean, std: Math.sqrt(variance) }, foldAccuracies };

@@ -1,7 +1,8 @@
 import { ModeldebugError } from '../core/errors.js';
 import type { Dataset } from '../data/dataset.js';
-import { CLASSIFIERS, findTransformer } from './registry.js';
-import type { StepSpec } from './spec.js';
+import type { StepSpec } from './model-spec.js';
+import { ensembleMembers, findEnsemble } from './registry.js';
+import { tagsOf } from './tags-of.js';
 
 /**
  * Checks the whole file against the model spec before any split, so that a missing value or a text
@@ -9,11 +10,15 @@ import type { StepSpec } from './spec.js';
  */
 export function checkDataFitsModel(dataset: Dataset, steps: readonly StepSpec[]): void {
   const last = steps[steps.length - 1];
-  const classifier = CLASSIFIERS.find(
-    (entry) => entry.kind === last.name || entry.aliases.includes(last.name),
-  );
-  if (classifier?.takesRawColumns) return;
-  const handled = new Set(steps.slice(0, -1).map((step) => findTransformer(step.name)?.handles));
+  if (findEnsemble(last.name)) {
+    // Each member reads what the shared transforms give it, through its own transforms.
+    for (const member of ensembleMembers(last))
+      checkDataFitsModel(dataset, [...steps.slice(0, -1), ...member.steps]);
+    return;
+  }
+  const tags = tagsOf(steps);
+  if (tags.rawColumns) return;
+  const handled = tags.handles;
   const { features, source } = dataset;
   if (!handled.has('categorical-columns')) {
     const column = features.columns.find(
@@ -34,7 +39,7 @@ export function checkDataFitsModel(dataset: Dataset, steps: readonly StepSpec[])
       );
     }
   }
-  if (!handled.has('missing-values')) {
+  if (!handled.has('missing-values') && tags.allowsMissing !== true) {
     // A vectoriser reads a missing text as an empty document.
     const skipText = handled.has('text-columns');
     const first = features.data.findIndex(

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { numpyArgsort } from '../../../src/features/text/numpy-argsort.js';
+import { numpyArgsort } from '../../src/features/numpy-argsort.js';
 
 const fixture = JSON.parse(
-  readFileSync(new URL('../../fixtures/text/tfidf_reference.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../fixtures/text/tfidf_reference.json', import.meta.url), 'utf8'),
 ) as { argsort_cases: { values: number[]; order: number[] }[] };
 
 describe("numpy 1.24's argsort (introsort), ties included", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kFold, stratifiedKFold, trainTestSplit } from '../../src/selection/index.js';
+import { kFold, stratifiedKFold, trainTestSplit } from '../../src/splits/index.js';
 import { loadBundledDatasets } from '../helpers/datasets.js';
 import { loadReference } from '../helpers/fixtures.js';
 
