@@ -144,8 +144,8 @@ describe('modeldebug worker processes', () => {
           ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'runs', '--store', store, '--json'],
           { cwd: root, encoding: 'utf8' },
         ).stdout,
-      ) as { id: string }[]
-    )[0].id;
+      ) as { runs: { id: string }[] }
+    ).runs[0].id;
     const resumed = startCli(['search', '--resume', runId, '--redis', url, '--store', store, '--json']);
     expect(await resumed.exited).toBe(0);
     expect(resumed.stderr()).toBe('');

@@ -41,7 +41,7 @@ describe('search, curve, vcurve and runs on the command line', () => {
     expect(json.bestParams).toEqual({ C: 1, penalty: 'l2' });
 
     const list = runCli(['runs', '--store', path, '--json']);
-    expect(JSON.parse(list.stdout)[0]).toMatchObject({ id: json.runId, status: 'done', trialCount: 4 });
+    expect(JSON.parse(list.stdout).runs[0]).toMatchObject({ id: json.runId, status: 'done', trialCount: 4 });
     const show = runCli(['runs', 'show', json.runId, '--store', path]);
     expect(show.stdout).toContain(`run ${json.runId}: search, done, 4 trials stored`);
     expect(show.stdout).toContain('failed');
