@@ -52,7 +52,7 @@ export async function runDiagnosisBench(options: DiagnosisBenchOptions = {}): Pr
   const summary = summarise(scores);
   log('');
   log(
-    `planted defects found: ${summary.found} of ${summary.planted} (${(100 * summary.recall).toFixed(0)} %; goal ≥ 95 %)`,
+    `planted defects found: ${summary.found} of ${summary.planted} (${(100 * summary.recall).toFixed(0)} %; goal ≥ 95 %), ${summary.raised} of them at warn or fail`,
   );
   if (summary.missed.length > 0) log(`  missed: ${summary.missed.join(', ')}`);
   log(
@@ -117,7 +117,8 @@ function describeCase(score: CaseScore, seconds: number): string {
   const parts = score.defects.map((defect) => {
     const pr = (name: string, value?: { precision: number; recall: number }) =>
       value ? `, ${name} P ${value.precision.toFixed(2)} R ${value.recall.toFixed(2)}` : '';
-    return `${defect.code} ${defect.found ? 'found' : 'MISSED'}${pr('rows', defect.rows)}${pr('columns', defect.columns)}`;
+    const found = defect.found ? (defect.raised ? 'found' : 'found (info only)') : 'MISSED';
+    return `${defect.code} ${found}${pr('rows', defect.rows)}${pr('columns', defect.columns)}`;
   });
   return `${score.case}${time}: ${parts.join('; ')}`;
 }

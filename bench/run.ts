@@ -6,6 +6,7 @@
  */
 import { runDiagnosisBench } from './diagnosis.js';
 import { runDistributedBench } from './distributed.js';
+import { runFixBench } from './fix.js';
 import { runGradientBench } from './gradient.js';
 import { runLlmBench } from './llm.js';
 import { runLlmStoreBench } from './llm-store.js';
@@ -28,6 +29,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   'llm-store': () => runLlmStoreBench(),
   distributed: () => runDistributedBench(),
   text: () => runTextBench(),
+  fix: () => runFixBench(),
   diagnosis: () => runDiagnosisBench(),
   run: () => runWorkflowBench(),
 };

@@ -178,15 +178,16 @@ export function plantedCases(options: PlantOptions = {}): DiagnosisCase[] {
   {
     // The label hangs on the product of two features: no model with additive features can see it, so
     // linear and naive-Bayes models sit at chance on training and validation rows alike.
+    // Three times the rows, so that the train/validation gap of a linear model is small and its bias shows.
     const r = rng.fork();
     const rows: Cell[][] = [];
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < 3 * n; i++) {
       const a = r.normal();
       const b = r.normal();
       const y = a * b > 0 === r.next() < 0.9 ? 1 : 0;
-      rows.push([round(a), round(b), round(r.normal()), CLASSES[y]]);
+      rows.push([round(a), round(b), CLASSES[y]]);
     }
-    add('underfitting', { header: ['a', 'b', 'c', LABEL], rows }, [{ code: 'underfitting' }], undefined, [
+    add('underfitting', { header: ['a', 'b', LABEL], rows }, [{ code: 'underfitting' }], undefined, [
       '--model',
       'scale | logreg(C=0.01)',
     ]);

@@ -1,6 +1,7 @@
 /**
- * Scores `run`'s findings against the planted answers: was each planted defect found (its code raised
- * at warn or fail), did a clean control raise any defect code (a false alarm), and how well the named
+ * Scores `run`'s findings against the planted answers: was each planted defect found (a finding with its
+ * code, at any level: `run` named it; `raised` says whether at warn or fail), did a clean control raise
+ * any defect code at warn or fail (a false alarm: an info line is not an alarm), and how well the named
  * rows and columns match the planted ones (precision and recall).
  */
 import type { DiagnosisCase, PlantedDefect } from './plant-defects.js';
@@ -23,6 +24,8 @@ export interface DefectScore {
   readonly case: string;
   readonly code: string;
   readonly found: boolean;
+  /** Found at warn or fail, not only as information. */
+  readonly raised: boolean;
   readonly rows?: PrecisionRecall;
   readonly columns?: PrecisionRecall;
 }
@@ -42,12 +45,12 @@ export function scoreCase(
   findings: readonly ReportedFinding[],
   defectCodes: readonly string[],
 ): CaseScore {
-  const raised = findings.filter((finding) => finding.level === 'warn' || finding.level === 'fail');
+  const raised = findings.filter(isRaised);
   const control = diagnosisCase.planted.length === 0;
   return {
     case: diagnosisCase.name,
     control,
-    defects: diagnosisCase.planted.map((defect) => scoreDefect(diagnosisCase.name, defect, raised)),
+    defects: diagnosisCase.planted.map((defect) => scoreDefect(diagnosisCase.name, defect, findings)),
     falseAlarms: control
       ? [...new Set(raised.map((finding) => finding.code).filter((code) => defectCodes.includes(code)))]
       : [],
@@ -63,14 +66,19 @@ export function failedCase(diagnosisCase: DiagnosisCase, error: string): CaseSco
       case: diagnosisCase.name,
       code: defect.code,
       found: false,
+      raised: false,
     })),
     falseAlarms: diagnosisCase.planted.length === 0 ? ['run_failed'] : [],
     error,
   };
 }
 
-function scoreDefect(name: string, defect: PlantedDefect, raised: readonly ReportedFinding[]): DefectScore {
-  const matching = raised.filter((finding) => finding.code === defect.code);
+function isRaised(finding: ReportedFinding): boolean {
+  return finding.level === 'warn' || finding.level === 'fail';
+}
+
+function scoreDefect(name: string, defect: PlantedDefect, findings: readonly ReportedFinding[]): DefectScore {
+  const matching = findings.filter((finding) => finding.code === defect.code);
   const found = matching.length > 0;
   const named = (pick: (finding: ReportedFinding) => readonly (number | string)[] | undefined) =>
     new Set(matching.flatMap((finding) => pick(finding) ?? []));
@@ -78,6 +86,7 @@ function scoreDefect(name: string, defect: PlantedDefect, raised: readonly Repor
     case: name,
     code: defect.code,
     found,
+    raised: matching.some(isRaised),
     ...(defect.rows?.length
       ? {
           rows: precisionRecall(
@@ -120,6 +129,8 @@ export function precisionRecall(
 export interface DiagnosisSummary {
   readonly planted: number;
   readonly found: number;
+  /** Found at warn or fail. */
+  readonly raised: number;
   readonly recall: number;
   readonly missed: readonly string[];
   readonly controls: number;
@@ -136,6 +147,7 @@ export function summarise(scores: readonly CaseScore[]): DiagnosisSummary {
   return {
     planted: defects.length,
     found,
+    raised: defects.filter((defect) => defect.raised).length,
     recall: defects.length === 0 ? 1 : found / defects.length,
     missed: defects.filter((defect) => !defect.found).map((defect) => `${defect.code} (${defect.case})`),
     controls: scores.filter((score) => score.control).length,

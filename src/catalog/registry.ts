@@ -16,6 +16,7 @@ import { standardScalerDescriptor } from '../features/standard-scaler.js';
 import { tfidfVectorizerDescriptor } from '../features/text/tfidf-vectorizer.js';
 import type { Transformer } from '../features/transformer.js';
 import type { TransformerDescriptor } from '../features/transformer-descriptor.js';
+import { CALIBRATED_CLASSIFIER_KIND, loadCalibratedClassifier } from '../models/calibration/index.js';
 import { dummyDescriptor } from '../models/dummy/dummy-descriptor.js';
 import { randomForestDescriptor } from '../models/forest/random-forest-descriptor.js';
 import { histGradientBoostingDescriptor } from '../models/hist-gradient-boosting/hist-gradient-boosting-descriptor.js';
@@ -27,6 +28,7 @@ import type { ClassifierDescriptor, ModelRuntime } from '../models/model-descrip
 import { gaussianNbDescriptor } from '../models/naive-bayes/gaussian-nb-descriptor.js';
 import { multinomialNbDescriptor } from '../models/naive-bayes/multinomial-nb-descriptor.js';
 import { sgdDescriptor } from '../models/sgd/sgd-descriptor.js';
+import { loadThresholdClassifier, THRESHOLD_CLASSIFIER_KIND } from '../models/threshold/index.js';
 import { decisionTreeDescriptor } from '../models/tree/decision-tree-descriptor.js';
 import type { StepSpec } from './model-spec.js';
 
@@ -164,6 +166,8 @@ function buildTransformer(step: StepSpec): Transformer {
 /** Restores any fitted model from its `toJSON()`. */
 export function loadModel(serialized: SerializedModel): FittedClassifier {
   if (serialized.kind === PIPELINE) return loadPipeline(serialized, loadModel);
+  if (serialized.kind === CALIBRATED_CLASSIFIER_KIND) return loadCalibratedClassifier(serialized, loadModel);
+  if (serialized.kind === THRESHOLD_CLASSIFIER_KIND) return loadThresholdClassifier(serialized, loadModel);
   const ensemble = ENSEMBLES.find((candidate) => candidate.kind === serialized.kind);
   if (ensemble) return ensemble.load(serialized, loadModel);
   const entry = CLASSIFIERS.find((candidate) => candidate.kind === serialized.kind);

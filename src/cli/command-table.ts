@@ -28,6 +28,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/eval.js')).registerEvalCommand,
   },
   {
+    name: 'fix',
+    term: 'fix [options]',
+    description:
+      'apply the verified remedies, prove the gain on untouched test rows, and write the better model',
+    load: async () => (await import('./commands/fix.js')).registerFixCommand,
+  },
+  {
     name: 'ensemble',
     term: 'ensemble [options] [data]',
     description: 'cross-validate several models, their vote (and stacking), and how often they agree',

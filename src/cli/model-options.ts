@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseAssignment, parseModelSpec, type StepSpec } from '../catalog/model-spec.js';
+import { ModeldebugError } from '../core/errors.js';
 
 export interface ModelFlags {
   readonly model: string;
@@ -14,7 +16,7 @@ export function addModelOptions(command: Command): Command {
   const withModel = command
     .option(
       '--model <spec>',
-      "model name or pipeline, e.g. logreg or 'impute(strategy=median) | scale | logreg(C=0.1)'",
+      "model name or pipeline, e.g. logreg or 'impute(strategy=median) | scale | logreg(C=0.1)', or @model.json (fix's)",
       'logreg',
     )
     .option(
@@ -48,7 +50,7 @@ export function collect(value: string, previous: string[]): string[] {
  * the one-hot columns 0/1.
  */
 export function modelStepsFromFlags(flags: ModelFlags): StepSpec[] {
-  const steps = parseModelSpec(flags.model);
+  const steps = parseModelSpec(flags.model.startsWith('@') ? savedSpec(flags.model.slice(1)) : flags.model);
   const last = steps[steps.length - 1];
   const params = Object.assign(
     { ...last.params },
@@ -59,6 +61,34 @@ export function modelStepsFromFlags(flags: ModelFlags): StepSpec[] {
   if (flags.scale) prefix.push({ name: 'scale', params: { kind: flags.scale } });
   if (flags.encode) prefix.push({ name: flags.encode, params: {} });
   return [...prefix, ...steps.slice(0, -1), { ...last, params }];
+}
+
+/**
+ * `@model.json`: the pipeline spec a saved model (e.g. `fix`'s model.json) records, refitted by the
+ * command like any spec.
+ */
+function savedSpec(path: string): string {
+  let saved: unknown;
+  try {
+    saved = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ModeldebugError(
+      'invalid_argument',
+      `cannot read the saved model ${path}: ${String(error).split('\n')[0]}`,
+      {
+        where: '--model',
+        hint: 'give @FILE of a model.json written by modeldebug fix',
+      },
+    );
+  }
+  const spec = typeof saved === 'object' && saved !== null ? (saved as { spec?: unknown }).spec : undefined;
+  if (typeof spec !== 'string') {
+    throw new ModeldebugError('invalid_argument', `${path} has no "spec" (the pipeline to refit)`, {
+      where: '--model',
+      hint: 'give @FILE of a model.json written by modeldebug fix',
+    });
+  }
+  return spec;
 }
 
 /** A numeric strategy from --impute leaves categorical columns to their most frequent level. */

@@ -38,10 +38,6 @@ export function encodeLabels(values: readonly (string | number)[], classes?: rea
   return { classes: order, codes };
 }
 
-export function decodeLabels(labels: Labels): string[] {
-  return Array.from(labels.codes, (code) => labels.classes[code]);
-}
-
 export function takeLabelRows(labels: Labels, indices: ArrayLike<number>): Labels {
   const codes = new Int32Array(indices.length);
   for (let i = 0; i < indices.length; i++) codes[i] = labels.codes[indices[i]];

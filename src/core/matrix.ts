@@ -38,11 +38,6 @@ export function matrixToRows(matrix: Matrix): number[][] {
   return out;
 }
 
-/** A view of row i (no copy). */
-export function rowView(matrix: Matrix, i: number): Float64Array {
-  return matrix.data.subarray(i * matrix.cols, (i + 1) * matrix.cols);
-}
-
 export function takeRows(matrix: Matrix, indices: ArrayLike<number>): Matrix {
   const { cols } = matrix;
   const data = new Float64Array(indices.length * cols);

@@ -19,6 +19,10 @@ export interface CleanOptions extends KindOptions {
   readonly dropMissing?: boolean;
   /** Fill missing values per column: numbers with the mean / median / most frequent value, others with the most frequent. */
   readonly impute?: ImputeStrategy;
+  /** 0-based data rows to leave out (header excluded), e.g. the rows `fix` dropped. */
+  readonly dropRows?: readonly number[];
+  /** Columns to leave out of the copy. */
+  readonly dropColumns?: readonly string[];
 }
 
 export interface CleanReport {
@@ -29,6 +33,8 @@ export interface CleanReport {
   readonly duplicatesDropped: number;
   readonly unlabelledDropped: number;
   readonly missingRowsDropped: number;
+  /** Rows left out because `dropRows` named them. */
+  readonly listedRowsDropped: number;
   /** Cells spelled as a missing marker ('NA', '?', ' ', …) now written as empty / NULL. */
   readonly markersNormalised: readonly { readonly column: string; readonly cells: number }[];
   /** Infinite numbers read as missing (with imputation or dropping asked for), per column. */
@@ -61,17 +67,23 @@ export async function cleanData(path: string, options: CleanOptions): Promise<Cl
     const afterLabel = await countWhere(session, keep);
     if (options.dropMissing) keep.push(...staged.columns.map((column) => `${column.sql} IS NOT NULL`));
     const afterMissing = await countWhere(session, keep);
+    const dropRows = (options.dropRows ?? []).filter(Number.isInteger);
+    if (dropRows.length > 0) keep.push(`rowid NOT IN (${dropRows.join(', ')})`);
+    const afterListed = await countWhere(session, keep);
     const where = keep.length > 0 ? `WHERE ${keep.join(' AND ')}` : '';
     await session.run(`CREATE TABLE cleaned AS SELECT * FROM data ${where} ORDER BY rowid`);
 
     const imputed = options.impute ? await imputeColumns(session, staged.columns, options.impute) : [];
     const fills = new Map(imputed.map((fill) => [fill.column, fill.value]));
-    const selects = staged.columns.map((column) => {
-      const value = fills.get(column.name);
-      const filled =
-        value === undefined ? column.sql : `coalesce(${column.sql}, ${sqlString(String(value))})`;
-      return `${filled} AS ${sqlIdent(column.name)}`;
-    });
+    const dropColumns = new Set(options.dropColumns ?? []);
+    const selects = staged.columns
+      .filter((column) => !dropColumns.has(column.name))
+      .map((column) => {
+        const value = fills.get(column.name);
+        const filled =
+          value === undefined ? column.sql : `coalesce(${column.sql}, ${sqlString(String(value))})`;
+        return `${filled} AS ${sqlIdent(column.name)}`;
+      });
     // The extension stays last: DuckDB picks compression (.gz) from it.
     const temporary = join(dirname(resolve(options.out)), `.tmp-${process.pid}-${basename(options.out)}`);
     try {
@@ -95,10 +107,11 @@ export async function cleanData(path: string, options: CleanOptions): Promise<Cl
       source: staged.source,
       out: options.out,
       rowsIn: staged.rows,
-      rowsOut: afterMissing,
+      rowsOut: afterListed,
       duplicatesDropped: staged.rows - afterDuplicates,
       unlabelledDropped: afterDuplicates - afterLabel,
       missingRowsDropped: afterLabel - afterMissing,
+      listedRowsDropped: afterMissing - afterListed,
       markersNormalised: staged.columns.flatMap((column) => {
         const cells = Object.entries(column.profile?.markers ?? {})
           .filter(([marker]) => marker !== '')

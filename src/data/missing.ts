@@ -15,17 +15,3 @@ export const MISSING_MARKERS: ReadonlySet<string> = new Set([
   '-nan',
   '<na>',
 ]);
-
-export function isMissingCell(text: string): boolean {
-  return MISSING_MARKERS.has(text.trim().toLowerCase());
-}
-
-const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?(inf|infinity)$/i;
-
-/** Parses a numeric cell; NaN when the text is not a number. */
-export function parseNumericCell(text: string): number {
-  const trimmed = text.trim();
-  if (!NUMERIC.test(trimmed)) return Number.NaN;
-  if (/inf/i.test(trimmed)) return trimmed.startsWith('-') ? -Infinity : Infinity;
-  return Number(trimmed);
-}

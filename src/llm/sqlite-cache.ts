@@ -4,13 +4,13 @@ import type { ChatResult } from './chat-types.js';
 import type { ResponseCache } from './response-cache.js';
 
 /**
- * The run store creates this table in its migration 3 (src/store/migrations.ts), with this very shape;
- * `CREATE TABLE IF NOT EXISTS` here serves a standalone `cache=` file. Change both together, or not at
- * all: a new shape is a new table name (and key version).
+ * The one declaration of the cache table: a standalone `cache=` file creates it here, and the run store
+ * in its migration 3 (src/store/migrations.ts) from this same text. Never change it: a new shape is a new
+ * table name (and key version).
  */
 export const SQLITE_CACHE_TABLE = 'llm_response_cache_v1';
 
-const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS ${SQLITE_CACHE_TABLE} (
+export const CREATE_CACHE_TABLE = `CREATE TABLE IF NOT EXISTS ${SQLITE_CACHE_TABLE} (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL,
   created_at INTEGER NOT NULL
@@ -46,7 +46,7 @@ export function openSqliteCache(target: string | Database.Database): SqliteCache
     // Two runs sharing one cache file wait for each other's write instead of failing.
     db.pragma('busy_timeout = 5000');
   }
-  db.exec(CREATE_TABLE);
+  db.exec(CREATE_CACHE_TABLE);
   const select = db.prepare<[string], { value: string }>(
     `SELECT value FROM ${SQLITE_CACHE_TABLE} WHERE key = ?`,
   );

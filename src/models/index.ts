@@ -1,3 +1,4 @@
+export * from './calibration/index.js';
 export * from './dummy/index.js';
 export * from './forest/index.js';
 export * from './hist-gradient-boosting/index.js';
@@ -8,4 +9,5 @@ export * from './mlp/index.js';
 export * from './model-descriptor.js';
 export * from './naive-bayes/index.js';
 export * from './sgd/index.js';
+export * from './threshold/index.js';
 export * from './tree/index.js';

@@ -8,6 +8,7 @@ export { scoreCurveChart } from './charts/score-curve-chart.js';
 export { sliceErrorsChart } from './charts/slice-errors-chart.js';
 export * from './escape-html.js';
 export { isInertSvg } from './html-parts.js';
+export { renderFixHtml } from './render-fix-html.js';
 export * from './render-report-html.js';
 export * from './render-svg.js';
 export { html, SafeHtml } from './safe-html.js';

@@ -1,8 +1,8 @@
 import type { RunReport } from '../workflow/index.js';
 import type { SectionHtml } from './html-parts.js';
 import { abbreviateModelSpec } from './model-names.js';
-import { REPORT_CSS } from './report-css.js';
-import { html, SafeHtml } from './safe-html.js';
+import { pageHead } from './page-head.js';
+import { html } from './safe-html.js';
 import {
   comparisonSection,
   findingsList,
@@ -42,16 +42,7 @@ export async function renderReportHtml(report: RunReport): Promise<string> {
   const present = sections.filter((part): part is SectionHtml => part !== undefined);
   const navigation = present.map((part) => html`<a href="#${part.id}">${part.title}</a>`);
   const { summary } = report;
-  const page = html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>modeldebug report: ${summary.dataset}</title>
-<style>${new SafeHtml(REPORT_CSS)}</style>
-</head>
-<body>
+  const page = html`${pageHead(`modeldebug report: ${summary.dataset}`)}
 <header>
 <h1>modeldebug report</h1>
 <p class="muted">${summary.dataset} · ${summary.rows} rows · best model <code title="${summary.bestModel}">${abbreviateModelSpec(summary.bestModel)}</code> · ${summary.metric} ${summary.bestScore.toFixed(4)}</p>

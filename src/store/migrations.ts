@@ -1,3 +1,5 @@
+import { CREATE_CACHE_TABLE } from '../llm/sqlite-cache.js';
+
 /**
  * The run store's schema, one numbered step per change. A database records the steps it has applied in
  * `schema_migrations`; opening it applies the missing ones in order, each in its own transaction. Never
@@ -66,11 +68,7 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'LLM answers: the response cache and each run item as it completes',
     // IF NOT EXISTS: a store used as a `cache=` file before this step already has the cache table, same shape.
     sql: `
-      CREATE TABLE IF NOT EXISTS llm_response_cache_v1 (
-        key         TEXT PRIMARY KEY,
-        value       TEXT NOT NULL,
-        created_at  INTEGER NOT NULL
-      ) WITHOUT ROWID;
+      ${CREATE_CACHE_TABLE};
       CREATE TABLE llm_results (
         run_id             TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
         seq                INTEGER NOT NULL,

@@ -12,7 +12,7 @@ import {
   THIS_PROCESS,
 } from './run-ownership.js';
 
-export type RunKind = 'search' | 'curve' | 'vcurve' | 'run' | 'eval';
+export type RunKind = 'search' | 'curve' | 'vcurve' | 'run' | 'eval' | 'fix';
 /** `interrupted`: the process running it was gone (killed, crashed) when the store was next opened. */
 export type RunStatus = 'running' | 'done' | 'failed' | 'interrupted';
 

@@ -1,28 +1,36 @@
+import { z } from 'zod';
 /** The headline of report.json: the summary the run store keeps, the findings, and threshold gates. */
 
-/** The headline of a run, kept in the run store and at the top of report.json. */
-export interface RunReportSummary {
-  readonly dataset: string;
-  readonly rows: number;
-  readonly models: string[];
-  readonly bestModel: string;
-  readonly metric: string;
-  readonly bestScore: number;
-  /** Of the best model on the final evaluation. */
-  readonly metrics: Record<string, number>;
-  readonly confusion: ConfusionCounts;
-}
-
 /** A confusion matrix as the report stores it: rows are true labels, columns predicted ones. */
-export interface ConfusionCounts {
-  readonly labels: string[];
+export const confusionCountsSchema = z.object({
+  labels: z.array(z.string()),
   /**
    * Columns, when wider than `labels`: the labels, then an LLM's unparseable / refusal / error rows
    * (present only when an LLM left rows unlabelled).
    */
-  readonly predictedLabels?: string[];
-  readonly counts: number[][];
-}
+  predictedLabels: z.array(z.string()).optional(),
+  counts: z.array(z.array(z.number())),
+});
+export type ConfusionCounts = z.infer<typeof confusionCountsSchema>;
+
+/** The headline of a run, kept in the run store and at the top of report.json: declared here only. */
+export const reportSummarySchema = z.object({
+  dataset: z.string(),
+  rows: z.number(),
+  models: z.array(z.string()),
+  bestModel: z.string(),
+  metric: z.string(),
+  bestScore: z.number(),
+  /** Of the best model on the final evaluation. */
+  metrics: z.record(z.string(), z.number()),
+  confusion: confusionCountsSchema,
+});
+export type RunReportSummary = z.infer<typeof reportSummarySchema>;
+
+/** The summary as read back from JSON, which turns NaN (an undefined metric) into null. */
+export const storedReportSummarySchema = reportSummarySchema.extend({
+  metrics: z.record(z.string(), z.number().nullable()),
+});
 
 /** The report's sections, in page order; a finding links to the one that backs it. */
 export const SECTION_IDS = [

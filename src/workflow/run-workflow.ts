@@ -1,26 +1,16 @@
-import { tagsOf } from '../catalog/index.js';
-import { isModeldebugError } from '../core/errors.js';
+import { isModeldebugError, ModeldebugError } from '../core/errors.js';
 import { type Dataset, describeRepair } from '../data/index.js';
 import { createWorkerPool } from '../parallel/index.js';
 import { inProcessExecutor, type TaskExecutor } from '../selection/index.js';
 import { stratifiedKFold } from '../splits/index.js';
-import { type RunConfig, type StepName, stepOptions } from './config-schema.js';
+import { type RunConfig, stepOptions } from './config-schema.js';
 import { defaultModels, type PlannedModel, planModel } from './model-plans.js';
 import { prepareData, sampleRows } from './prepare-data.js';
 import type { RunFinding, RunReport, RunReportSummary, RunSections } from './report-types.js';
+import { RUN_STEPS } from './run-steps.js';
 import type { StepInput, WorkflowContext } from './step-context.js';
-import { runCompareModelsStep } from './steps/compare-models-step.js';
-import { runLearningCurveStep, runValidationCurveStep } from './steps/curve-steps.js';
-import { runDriftStep } from './steps/drift-step.js';
-import { runEnsembleStep } from './steps/ensemble-step.js';
-import { runEpochCurveStep } from './steps/epoch-curve-step.js';
-import { runErrorAnalysisStep } from './steps/error-analysis-step.js';
-import { runFinalTestStep } from './steps/final-test-step.js';
-import { runRegularizationStep } from './steps/regularization-step.js';
-import { runSearchStep } from './steps/search-step.js';
-import { runSelectionStep } from './steps/selection-step.js';
-import { runValidateStep } from './steps/validate-step.js';
 import { checkThresholds } from './thresholds.js';
+import type { RunState, StepOutcome, StepRun, WorkflowStep } from './workflow-step.js';
 
 const LEVEL_ORDER = { fail: 0, warn: 1, info: 2 } as const;
 
@@ -75,168 +65,40 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
     return value;
   }
 
-  /** Runs an optional step; bad input (a ModeldebugError) skips it with the reason. */
-  async function optionalStep<T>(
-    step: StepName,
-    detail: string,
-    work: () => Promise<T | { skipped: string }>,
-  ): Promise<T | undefined> {
+  /** Runs a step; bad input (a ModeldebugError) skips an optional one with the reason. */
+  async function runStep(step: WorkflowStep, run: StepRun): Promise<StepOutcome | undefined> {
     try {
-      const value = await timed(step, detail, work, (v) =>
-        typeof v === 'object' && v !== null && 'skipped' in v ? `skipped: ${v.skipped}` : 'done',
+      const value = await timed(
+        step.id,
+        step.detail(run),
+        () => step.run(run),
+        (v) => ('skipped' in v ? `skipped: ${v.skipped}` : (step.outcome?.(v) ?? 'done')),
       );
-      if (typeof value === 'object' && value !== null && 'skipped' in value) {
-        skipped.push({ step, reason: (value as { skipped: string }).skipped });
-        return undefined;
-      }
-      return value as T;
+      if (!('skipped' in value)) return value;
+      if (step.required) throw new ModeldebugError('internal', `step ${step.id} cannot be skipped`);
+      skipped.push({ step: step.id, reason: value.skipped });
+      return undefined;
     } catch (error) {
-      if (!isModeldebugError(error)) throw error;
-      skipped.push({ step, reason: error.message });
-      progress?.stepDone(step, 0, `failed: ${error.message}`);
+      if (step.required || !isModeldebugError(error)) throw error;
+      skipped.push({ step: step.id, reason: error.message });
+      progress?.stepDone(step.id, 0, `failed: ${error.message}`);
       return undefined;
     }
   }
 
   try {
-    const validate = stepOptions(config, 'validate');
-    if (validate) {
-      const result = await optionalStep('validate', 'checking the data', () =>
-        runValidateStep(data.validation, config.data.text, config.cv),
-      );
-      if (result) {
-        sections.validation = result.section;
-        findings.push(...result.findings);
-      }
+    let state: RunState = { models, best: models[0], compared: models, tuned: models[0] };
+    for (const step of RUN_STEPS) {
+      if (stepOptions(config, step.id) === undefined) continue;
+      const run: StepRun = { input, state, data, test };
+      if (step.appliesWhen && !step.appliesWhen(run)) continue;
+      const outcome = await runStep(step, run);
+      if (!outcome) continue;
+      Object.assign(sections, outcome.sections);
+      findings.push(...outcome.findings);
+      state = { ...state, ...outcome.state };
     }
-
-    const drift = stepOptions(config, 'drift');
-    if (drift && config.data.test) {
-      const result = await optionalStep('drift', 'train/test drift', () => runDriftStep(input, test));
-      if (result) {
-        sections.drift = result.section;
-        findings.push(...result.findings);
-      }
-    }
-
-    let best: PlannedModel = models[0];
-    let compared: readonly PlannedModel[] = models;
-    if (stepOptions(config, 'baseline')) {
-      const result = await timed(
-        'baseline',
-        `cross-validating ${models.length} model${models.length === 1 ? '' : 's'}`,
-        () => runCompareModelsStep(input, models),
-        (r) => `best ${r.best.spec}`,
-      );
-      sections.modelComparison = result.section;
-      findings.push(...result.findings);
-      best = result.best;
-      const failed = new Set(result.section.failures.map((failure) => failure.spec));
-      compared = models.filter((model) => !failed.has(model.spec));
-    }
-
-    const learning = stepOptions(config, 'learning_curve');
-    if (learning) {
-      const result = await optionalStep('learning_curve', `learning curve of ${best.spec}`, () =>
-        runLearningCurveStep(input, best, learning.train_sizes),
-      );
-      if (result) {
-        sections.learningCurve = result.section;
-        findings.push(...result.findings);
-      }
-    }
-
-    // Only a model trained by epochs has per-epoch curves; for any other the step does not apply.
-    if (stepOptions(config, 'epoch_curve') && tagsOf(best.steps).trainsByEpochs) {
-      const result = await optionalStep('epoch_curve', `per-epoch losses of ${best.spec}`, () =>
-        runEpochCurveStep(input, best),
-      );
-      if (result) {
-        sections.epochCurve = result.section;
-        findings.push(...result.findings);
-      }
-    }
-
-    const validation = stepOptions(config, 'validation_curve');
-    if (validation) {
-      const result = await optionalStep('validation_curve', `validation curve of ${best.spec}`, () =>
-        runValidationCurveStep(input, best, validation),
-      );
-      if (result) {
-        sections.validationCurve = result.section;
-        findings.push(...result.findings);
-      }
-    }
-
-    let tuned = best;
-    const searchOptions = stepOptions(config, 'search');
-    if (searchOptions) {
-      const result = await optionalStep('search', `tuning ${best.spec}`, () =>
-        runSearchStep(input, best, searchOptions),
-      );
-      if (result) {
-        sections.search = result.section;
-        findings.push(...result.findings);
-        tuned = result.tuned;
-      }
-    }
-
-    const regularization = stepOptions(config, 'regularization');
-    if (regularization) {
-      const result = await optionalStep('regularization', 'regularization path', () =>
-        runRegularizationStep(input, best, compared, regularization),
-      );
-      if (result) {
-        sections.regularization = result.section;
-        findings.push(...result.findings);
-      }
-    }
-
-    const selection = stepOptions(config, 'selection');
-    if (selection) {
-      const result = await optionalStep('selection', 'feature selection and importance', () =>
-        runSelectionStep(input, tuned, compared, selection),
-      );
-      if (result) {
-        sections.featureSelection = result.section;
-        findings.push(...result.findings);
-      }
-    }
-
-    const ensemble = stepOptions(config, 'ensemble');
-    if (ensemble) {
-      const members = compared.map((model) => (model === best ? tuned : model));
-      const result = await optionalStep('ensemble', `ensembles of ${members.length} models`, () =>
-        runEnsembleStep(input, members, ensemble),
-      );
-      if (result) {
-        sections.ensemble = result.section;
-        findings.push(...result.findings);
-      }
-    }
-
-    const errors = stepOptions(config, 'error_analysis');
-    if (errors) {
-      const result = await optionalStep('error_analysis', `error analysis of ${tuned.spec}`, () =>
-        runErrorAnalysisStep(input, tuned, errors),
-      );
-      if (result) {
-        sections.errorAnalysis = result.section;
-        findings.push(...result.findings);
-      }
-    }
-
-    const final = stepOptions(config, 'final_test');
-    if (final) {
-      const result = await timed(
-        'final_test',
-        `final evaluation on ${test.features.rows} held-out rows`,
-        () => runFinalTestStep(input, tuned, test, data.testDescription, final),
-        () => 'done',
-      );
-      sections.finalTest = result.section;
-      findings.push(...result.findings);
-    }
+    const { tuned } = state;
 
     const summary = summarise(data.name, data.rows, models, tuned, config, sections, train);
     const thresholds = checkThresholds(config.thresholds, summary.metrics, 'thresholds');

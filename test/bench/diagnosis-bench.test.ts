@@ -102,11 +102,16 @@ describe('the diagnosis benchmark score', () => {
   };
   const control = { name: 'clean', data: '', label: 'y', planted: [] };
 
-  it('counts a defect found only at warn or fail, and scores the rows it names', () => {
+  it('counts a defect found at any level, raised only at warn or fail, and scores the rows it names', () => {
     const info = scoreCase(dup, [{ code: 'duplicate_rows', level: 'info', rows: [1, 2] }], codes);
-    expect(info.defects[0].found).toBe(false);
+    expect(info.defects[0]).toMatchObject({ found: true, raised: false });
+    expect(scoreCase(dup, [{ code: 'label_errors', level: 'warn' }], codes).defects[0].found).toBe(false);
     const warn = scoreCase(dup, [{ code: 'duplicate_rows', level: 'warn', rows: [1, 2, 3] }], codes);
-    expect(warn.defects[0]).toMatchObject({ found: true, rows: { precision: 2 / 3, recall: 0.5 } });
+    expect(warn.defects[0]).toMatchObject({
+      found: true,
+      raised: true,
+      rows: { precision: 2 / 3, recall: 0.5 },
+    });
   });
 
   it('calls a defect code on a clean control a false alarm, other codes not', () => {
@@ -115,6 +120,7 @@ describe('the diagnosis benchmark score', () => {
       [
         { code: 'label_errors', level: 'warn', rows: [4] },
         { code: 'tuning_gain', level: 'info' },
+        { code: 'duplicate_rows', level: 'info', rows: [4] },
         { code: 'confusion_pair', level: 'warn' },
       ],
       codes,
@@ -131,6 +137,7 @@ describe('the diagnosis benchmark score', () => {
     expect(summary).toMatchObject({
       planted: 2,
       found: 1,
+      raised: 1,
       recall: 0.5,
       missed: ['target_leak (broken)'],
       controls: 1,

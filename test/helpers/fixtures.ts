@@ -13,6 +13,11 @@ export function datasetPath(file: string): string {
   return join(root, 'datasets', file);
 }
 
+/** A file or folder under test/fixtures. */
+export function fixturePath(...parts: string[]): string {
+  return join(root, 'test', 'fixtures', ...parts);
+}
+
 /** A case of test/fixtures/parity/parity.json (make_parity_reference.py: issue 20's ties and MLP grid). */
 export function loadParityCase<T>(id: string): T {
   const path = join(root, 'test', 'fixtures', 'parity', 'parity.json');

@@ -9,7 +9,9 @@ import { hostileCases } from './hostile-cases.js';
 import { type CorpusFile, corpusFiles, type HostileCase, nanRows } from './hostile-corpus.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cli = join(root, 'dist', 'cli', 'main.js');
+/** MODELDEBUG_HOSTILE_CLI runs the corpus against another build (e.g. an older commit's, for a tally). */
+const otherCli = process.env.MODELDEBUG_HOSTILE_CLI;
+const cli = otherCli ?? join(root, 'dist', 'cli', 'main.js');
 /** A case that has not answered by then hangs: the harness kills it and fails the case. */
 const CASE_TIMEOUT_MS = 150_000;
 
@@ -29,7 +31,8 @@ function ensureBuilt(): void {
         return entry.isDirectory() ? newest(path) : statSync(path).mtimeMs;
       }),
     );
-  if (existsSync(cli) && statSync(cli).mtimeMs >= newest(join(root, 'src'))) return;
+  if (otherCli !== undefined || (existsSync(cli) && statSync(cli).mtimeMs >= newest(join(root, 'src'))))
+    return;
   const build = spawnSync('npx', ['tsup', '--silent'], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
 }

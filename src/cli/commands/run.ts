@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { findClassifier } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import { checkRedis, parseRedisUrl, remoteExecutorFactory } from '../../distributed/index.js';
 import { renderReportHtml, renderSummaryMarkdown } from '../../report/index.js';
@@ -10,7 +9,7 @@ import { DEFAULT_STORE_PATH, openRunStore } from '../../store/index.js';
 import {
   loadRunConfig,
   parseThreshold,
-  planModel,
+  plannedStepCount,
   type RunConfig,
   type RunConfigInput,
   runConfigSchema,
@@ -100,18 +99,7 @@ async function runCommand(configPath: string | undefined, flags: RunFlags): Prom
   const redis = flags.redis === undefined ? undefined : parseRedisUrl(flags.redis);
   const config = configFromArguments(configPath, flags);
   if (redis) await checkRedis(redis);
-  // The epoch curve applies only to a model trained by epochs (mlp, sgd); the defaults have none.
-  const trainsByEpochs = (config.models ?? []).some(
-    (spec) => findClassifier(planModel(spec).kind)?.tags.trainsByEpochs === true,
-  );
-  // Drift compares a separate test file with the training file; a hold-out has nothing to compare.
-  const enabledSteps = Object.entries(config.steps).filter(
-    ([name, step]) =>
-      step !== false &&
-      (name !== 'epoch_curve' || trainsByEpochs) &&
-      (name !== 'drift' || config.data.test !== undefined),
-  ).length;
-  const progress = stderrProgress(enabledSteps + 1, !flags.json && !flags.quiet);
+  const progress = stderrProgress(plannedStepCount(config) + 1, !flags.json && !flags.quiet);
   // LLM items go to the workers in batches; their jobs are named by content, not by the run.
   const remoteLlm = redis ? remoteLlmRuntime(config.models ?? [], redis, undefined) : undefined;
   // `--no-store` sets `store` to false; the path stays a string otherwise.

@@ -2,11 +2,14 @@ import { type DataCheck, findingOf } from './check.js';
 import { valueFormatOf } from './column-format.js';
 import { count } from './finding.js';
 
-/** Many categories make one-hot encoding wide and most categories too rare to learn from. */
+/**
+ * Many categories make one-hot encoding wide and most categories too rare to learn from: worth a
+ * warning (medium), since any pipeline but run's capped encoding trips on it.
+ */
 export const highCardinality: DataCheck = {
   id: 'high_cardinality',
   title: 'High-cardinality categorical columns',
-  severity: 'low',
+  severity: 'medium',
   async run(context) {
     const stats = await context.stats();
     const findings = [];

@@ -1,24 +1,10 @@
 import { z } from 'zod';
 import type { RunRecord } from '../../store/index.js';
+import { storedReportSummarySchema } from '../../workflow/report-summary.js';
 import type { StoredTestSet } from './run-difference.js';
 
 /** The summary a `modeldebug run` stores (and report.json carries at its top level). */
-export const reportSummarySchema = z.object({
-  dataset: z.string(),
-  rows: z.number(),
-  models: z.array(z.string()),
-  bestModel: z.string(),
-  metric: z.string(),
-  bestScore: z.number(),
-  // JSON turns NaN (an undefined metric) into null; such a run still shows, with a dash.
-  metrics: z.record(z.string(), z.number().nullable()),
-  confusion: z.object({
-    labels: z.array(z.string()),
-    // Columns when an LLM left rows without a label: the labels, then unparseable / refusal / error.
-    predictedLabels: z.array(z.string()).optional(),
-    counts: z.array(z.array(z.number())),
-  }),
-});
+export const reportSummarySchema = storedReportSummarySchema;
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
 
 /** What a search stores (`best_score` before the camelCase convention); read loosely, older stores vary. */

@@ -6,6 +6,7 @@ import { crossValidate } from '../../selection/index.js';
 import { type Fold, stratifiedKFold } from '../../splits/index.js';
 import type { ModelComparisonSection, RunFinding } from '../report-types.js';
 import type { PlannedModel, StepInput } from '../step-context.js';
+import type { WorkflowStep } from '../workflow-step.js';
 
 export const COMPARISON_SCORING = ['accuracy', 'balanced_accuracy', 'f1_macro', 'f1_weighted'] as const;
 
@@ -101,3 +102,25 @@ async function dummyScores(
   const f1 = precisionRecallFScore(labels.codes, predicted, labels.classes.length, { average: 'weighted' });
   return { accuracy: accuracy(labels.codes, predicted), f1Weighted: f1.fScore };
 }
+
+/** The comparison picks the model every later step works on; a failure here stops the run. */
+export const compareModelsStep: WorkflowStep = {
+  id: 'baseline',
+  required: true,
+  detail: ({ state }) =>
+    `cross-validating ${state.models.length} model${state.models.length === 1 ? '' : 's'}`,
+  async run({ input, state }) {
+    const result = await runCompareModelsStep(input, state.models);
+    const failed = new Set(result.section.failures.map((failure) => failure.spec));
+    return {
+      sections: { modelComparison: result.section },
+      findings: result.findings,
+      state: {
+        best: result.best,
+        tuned: result.best,
+        compared: state.models.filter((model) => !failed.has(model.spec)),
+      },
+    };
+  },
+  outcome: (result) => `best ${result.state?.best?.spec}`,
+};

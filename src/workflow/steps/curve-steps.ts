@@ -14,6 +14,7 @@ import type {
   ValidationCurveSection,
 } from '../report-types.js';
 import type { PlannedModel, StepInput } from '../step-context.js';
+import { optionsOf, type WorkflowStep } from '../workflow-step.js';
 
 /**
  * An LLM's fits wait on its endpoint, not the CPU: all of them at once on this thread, sharing the
@@ -128,3 +129,27 @@ function pointData(point: CurvePoint): CurvePointData {
     testStd: point.testStd,
   };
 }
+
+export const learningCurveStep: WorkflowStep = {
+  id: 'learning_curve',
+  detail: ({ state }) => `learning curve of ${state.best.spec}`,
+  async run({ input, state }) {
+    const options = optionsOf(input.config, 'learning_curve');
+    const result = await runLearningCurveStep(input, state.best, options.train_sizes);
+    return { sections: { learningCurve: result.section }, findings: result.findings };
+  },
+};
+
+export const validationCurveStep: WorkflowStep = {
+  id: 'validation_curve',
+  detail: ({ state }) => `validation curve of ${state.best.spec}`,
+  async run({ input, state }) {
+    const result = await runValidationCurveStep(
+      input,
+      state.best,
+      optionsOf(input.config, 'validation_curve'),
+    );
+    if ('skipped' in result) return result;
+    return { sections: { validationCurve: result.section }, findings: result.findings };
+  },
+};

@@ -3,6 +3,7 @@ import type { Dataset } from '../../data/index.js';
 import type { DriftSection } from '../drift-section.js';
 import type { RunFinding } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
+import type { WorkflowStep } from '../workflow-step.js';
 
 /** Does the test file come from the training file's distribution? Per-feature tests and a domain classifier. */
 export async function runDriftStep(
@@ -32,3 +33,14 @@ export async function runDriftStep(
     })),
   };
 }
+
+export const driftStep: WorkflowStep = {
+  id: 'drift',
+  appliesWhen: ({ input }) => Boolean(input.config.data.test),
+  appliesToConfig: (config) => Boolean(config.data.test),
+  detail: () => 'train/test drift',
+  async run({ input, test }) {
+    const result = await runDriftStep(input, test);
+    return { sections: { drift: result.section }, findings: result.findings };
+  },
+};

@@ -9,6 +9,7 @@ import { stratifiedKFold } from '../../splits/index.js';
 import type { PlannedModel } from '../model-plans.js';
 import type { EnsembleSection, RunFinding } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
+import { optionsOf, type RunState, type WorkflowStep } from '../workflow-step.js';
 
 /**
  * Does a vote (and stacking) over the compared models beat the best of them? Same folds for all: the
@@ -121,3 +122,18 @@ async function compareMembers(
     signal: input.signal,
   });
 }
+
+/** The tuned model stands in for the best one among the members. */
+function ensembleMembers(state: RunState): PlannedModel[] {
+  return state.compared.map((model) => (model === state.best ? state.tuned : model));
+}
+
+export const ensembleStep: WorkflowStep = {
+  id: 'ensemble',
+  detail: ({ state }) => `ensembles of ${ensembleMembers(state).length} models`,
+  async run({ input, state }) {
+    const result = await runEnsembleStep(input, ensembleMembers(state), optionsOf(input.config, 'ensemble'));
+    if ('skipped' in result) return result;
+    return { sections: { ensemble: result.section }, findings: result.findings };
+  },
+};

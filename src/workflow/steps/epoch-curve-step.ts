@@ -1,6 +1,8 @@
 import { fitEpochCurve } from '../../analysis/index.js';
+import { parseModelSpec, tagsOf } from '../../catalog/index.js';
 import type { EpochCurveSection, RunFinding } from '../report-types.js';
 import type { PlannedModel, StepInput } from '../step-context.js';
+import type { WorkflowStep } from '../workflow-step.js';
 
 /**
  * One fit of the best model on the tuning rows, reading its per-epoch training and validation loss (the
@@ -41,3 +43,17 @@ export async function runEpochCurveStep(
     ],
   };
 }
+
+/** Only a model trained by epochs has per-epoch curves; for any other the step does not apply. */
+export const epochCurveStep: WorkflowStep = {
+  id: 'epoch_curve',
+  appliesWhen: ({ state }) => tagsOf(state.best.steps).trainsByEpochs,
+  // The default models have none trained by epochs.
+  appliesToConfig: (config) =>
+    (config.models ?? []).some((spec) => tagsOf(parseModelSpec(spec)).trainsByEpochs),
+  detail: ({ state }) => `per-epoch losses of ${state.best.spec}`,
+  async run({ input, state }) {
+    const result = await runEpochCurveStep(input, state.best);
+    return { sections: { epochCurve: result.section }, findings: result.findings };
+  },
+};

@@ -3,6 +3,7 @@ import { buildModel } from '../../catalog/index.js';
 import type { PlannedModel } from '../model-plans.js';
 import type { ErrorAnalysisSection, RunFinding } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
+import { optionsOf, type WorkflowStep } from '../workflow-step.js';
 
 const TOP = 10;
 /** The error analysis's own threshold for an ECE worth fixing. */
@@ -81,3 +82,12 @@ function levelOf(kind: string, ece: number): RunFinding['level'] {
   if (kind === 'calibration') return ece > ECE_WORTH_FIXING ? 'warn' : 'info';
   return kind === 'label-errors' || kind === 'confidently-wrong' || kind === 'weak-slice' ? 'warn' : 'info';
 }
+
+export const errorAnalysisStep: WorkflowStep = {
+  id: 'error_analysis',
+  detail: ({ state }) => `error analysis of ${state.tuned.spec}`,
+  async run({ input, state }) {
+    const result = await runErrorAnalysisStep(input, state.tuned, optionsOf(input.config, 'error_analysis'));
+    return { sections: { errorAnalysis: result.section }, findings: result.findings };
+  },
+};

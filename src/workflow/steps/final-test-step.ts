@@ -19,6 +19,7 @@ import type { FinalTestSection, RunFinding } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
 import { testSetFingerprint } from '../test-set-fingerprint.js';
 import { thinCurve } from '../thin-curve.js';
+import { optionsOf, type WorkflowStep } from '../workflow-step.js';
 import { llmCallsOf, llmFindings } from './llm-calls.js';
 
 /** Points kept per ROC or PR curve (the AUC and AP are computed on all of them). */
@@ -204,3 +205,15 @@ export function metricsOf(summary: ClassificationSummary): Record<string, number
     Object.entries(metrics).filter((entry): entry is [string, number] => Number.isFinite(entry[1])),
   );
 }
+
+/** The held-out evaluation is the run's answer: a failure here stops the run. */
+export const finalTestStep: WorkflowStep = {
+  id: 'final_test',
+  required: true,
+  detail: ({ test }) => `final evaluation on ${test.features.rows} held-out rows`,
+  async run({ input, state, data, test }) {
+    const options = optionsOf(input.config, 'final_test');
+    const result = await runFinalTestStep(input, state.tuned, test, data.testDescription, options);
+    return { sections: { finalTest: result.section }, findings: result.findings };
+  },
+};

@@ -17,6 +17,7 @@ import type { PlannedModel } from '../model-plans.js';
 import { sampleRows } from '../prepare-data.js';
 import type { RegularizationSection, RunFinding } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
+import { optionsOf, type WorkflowStep } from '../workflow-step.js';
 
 export interface RegularizationStepOptions {
   readonly penalty: 'l1' | 'l2' | 'elasticnet';
@@ -136,3 +137,14 @@ async function refitChosen(
     nonZero: hasCoefficients(model) ? countNonZeroFeatures(model.coefficients) : path.featureNames.length,
   };
 }
+
+export const regularizationStep: WorkflowStep = {
+  id: 'regularization',
+  detail: () => 'regularization path',
+  async run({ input, state }) {
+    const options = optionsOf(input.config, 'regularization');
+    const result = await runRegularizationStep(input, state.best, state.compared, options);
+    if ('skipped' in result) return result;
+    return { sections: { regularization: result.section }, findings: result.findings };
+  },
+};

@@ -4,6 +4,7 @@ import { type PlannedModel, plannedFromSteps } from '../model-plans.js';
 import { pairedGain } from '../paired-gain.js';
 import type { RunFinding, SearchSection } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
+import { optionsOf, type WorkflowStep } from '../workflow-step.js';
 
 export interface SearchStepOptions {
   readonly strategy: 'grid' | 'random' | 'halving' | 'tpe';
@@ -112,3 +113,17 @@ function formatParams(params: Readonly<Record<string, unknown>>): string {
     .map(([key, value]) => `${key}=${value === null ? 'null' : String(value)}`)
     .join(', ');
 }
+
+export const searchStep: WorkflowStep = {
+  id: 'search',
+  detail: ({ state }) => `tuning ${state.best.spec}`,
+  async run({ input, state }) {
+    const result = await runSearchStep(input, state.best, optionsOf(input.config, 'search'));
+    if ('skipped' in result) return result;
+    return {
+      sections: { search: result.section },
+      findings: result.findings,
+      state: { tuned: result.tuned },
+    };
+  },
+};

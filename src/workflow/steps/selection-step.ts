@@ -6,6 +6,7 @@ import { trainTestSplit } from '../../splits/index.js';
 import type { PlannedModel } from '../model-plans.js';
 import type { FeatureSelectionSection, RunFinding } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
+import { optionsOf, type WorkflowStep } from '../workflow-step.js';
 
 /**
  * Which features matter: RFECV (how many features the model needs, and which) on a model that ranks
@@ -124,3 +125,13 @@ export async function runSelectionStep(
 function ranksInputColumns(tags: PipelineTags): boolean {
   return (tags.linearCoefficients || tags.featureImportances) && !tags.reshapesColumns;
 }
+
+export const selectionStep: WorkflowStep = {
+  id: 'selection',
+  detail: () => 'feature selection and importance',
+  async run({ input, state }) {
+    const options = optionsOf(input.config, 'selection');
+    const result = await runSelectionStep(input, state.tuned, state.compared, options);
+    return { sections: { featureSelection: result.section }, findings: result.findings };
+  },
+};

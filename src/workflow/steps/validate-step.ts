@@ -1,5 +1,6 @@
 import { type Finding, validateData } from '../../data/index.js';
 import type { RunFinding, ValidationSection } from '../report-types.js';
+import type { WorkflowStep } from '../workflow-step.js';
 
 /** The data checks of `modeldebug validate` over the training file (and the test file). */
 export async function runValidateStep(
@@ -69,4 +70,13 @@ const DATA_FIXES: Readonly<Record<string, string>> = {
   train_test_overlap: 'remove the test rows that also occur in training',
   new_categories: 'map the unseen categories or retrain with them',
   label_drift: 'check that the test set comes from the same distribution as training',
+};
+
+export const validateStep: WorkflowStep = {
+  id: 'validate',
+  detail: () => 'checking the data',
+  async run({ input, data }) {
+    const result = await runValidateStep(data.validation, input.config.data.text, input.config.cv);
+    return { sections: { validation: result.section }, findings: result.findings };
+  },
 };

@@ -1,0 +1,3 @@
+export * from './calibrated-classifier.js';
+export * from './isotonic-calibration.js';
+export * from './sigmoid-calibration.js';

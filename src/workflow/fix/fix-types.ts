@@ -1,0 +1,105 @@
+import type { StepSpec } from '../../catalog/index.js';
+import type { FindingCode } from '../../core/finding-record.js';
+import type { Dataset } from '../../data/index.js';
+
+/** The kinds of change `fix` may make; `relabel` (dropping suspected label errors) only when named. */
+export const FIX_REMEDIES = [
+  'dedupe',
+  'drop-columns',
+  'impute',
+  'relabel',
+  'model',
+  'params',
+  'ensemble',
+  'calibrate',
+  'threshold',
+] as const;
+export type FixRemedy = (typeof FIX_REMEDIES)[number];
+export const DEFAULT_REMEDIES: readonly FixRemedy[] = FIX_REMEDIES.filter((remedy) => remedy !== 'relabel');
+
+/**
+ * Where the fixed pipeline stands: which training rows and columns are left out, and the model spec. Row
+ * indexes are into the training rows `fix` kept after setting the test rows apart.
+ */
+export interface FixState {
+  readonly droppedRows: readonly number[];
+  readonly droppedColumns: readonly string[];
+  readonly steps: readonly StepSpec[];
+  /** Binary problems: predict the second class when its probability reaches this (default argmax). */
+  readonly threshold?: number;
+  /** Probabilities calibrated as CalibratedClassifierCV(method, cv=5) would. */
+  readonly calibration?: 'sigmoid' | 'isotonic';
+}
+
+/** One change `fix` considered, applied on top of the kept ones. */
+export interface Candidate {
+  readonly code: FindingCode;
+  readonly remedy: FixRemedy;
+  readonly description: string;
+  /** Columns of the user's file it is about. */
+  readonly columns: readonly string[];
+  /** Rows of the user's `--data` file it drops (0-based, header excluded). */
+  readonly rows: readonly number[];
+  readonly apply: (state: FixState) => FixState;
+  /**
+   * Score the held-out rows' first copies only, for the current and the candidate state alike: dropping
+   * duplicates is judged on distinct rows, the distribution a new row comes from.
+   */
+  readonly scoreFirstCopies?: boolean;
+  /** Fold scores measured without refitting (a threshold on the current out-of-fold probabilities). */
+  readonly scores?: () => Promise<number[]>;
+  /**
+   * A leaked column scores well in cross-validation by definition, so no CV gain can justify dropping it:
+   * such a drop is kept by this rule (with its measured cost shown) instead of by the gain.
+   */
+  readonly keptByRule?: string;
+}
+
+export type ChangeStatus = 'kept' | 'rejected' | 'failed' | 'skipped';
+
+/** A line of changes.json. */
+export interface ChangeRecord {
+  readonly code: FindingCode;
+  readonly remedy: FixRemedy;
+  readonly description: string;
+  readonly status: ChangeStatus;
+  readonly reason: string;
+  readonly metric: string;
+  /** Mean paired fold gain (candidate − current) and its 95 % t-interval; null when not measured. */
+  readonly gain: number | null;
+  readonly ciLow: number | null;
+  readonly ciHigh: number | null;
+  readonly columns: readonly string[];
+  readonly rows: readonly number[];
+  readonly seconds: number;
+}
+
+export interface FixOptions {
+  readonly metric: 'accuracy' | 'balanced_accuracy' | 'f1_macro' | 'f1_weighted';
+  readonly cv: number;
+  readonly seed: number;
+  readonly remedies: readonly FixRemedy[];
+  /** Wall-clock seconds for the candidates; the ones not reached are recorded as skipped. */
+  readonly budgetSeconds?: number;
+  readonly nBoot: number;
+  readonly signal?: AbortSignal;
+  readonly progress?: (message: string) => void;
+  /** Fold scores computed before (a resumed run): the key names the evaluation exactly. */
+  readonly memo?: FoldScoreMemo;
+}
+
+export interface FoldScoreMemo {
+  get(key: string): readonly number[] | undefined;
+  set(key: string, scores: readonly number[]): void;
+}
+
+/** The data `fix` works on: training rows (with their rows in the user's file) and the untouched test rows. */
+export interface FixData {
+  readonly train: Dataset;
+  readonly test: Dataset;
+  /** For each training row, its 0-based row in the `--data` file. */
+  readonly trainFileRows: readonly number[];
+  /** For each test row, its row in the `--data` file (hold-out) or the `--test` file. */
+  readonly testFileRows: readonly number[];
+  readonly testDescription: string;
+}

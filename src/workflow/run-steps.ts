@@ -1,0 +1,37 @@
+import type { RunConfig } from './config-schema.js';
+import { stepOptions } from './config-schema.js';
+import { compareModelsStep } from './steps/compare-models-step.js';
+import { learningCurveStep, validationCurveStep } from './steps/curve-steps.js';
+import { driftStep } from './steps/drift-step.js';
+import { ensembleStep } from './steps/ensemble-step.js';
+import { epochCurveStep } from './steps/epoch-curve-step.js';
+import { errorAnalysisStep } from './steps/error-analysis-step.js';
+import { finalTestStep } from './steps/final-test-step.js';
+import { regularizationStep } from './steps/regularization-step.js';
+import { searchStep } from './steps/search-step.js';
+import { selectionStep } from './steps/selection-step.js';
+import { validateStep } from './steps/validate-step.js';
+import type { WorkflowStep } from './workflow-step.js';
+
+/** The steps of `run`, in order: a new step is its file plus one line here. */
+export const RUN_STEPS: readonly WorkflowStep[] = [
+  validateStep,
+  driftStep,
+  compareModelsStep,
+  learningCurveStep,
+  epochCurveStep,
+  validationCurveStep,
+  searchStep,
+  regularizationStep,
+  selectionStep,
+  ensembleStep,
+  errorAnalysisStep,
+  finalTestStep,
+];
+
+/** How many steps a run of this config will go through, as far as the config tells (for progress). */
+export function plannedStepCount(config: RunConfig): number {
+  return RUN_STEPS.filter(
+    (step) => stepOptions(config, step.id) !== undefined && (step.appliesToConfig?.(config) ?? true),
+  ).length;
+}
