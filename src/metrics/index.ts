@@ -46,6 +46,7 @@ export {
   chiSquared1Survival,
   type McNemarOptions,
   type McNemarResult,
+  mcnemarFromCounts,
   mcnemarTest,
 } from './mcnemar.js';
 export { type MetricWarning, type MetricWarningCode, type Scored, uniqueWarnings } from './metric-warning.js';

@@ -141,6 +141,8 @@ export interface FinalTestSection {
       readonly averagePrecision: number;
     };
   }[];
+  /** Multiclass only: every (row, class) pair pooled into one ROC and one PR curve. */
+  readonly microAverage?: FinalTestSection['curves'][number];
   readonly mcnemar: {
     readonly baseline: string;
     readonly baselineAccuracy: number;
@@ -153,4 +155,9 @@ export interface FinalTestSection {
   };
   /** Present when the final model is an LLM: its calls on the test rows and what became of each row. */
   readonly llm?: LlmCallsData;
+  /**
+   * The test rows as the viewer needs them to pair two runs: their fingerprint and which of them (0-based
+   * positions among the test rows) the model got wrong.
+   */
+  readonly testSet: { readonly fingerprint: string; readonly wrongRows: number[] };
 }

@@ -78,16 +78,16 @@ describe('modeldebug errors', () => {
     expect(result.status).toBe(0);
     const document = JSON.parse(result.stdout);
     expect(document.schema).toBe('modeldebug.errors');
-    expect(document.misclassified).toHaveLength(document.error_count);
+    expect(document.misclassified).toHaveLength(document.errorCount);
     expect(document.calibration.kind).toBe('binary');
     const binned = document.calibration.bins.reduce(
       (sum: number, bin: { count: number }) => sum + bin.count,
       0,
     );
     expect(binned).toBe(569);
-    expect(document.bootstrap.accuracy.estimate).toBeCloseTo(1 - document.error_rate, 12);
-    expect(document.baseline_comparison.baseline).toBe('gaussian-nb');
-    expect(['exact-binomial', 'chi-square-corrected']).toContain(document.baseline_comparison.mcnemar.method);
+    expect(document.bootstrap.accuracy.estimate).toBeCloseTo(1 - document.errorRate, 12);
+    expect(document.baselineComparison.baseline).toBe('gaussian-nb');
+    expect(['exact-binomial', 'chi-square-corrected']).toContain(document.baselineComparison.mcnemar.method);
     expect(document.protocol.description).toContain('3-fold');
     expect(document.curves).toHaveLength(1);
     expect(document.curves[0].roc.auc).toBeGreaterThan(0.95);
@@ -107,10 +107,10 @@ describe('modeldebug errors', () => {
     ]);
     expect(result.status).toBe(0);
     const document = JSON.parse(result.stdout);
-    expect(document.error_count).toBeGreaterThan(6);
-    expect(document.text_clusters.length).toBeGreaterThanOrEqual(2);
-    expect(document.text_clusters[0].column).toBe('message');
-    expect(document.text_clusters[0].top_terms.length).toBeGreaterThan(0);
+    expect(document.errorCount).toBeGreaterThan(6);
+    expect(document.textClusters.length).toBeGreaterThanOrEqual(2);
+    expect(document.textClusters[0].column).toBe('message');
+    expect(document.textClusters[0].topTerms.length).toBeGreaterThan(0);
   });
 
   it('turns bad input into one line', () => {

@@ -10,6 +10,7 @@ import {
 import { complexityControls, formatModelSpec } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import { DEFAULT_TRAIN_SIZES, learningCurve } from '../../selection/index.js';
+import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import {
   curveJsonHead,
   curvePointsJson,
@@ -19,7 +20,7 @@ import {
 } from '../format/curve-text.js';
 import { datasetLine } from '../format/dataset-line.js';
 import { epochCurveJson, epochProtocol, formatEpochTable } from '../format/epoch-text.js';
-import { jsonDocument } from '../format/json-document.js';
+import { versionedDocument } from '../format/json-document.js';
 import { type LlmCurveFlags, runLlmCurves } from '../llm-curves.js';
 import { addModelOptions } from '../model-options.js';
 import { runAction } from '../run-action.js';
@@ -37,11 +38,16 @@ interface CurveFlags extends SelectionFlags, LlmCurveFlags {
   readonly epochs?: boolean;
 }
 
+/** Shown at the end of `modeldebug curve --help`. */
+const EXAMPLES = [
+  "modeldebug curve --example digits --model 'scale | logreg'",
+  'modeldebug curve data.csv --label y --model mlp --epochs',
+];
+
 export function registerCurveCommand(program: Command): void {
-  const command = program
-    .command('curve')
+  const command = withHelpExamples(program.command('curve'), EXAMPLES)
     .description('learning curve: train and CV scores as the training set grows, and what they mean')
-    .argument('[data]', 'CSV, TSV, JSON(L) or Parquet file')
+    .argument('[data]', DATA_FILE_DESCRIPTION)
     .option(
       '--sizes <fractions>',
       `training sizes: fractions of the largest training fold or row counts (default ${DEFAULT_TRAIN_SIZES.join(',')})`,
@@ -70,7 +76,10 @@ export function registerCurveCommand(program: Command): void {
         const model = formatModelSpec(input.steps);
         if (flags.json) {
           process.stdout.write(
-            jsonDocument({ ...curveJsonHead(input.dataset, model, 'accuracy', 1), ...epochCurveJson(curve) }),
+            versionedDocument('epoch-curve', 2, {
+              ...curveJsonHead(input.dataset, model, 'accuracy', 1),
+              ...epochCurveJson(curve),
+            }),
           );
           return 0;
         }
@@ -132,16 +141,16 @@ export function registerCurveCommand(program: Command): void {
         if (flags.json) {
           const json = {
             ...curveJsonHead(input.dataset, model, curve.scoring, input.cv),
-            train_sizes_abs: curve.trainSizes,
+            trainSizesAbs: curve.trainSizes,
             ...curvePointsJson(curve.points),
             failures: curve.failures.map((f) => ({
-              train_size: curve.trainSizes[f.point],
+              trainSize: curve.trainSizes[f.point],
               fold: f.fold,
               error: f.error,
             })),
             verdict: { ...verdict, probe: probe?.nextStep ?? null },
           };
-          process.stdout.write(jsonDocument(json));
+          process.stdout.write(versionedDocument('curve', 2, json));
           return 0;
         }
         process.stdout.write(

@@ -9,11 +9,12 @@ import type { ValidationReport } from '../../data/validation-report.js';
 export function validationToJson(report: ValidationReport): Record<string, unknown> {
   return {
     schema: report.schema,
-    schema_version: report.schemaVersion,
+    // 2: camelCase keys (1 had snake_case top-level keys).
+    version: 2,
     source: report.source,
-    test_source: report.testSource,
+    testSource: report.testSource,
     rows: report.rows,
-    test_rows: report.testRows,
+    testRows: report.testRows,
     label: report.label,
     columns: report.columns,
     summary: report.summary,

@@ -1,8 +1,10 @@
 import {
   analysePredictions,
+  type ClassCurves,
   type ClassificationSummary,
   compareWithBaseline,
   lastOutcomes,
+  microAverageCurves,
   outcomeAwarePredictions,
   summariseFittedPredictions,
 } from '../../analysis/index.js';
@@ -15,6 +17,7 @@ import { calibrationData } from '../calibration-data.js';
 import type { PlannedModel } from '../model-plans.js';
 import type { FinalTestSection, RunFinding } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
+import { testSetFingerprint } from '../test-set-fingerprint.js';
 import { thinCurve } from '../thin-curve.js';
 import { optionsOf, type WorkflowStep } from '../workflow-step.js';
 import { llmCallsOf, llmFindings } from './llm-calls.js';
@@ -103,15 +106,10 @@ export async function runFinalTestStep(
       f1Weighted: { ...bootstrap.f1Weighted },
     },
     calibration: calibrationData(analysis.calibration),
-    curves: analysis.curves.map((curve) => {
-      const roc = thinCurve(curve.roc.fpr, curve.roc.tpr, MAX_CURVE_POINTS);
-      const pr = thinCurve(curve.pr.recall, curve.pr.precision, MAX_CURVE_POINTS);
-      return {
-        label: curve.label,
-        roc: { fpr: roc.x, tpr: roc.y, auc: curve.roc.auc },
-        pr: { precision: pr.y, recall: pr.x, averagePrecision: curve.pr.averagePrecision },
-      };
-    }),
+    curves: analysis.curves.map(thinnedCurves),
+    ...(classes.length > 2
+      ? { microAverage: thinnedCurves(microAverageCurves(yTrue, predictions.proba, 'micro-average')) }
+      : {}),
     mcnemar: {
       baseline: comparison.baseline,
       baselineAccuracy: comparison.baselineAccuracy,
@@ -123,8 +121,22 @@ export async function runFinalTestStep(
       pValue: comparison.mcnemar.pValue,
     },
     ...(llm ? { llm } : {}),
+    testSet: {
+      fingerprint: testSetFingerprint(test),
+      wrongRows: Array.from(yTrue.keys()).filter((i) => scored.predicted[i] !== yTrue[i]),
+    },
   };
   return { section, findings: [...finalFindings(section), ...(llm ? llmFindings(llm) : [])] };
+}
+
+function thinnedCurves(curve: ClassCurves): FinalTestSection['curves'][number] {
+  const roc = thinCurve(curve.roc.fpr, curve.roc.tpr, MAX_CURVE_POINTS);
+  const pr = thinCurve(curve.pr.recall, curve.pr.precision, MAX_CURVE_POINTS);
+  return {
+    label: curve.label,
+    roc: { fpr: roc.x, tpr: roc.y, auc: curve.roc.auc },
+    pr: { precision: pr.y, recall: pr.x, averagePrecision: curve.pr.averagePrecision },
+  };
 }
 
 /**
