@@ -1,4 +1,6 @@
+import { pairedGain } from '../metrics/paired-gain.js';
 import type { CurvePoint } from '../selection/curve-scores.js';
+import { formatGain, formatPoints } from './findings/format-points.js';
 
 export type CurveDiagnosis = 'high-variance' | 'high-bias' | 'more-data' | 'converged' | 'inconclusive';
 
@@ -31,6 +33,8 @@ export const VERDICT_THRESHOLDS = {
 } as const;
 
 const pp = (value: number) => `${value.toFixed(1)} pp`;
+/** A change in points, signed and never "0.0" or "-0.0". */
+const change = (points: number) => formatPoints(points / 100);
 const score = (value: number) => value.toFixed(4);
 
 /**
@@ -65,7 +69,7 @@ export function learningCurveVerdict(
   const evidence = { gapPp, lastGainPp, trainScore: last.train, testScore: last.test };
   const rising = lastGainPp !== undefined && lastGainPp >= VERDICT_THRESHOLDS.risingGainPp;
   const growth = previous
-    ? `CV ${scoring} rose by ${pp(lastGainPp ?? 0)} from ${previous.size} to ${last.size} training rows`
+    ? `CV ${scoring} changed by ${change(lastGainPp ?? 0)} from ${previous.size} to ${last.size} training rows`
     : '';
 
   if (gapPp >= VERDICT_THRESHOLDS.varianceGapPp) {
@@ -73,8 +77,8 @@ export function learningCurveVerdict(
       diagnosis: 'high-variance',
       summary: `high variance (overfitting): train ${scoring} ${score(last.train)} vs CV ${score(last.test)}, a gap of ${pp(gapPp)} at ${last.size} rows`,
       nextStep: rising
-        ? `more data would help (${growth}); meanwhile regularize more strongly (smaller C) or use fewer features`
-        : `regularize more strongly (smaller C) or use fewer features: the ${pp(gapPp)} gap is not closing with more rows`,
+        ? `more data would help (${growth}); meanwhile make the model simpler or use fewer features`
+        : `make the model simpler or use fewer features: the ${pp(gapPp)} gap is not closing with more rows`,
       evidence,
     };
   }
@@ -90,7 +94,7 @@ export function learningCurveVerdict(
     return {
       diagnosis: 'high-bias',
       summary: `high bias (underfitting): train ${scoring} ${score(last.train)} and CV ${score(last.test)} are close (${pp(gapPp)}) and low`,
-      nextStep: `use a more flexible model: weaker regularization (larger C), more or better features, or a non-linear model; more rows will not help${previous ? ` (${growth})` : ''}`,
+      nextStep: `use a more flexible model, or more or better features; more rows will not help${previous ? ` (${growth})` : ''}`,
       evidence,
     };
   }
@@ -108,11 +112,16 @@ export interface ValidationVerdict {
   readonly bestScore: number;
   readonly summary: string;
   readonly nextStep: string;
+  /** The best value's paired gain over the current one (same folds); null when it is the current one. */
+  readonly gain: { readonly mean: number; readonly low: number; readonly high: number } | null;
+  /** The gain's 95 % interval lies above zero: only then does `nextStep` recommend the change. */
+  readonly verified: boolean;
 }
 
 /**
- * Reads a validation curve: the value with the best CV score (ties to the first), how much it gains
- * over the current value, and which side over- or underfits. For C, smaller is stronger regularization.
+ * Reads a validation curve: the value with the best CV score (ties to the first) and its paired gain over
+ * the current value on the same folds. The change is recommended only when the gain's 95 % interval is
+ * above zero. For C, smaller is stronger regularization.
  */
 export function validationCurveVerdict(
   param: string,
@@ -140,9 +149,16 @@ export function validationCurveVerdict(
       bestScore,
       summary,
       nextStep: `keep ${param}=${String(values[best])}: no value tried scores higher`,
+      gain: null,
+      verified: false,
     };
   }
-  const gain = (bestScore - referenceScore) * 100;
+  const gain = pairedGain(bestPoint.testScores, points[reference].testScores) ?? {
+    mean: bestScore - referenceScore,
+    low: Number.NEGATIVE_INFINITY,
+    high: Number.POSITIVE_INFINITY,
+  };
+  const verified = Number.isFinite(gain.low) && gain.low > 0;
   const direction =
     name === 'C' && typeof values[reference] === 'number' && typeof values[best] === 'number'
       ? (values[best] as number) < (values[reference] as number)
@@ -151,11 +167,16 @@ export function validationCurveVerdict(
       : '';
   const versus =
     currentIndex >= 0 ? `the current ${param}=${String(current)}` : `${param}=${String(values[reference])}`;
+  const measured = `${param}=${String(values[best])} changed CV ${scoring} by ${formatGain(gain)} over ${versus} (${score(referenceScore)} → ${score(bestScore)})`;
   return {
     bestValue: values[best],
     bestScore,
     summary,
-    nextStep: `${direction}${param}=${String(values[best])} raised CV ${scoring} by ${pp(gain)} over ${versus} (${score(referenceScore)} → ${score(bestScore)})`,
+    nextStep: verified
+      ? `${direction}${measured}`
+      : `${measured}: within fold-to-fold noise, so no value is shown to beat ${versus}`,
+    gain,
+    verified,
   };
 }
 

@@ -8,6 +8,7 @@ export * from './epoch-verdict.js';
 export * from './error-analysis/index.js';
 export * from './evaluate.js';
 export * from './few-shot-curve.js';
+export * from './findings/index.js';
 export * from './llm-baseline.js';
 export { type LlmOutOfFold, llmOutOfFold } from './llm-out-of-fold.js';
 export * from './llm-outcome-summary.js';

@@ -147,7 +147,7 @@ export function parseValue(text: string): unknown {
 }
 
 /** Splits on a separator that is not inside (), [], {} or quotes. */
-function splitTopLevel(text: string, separator: string): string[] {
+export function splitTopLevel(text: string, separator: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let quote: string | undefined;

@@ -37,8 +37,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'ensemble',
     term: 'ensemble [options] [data]',
-    description:
-      "cross-validate several models, their vote (and stacking), and how often they agree: 'logreg;gnb;knn'",
+    description: 'cross-validate several models, their vote (and stacking), and how often they agree',
     load: async () => (await import('./commands/ensemble.js')).registerEnsembleCommand,
   },
   {

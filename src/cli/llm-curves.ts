@@ -8,7 +8,7 @@ import { formatModelSpec } from '../catalog/index.js';
 import { ModeldebugError } from '../core/errors.js';
 import type { RunSummary } from '../llm/run-progress.js';
 import { datasetLine } from './format/dataset-line.js';
-import { jsonDocument } from './format/json-document.js';
+import { versionedDocument } from './format/json-document.js';
 import { fixed, textTable } from './format/text-table.js';
 import { type LlmTechniqueFlags, readLlmTechniqueInput } from './llm-technique-input.js';
 import { type ModelFlags, modelStepsFromFlags } from './model-options.js';
@@ -53,13 +53,12 @@ export async function runLlmCurves(
   }
   if (flags.json) {
     process.stdout.write(
-      jsonDocument({
-        command: 'curve',
+      versionedDocument('llm-curve', 2, {
         dataset: { source: input.dataset.source, rows: features.rows },
         model,
         folds: input.folds.length,
-        few_shot: shots ?? null,
-        majority_at_k: majority ?? null,
+        fewShot: shots ?? null,
+        majorityAtK: majority ?? null,
       }),
     );
     return 0;

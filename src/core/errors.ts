@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'llm_request_failed'
   | 'budget_exceeded'
   | 'diverged'
+  | 'run_busy'
   | 'internal';
 
 export interface ErrorDetails {

@@ -48,6 +48,11 @@ export const FINDING_CODES = [
   'llm_format_sensitive',
   'llm_calibration_gain',
   'llm_instruction_gain',
+  // appended
+  'text_length',
+  'model_failed',
+  'baseline_not_beaten',
+  'training_diverged',
 ] as const;
 
 export const findingCodeSchema = z.enum(FINDING_CODES);

@@ -9,6 +9,7 @@ export {
   sortFindings,
   statusAtLeast,
 } from './checks/finding.js';
+export * from './checks/finding-records.js';
 export { DATA_CHECKS } from './checks/registry.js';
 export * from './checks/thresholds.js';
 export * from './clean-data.js';

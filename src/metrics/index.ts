@@ -46,9 +46,11 @@ export {
   chiSquared1Survival,
   type McNemarOptions,
   type McNemarResult,
+  mcnemarFromCounts,
   mcnemarTest,
 } from './mcnemar.js';
 export { type MetricWarning, type MetricWarningCode, type Scored, uniqueWarnings } from './metric-warning.js';
+export { pairedGain } from './paired-gain.js';
 export {
   type AveragedPrf,
   type AveragedPrfOptions,

@@ -47,7 +47,19 @@ export function mcnemarTest(
     else if (second) c++;
     else bothWrong++;
   }
-  const counts = { onlyFirstCorrect: b, onlySecondCorrect: c, bothCorrect, bothWrong };
+  return mcnemarFromCounts({ onlyFirstCorrect: b, onlySecondCorrect: c, bothCorrect, bothWrong }, options);
+}
+
+/**
+ * McNemar's test from the 2×2 counts alone, for callers that have them without the predictions (the
+ * viewer pairs two stored runs by the test rows each got wrong).
+ */
+export function mcnemarFromCounts(
+  counts: Pick<McNemarResult, 'onlyFirstCorrect' | 'onlySecondCorrect' | 'bothCorrect' | 'bothWrong'>,
+  options: McNemarOptions = {},
+): McNemarResult {
+  const b = counts.onlyFirstCorrect;
+  const c = counts.onlySecondCorrect;
   const discordant = b + c;
   if (discordant < (options.exactBelow ?? 25)) {
     const smaller = Math.min(b, c);

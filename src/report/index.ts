@@ -12,4 +12,5 @@ export { renderFixHtml } from './render-fix-html.js';
 export * from './render-report-html.js';
 export * from './render-svg.js';
 export { html, SafeHtml } from './safe-html.js';
+export { escapeMarkdown, renderSummaryMarkdown, type SummaryMarkdownOptions } from './summary-markdown.js';
 export { type RunningViewer, startViewer, type ViewerOptions } from './viewer/index.js';

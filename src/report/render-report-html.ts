@@ -1,5 +1,6 @@
 import type { RunReport } from '../workflow/index.js';
 import type { SectionHtml } from './html-parts.js';
+import { abbreviateModelSpec } from './model-names.js';
 import { pageHead } from './page-head.js';
 import { html } from './safe-html.js';
 import {
@@ -44,7 +45,7 @@ export async function renderReportHtml(report: RunReport): Promise<string> {
   const page = html`${pageHead(`modeldebug report: ${summary.dataset}`)}
 <header>
 <h1>modeldebug report</h1>
-<p class="muted">${summary.dataset} · ${summary.rows} rows · best model <code>${summary.bestModel}</code> · ${summary.metric} ${summary.bestScore.toFixed(4)}</p>
+<p class="muted">${summary.dataset} · ${summary.rows} rows · best model <code title="${summary.bestModel}">${abbreviateModelSpec(summary.bestModel)}</code> · ${summary.metric} ${summary.bestScore.toFixed(4)}</p>
 <nav><a href="#findings">Findings</a>${navigation}</nav>
 </header>
 <main>

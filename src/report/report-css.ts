@@ -32,5 +32,16 @@ figure.chart svg { max-width: 100%; height: auto; }
 figcaption { color: var(--muted); font-size: 12px; }
 .verdict { background: #f7f8fb; border-left: 3px solid var(--info); padding: 6px 10px; }
 details { margin: 8px 0; }
-nav a { margin-right: 10px; font-size: 13px; }
+nav a { margin-right: 10px; font-size: 13px; display: inline-block; }
+/* Nothing may widen the page past a phone's screen: long names wrap, wide tables and matrices scroll in place. */
+p, li, dd, h1, h2, h3, figcaption { overflow-wrap: anywhere; }
+code { overflow-wrap: anywhere; }
+table { display: block; max-width: 100%; overflow-x: auto; }
+.scroll { max-width: 100%; overflow-x: auto; }
+details.spec { display: inline; }
+details.spec[open] { display: block; }
+@media (max-width: 600px) {
+  body { padding: 12px; font-size: 14px; }
+  h1 { font-size: 20px; }
+}
 `;

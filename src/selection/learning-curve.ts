@@ -2,6 +2,7 @@ import type { StepSpec } from '../catalog/model-spec.js';
 import { ModeldebugError } from '../core/errors.js';
 import type { Features } from '../core/features.js';
 import type { Labels } from '../core/labels.js';
+import { createRng } from '../core/rng.js';
 import type { Fold } from '../splits/fold.js';
 import { type CurveFailure, type CurvePoint, type CurveRunOptions, runCurve } from './curve-scores.js';
 import { resolveFolds } from './search.js';
@@ -11,6 +12,12 @@ export interface LearningCurveOptions extends CurveRunOptions {
   /** Fractions in (0, 1] of the largest training fold, or whole row counts; sklearn's default. */
   readonly trainSizes?: readonly number[];
   readonly cv?: number | readonly Fold[];
+  /**
+   * sklearn's `shuffle`: permute each fold's training rows (seeded) before taking the first n, so a
+   * file sorted by a column does not decide which rows the small sizes see. Default false (file order).
+   */
+  readonly shuffle?: boolean;
+  readonly seed?: number;
 }
 
 export interface LearningCurve {
@@ -24,15 +31,19 @@ export interface LearningCurve {
 export const DEFAULT_TRAIN_SIZES = [0.1, 0.325, 0.55, 0.775, 1] as const;
 
 /**
- * sklearn's learning_curve (shuffle=False): for each size n and fold, fit on the first n of the fold's
- * ascending training rows, score those rows and the fold's test rows.
+ * sklearn's learning_curve: for each size n and fold, fit on the first n of the fold's training rows
+ * (ascending, or permuted with `shuffle`), score those rows and the fold's test rows.
  */
 export async function learningCurve(
   X: Features,
   y: Labels,
   options: LearningCurveOptions,
 ): Promise<LearningCurve> {
-  const folds = resolveFolds(y, options.cv);
+  const resolved = resolveFolds(y, options.cv);
+  const rng = createRng(options.seed ?? 0);
+  const folds = options.shuffle
+    ? resolved.map((fold) => ({ ...fold, train: rng.shuffle(Int32Array.from(fold.train)) }))
+    : resolved;
   const trainSizes = absoluteTrainSizes(options.trainSizes ?? DEFAULT_TRAIN_SIZES, folds[0].train.length);
   const { points, failures } = await runCurve(
     X,

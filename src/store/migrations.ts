@@ -9,6 +9,12 @@ export interface Migration {
   readonly version: number;
   readonly description: string;
   readonly sql: string;
+  /**
+   * The step rebuilds a table that others reference (SQLite cannot alter a CHECK in place): it runs with
+   * foreign keys off, so dropping the old table cascades nowhere, and is checked with foreign_key_check
+   * before it commits (SQLite's documented procedure for schema changes ALTER TABLE cannot make).
+   */
+  readonly rebuildsTables?: boolean;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -78,6 +84,31 @@ export const MIGRATIONS: readonly Migration[] = [
         completed_at       INTEGER NOT NULL,
         PRIMARY KEY (run_id, seq)
       ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 4,
+    description:
+      'who runs a run: its process, host and heartbeat, so a killed run reads as interrupted and one resume holds it',
+    rebuildsTables: true,
+    sql: `
+      CREATE TABLE runs_v4 (
+        id            TEXT PRIMARY KEY,
+        kind          TEXT NOT NULL,
+        status        TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed', 'interrupted')),
+        config        TEXT NOT NULL,
+        summary       TEXT,
+        error         TEXT,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL,
+        owner_pid     INTEGER,
+        owner_host    TEXT,
+        heartbeat_at  TEXT
+      );
+      INSERT INTO runs_v4 (id, kind, status, config, summary, error, created_at, updated_at)
+        SELECT id, kind, status, config, summary, error, created_at, updated_at FROM runs;
+      DROP TABLE runs;
+      ALTER TABLE runs_v4 RENAME TO runs;
     `,
   },
 ];

@@ -59,10 +59,19 @@ export function migrate(db: SqliteDatabase, migrations: readonly Migration[]): n
   );
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     if (applied.has(migration.version)) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      record.run(migration.version, migration.description, new Date().toISOString());
-    })();
+    const foreignKeys = db.pragma('foreign_keys', { simple: true });
+    if (migration.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        if (migration.rebuildsTables && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+          throw new ModeldebugError('internal', `store migration ${migration.version} broke a reference`);
+        }
+        record.run(migration.version, migration.description, new Date().toISOString());
+      })();
+    } finally {
+      if (migration.rebuildsTables) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+    }
     ran.push(migration.version);
   }
   return ran;

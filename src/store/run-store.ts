@@ -4,9 +4,17 @@ import { openSqliteCache, type SqliteCache } from '../llm/sqlite-cache.js';
 import type { Trial, TrialLog } from '../selection/search-types.js';
 import { type LlmResultLog, openLlmResultLog } from './llm-result-log.js';
 import { openDatabase, type SqliteDatabase } from './open-database.js';
+import {
+  claimRun,
+  HEARTBEAT_MS,
+  markInterruptedRuns,
+  type ProcessIdentity,
+  THIS_PROCESS,
+} from './run-ownership.js';
 
 export type RunKind = 'search' | 'curve' | 'vcurve' | 'run' | 'eval' | 'fix';
-export type RunStatus = 'running' | 'done' | 'failed';
+/** `interrupted`: the process running it was gone (killed, crashed) when the store was next opened. */
+export type RunStatus = 'running' | 'done' | 'failed' | 'interrupted';
 
 export interface RunRecord {
   readonly id: string;
@@ -27,7 +35,13 @@ export interface RunRecord {
  */
 export interface RunStore {
   readonly path: string;
+  /** A new run, `running` and owned by this process (its heartbeat keeps it from reading as interrupted). */
   createRun(kind: RunKind, config: Readonly<Record<string, unknown>>): RunRecord;
+  /**
+   * Takes over a run to continue it (`search --resume`): it becomes `running` and this process's; throws
+   * `run_busy` while another live process holds it, so two resumes never compute the same trials.
+   */
+  claimRun(runId: string): void;
   getRun(id: string): RunRecord;
   listRuns(limit?: number): RunRecord[];
   trials(runId: string): Trial[];
@@ -73,11 +87,29 @@ interface TrialRow {
 
 const RUN_COLUMNS = `r.*, (SELECT COUNT(*) FROM trials t WHERE t.run_id = r.id) AS trial_count`;
 
-export function openRunStore(path: string): RunStore {
+export interface RunStoreOptions {
+  /** Who this process is, for the stale rule and the lease (tests play another process with it). */
+  readonly self?: ProcessIdentity;
+}
+
+export function openRunStore(path: string, options: RunStoreOptions = {}): RunStore {
+  const self = options.self ?? THIS_PROCESS;
   const db: SqliteDatabase = openDatabase(path);
+  markInterruptedRuns(db, self);
   const insertRun = db.prepare(
-    'INSERT INTO runs (id, kind, status, config, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    `INSERT INTO runs (id, kind, status, config, created_at, updated_at, owner_pid, owner_host, heartbeat_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const beat = db.prepare(
+    'UPDATE runs SET heartbeat_at = ? WHERE id = ? AND owner_pid = ? AND owner_host = ?',
+  );
+  // The runs this process is running: their heartbeat tells other hosts they are alive.
+  const owned = new Set<string>();
+  const heartbeat = setInterval(() => {
+    const now = new Date().toISOString();
+    for (const id of owned) beat.run(now, id, self.pid, self.host);
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   const selectRun = db.prepare(`SELECT ${RUN_COLUMNS} FROM runs r WHERE r.id = ?`);
   const selectRuns = db.prepare(
     `SELECT ${RUN_COLUMNS} FROM runs r ORDER BY r.created_at DESC, r.id DESC LIMIT ?`,
@@ -114,8 +146,14 @@ export function openRunStore(path: string): RunStore {
     createRun(kind, config) {
       const now = new Date().toISOString();
       const id = `${now.slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}-${randomBytes(2).toString('hex')}`;
-      insertRun.run(id, kind, 'running', JSON.stringify(config), now, now);
+      insertRun.run(id, kind, 'running', JSON.stringify(config), now, now, self.pid, self.host, now);
+      owned.add(id);
       return getRun(id);
+    },
+    claimRun(runId) {
+      getRun(runId);
+      claimRun(db, runId, self);
+      owned.add(runId);
     },
     getRun,
     listRuns: (limit = 50) => (selectRuns.all(limit) as RunRow[]).map(toRunRecord),
@@ -131,6 +169,7 @@ export function openRunStore(path: string): RunStore {
       };
     },
     setStatus(runId, status, details = {}) {
+      if (status !== 'running') owned.delete(runId);
       const summary = details.summary === undefined ? null : JSON.stringify(details.summary);
       updateStatus.run(status, summary, details.error ?? null, new Date().toISOString(), runId);
     },
@@ -140,7 +179,10 @@ export function openRunStore(path: string): RunStore {
     getReport: (runId) => selectReport.get(runId) as { json: string; html: string } | undefined,
     llmCache: () => openSqliteCache(db),
     llmResults: (runId) => openLlmResultLog(db, runId),
-    close: () => db.close(),
+    close: () => {
+      clearInterval(heartbeat);
+      db.close();
+    },
   };
 }
 

@@ -19,6 +19,27 @@ export interface LearningCurveSection {
     readonly nextStep: string;
     readonly gapPp: number | null;
   };
+  /** Each fold's training rows were shuffled (seeded) before the first n were taken. */
+  readonly shuffled: boolean;
+  /**
+   * The same curve taking rows in the file's own order (the largest size is the same rows either way),
+   * and its verdict: when it differs, the file's order is correlated with what the model learns.
+   */
+  readonly fileOrder: {
+    readonly trainSizes: number[];
+    readonly points: CurvePointData[];
+    readonly diagnosis: string;
+    readonly summary: string;
+  } | null;
+  /** The measured move of the model's complexity control behind an over- or underfitting verdict. */
+  readonly probe: {
+    readonly param: string;
+    readonly current: unknown;
+    readonly tried: unknown[];
+    readonly bestValue: unknown;
+    readonly gain: { readonly mean: number; readonly low: number; readonly high: number } | null;
+    readonly verified: boolean;
+  } | null;
 }
 
 /** Per-epoch losses of a gradient-trained model (one fit, its own early-stopping split for validation). */
@@ -45,6 +66,9 @@ export interface ValidationCurveSection {
     readonly summary: string;
     readonly nextStep: string;
     readonly bestValue: unknown;
+    /** The best value's paired gain over the current one; null when the current value is best. */
+    readonly gain: { readonly mean: number; readonly low: number; readonly high: number } | null;
+    readonly verified: boolean;
   } | null;
 }
 

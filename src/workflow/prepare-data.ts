@@ -23,8 +23,17 @@ export interface PreparedData {
   readonly test: Dataset;
   /** How the test rows were set apart, in words. */
   readonly testDescription: string;
-  /** The file the data checks read, its label and the test file. */
-  readonly validation: { readonly path: string; readonly label: string; readonly test?: string };
+  /** The file the data checks read, its label, the test file and the columns training leaves out. */
+  readonly validation: {
+    readonly path: string;
+    readonly label: string;
+    readonly test?: string;
+    readonly drop?: readonly string[];
+  };
+  /** The 0-based data row of the `data` file behind each training row (the split reorders them). */
+  readonly trainFileRows: Int32Array;
+  /** The 0-based data row of the test file, or of the `data` file for a hold-out, behind each test row. */
+  readonly testFileRows: Int32Array;
   /** What was done to date, formatted-number, identifier and many-category columns before modelling. */
   readonly repairs: readonly ColumnRepair[];
   /** What the report calls the data. */
@@ -50,7 +59,7 @@ export async function prepareData(config: RunConfig): Promise<PreparedData> {
   const full = { ...kept, features: applyFeatureRepairs(kept.features, repairs) };
   const validation = data.example
     ? { path: examplePath(data.example), label: data.label ?? exampleLabel(data.example) }
-    : { path: data.train as string, label: data.label as string, test: data.test };
+    : { path: data.train as string, label: data.label as string, test: data.test, drop: data.drop };
   const name = data.example ? `example:${data.example}` : full.source;
   if (data.test) {
     const testFile = await loadDataset(data.test, {
@@ -66,22 +75,30 @@ export async function prepareData(config: RunConfig): Promise<PreparedData> {
     return {
       ...aligned,
       testDescription: `the test file ${testFile.source} (${testFile.features.rows} rows)`,
+      trainFileRows: identityRows(aligned.train.features.rows),
+      testFileRows: identityRows(aligned.test.features.rows),
       validation,
       repairs,
       name,
       rows: full.features.rows,
     };
   }
-  const { train, test } = stratifiedHoldout(full, data.test_size, config.seed);
+  const { train, test, split } = stratifiedHoldout(full, data.test_size, config.seed);
   return {
     train,
     test,
+    trainFileRows: split.train,
+    testFileRows: split.test,
     testDescription: `a stratified ${Math.round(data.test_size * 100)} % hold-out (${test.features.rows} rows, seed ${config.seed}) set apart before every other step`,
     validation,
     repairs,
     name,
     rows: full.features.rows,
   };
+}
+
+function identityRows(n: number): Int32Array {
+  return Int32Array.from({ length: n }, (_, k) => k);
 }
 
 function keepFeatures(dataset: Dataset, names: readonly string[] | undefined): Dataset {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 /** The headline of report.json: the summary the run store keeps, the findings, and threshold gates. */
 
+import type { FindingRecord } from '../core/finding-record.js';
+
 /** A confusion matrix as the report stores it: rows are true labels, columns predicted ones. */
 export const confusionCountsSchema = z.object({
   labels: z.array(z.string()),
@@ -48,14 +50,17 @@ export const SECTION_IDS = [
 ] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
-export interface RunFinding {
+/**
+ * A finding of `run`: the findings contract (code, level, message, suggestion, the file's columns and
+ * rows, a measured impact) plus the report section that backs it, and what ranks it.
+ */
+export interface RunFinding extends FindingRecord {
   readonly section: SectionId;
-  /** `fail`: must fix; `warn`: worth fixing; `info`: a result to know. */
-  readonly level: 'fail' | 'warn' | 'info';
-  /** One sentence with the number that matters. */
-  readonly message: string;
-  /** What to try. */
-  readonly suggestion: string;
+  /**
+   * Metric points at stake (0.031 = 3.1 points): the measured gain when a change was tried, else an
+   * estimate (the share of rows a problem makes wrong). Absent when nothing measurable is at stake.
+   */
+  readonly stake?: number;
 }
 
 export interface ThresholdResult {

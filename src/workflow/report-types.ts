@@ -48,7 +48,7 @@ export interface RunReport {
   readonly seconds: number;
   readonly config: Readonly<Record<string, unknown>>;
   readonly summary: RunReportSummary;
-  /** Worst first. */
+  /** Failures first, then by the metric points at stake (rankFindings). */
   readonly findings: readonly RunFinding[];
   readonly sections: RunSections;
   readonly thresholds: readonly ThresholdResult[];

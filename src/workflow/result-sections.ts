@@ -41,6 +41,9 @@ export interface ErrorAnalysisSection {
     readonly qValue: number;
   }[];
   readonly overallErrorRate: number;
+  /** Out-of-fold calibration of the training rows (one input of the run's calibration verdict). */
+  readonly calibration?: CalibrationData;
+  /** `row`: the 0-based data row of the user's file (header excluded), here and in `confidentlyWrong`. */
   readonly suspectedLabelErrors: readonly {
     readonly row: number;
     readonly givenLabel: string;
@@ -60,6 +63,7 @@ export interface ErrorAnalysisSection {
     /** A few of the misclassified texts themselves, closest to the cluster's centre first. */
     readonly examples: readonly { readonly row: number; readonly text: string }[];
   }[];
+  /** Every finding of the error analysis (the run's list keeps the top ones); `kind` is its code. */
   readonly findings: readonly {
     readonly kind: string;
     readonly message: string;
@@ -120,6 +124,14 @@ export interface FinalTestSection {
     readonly f1Weighted: Interval;
   };
   readonly calibration: CalibrationData;
+  /** One verdict from the out-of-fold and the test probabilities together (set when both are known). */
+  readonly calibrationVerdict?: {
+    readonly miscalibrated: boolean;
+    readonly ece: number;
+    readonly noiseEce: number;
+    readonly rows: number;
+    readonly summary: string;
+  };
   readonly curves: readonly {
     readonly label: string;
     readonly roc: { readonly fpr: number[]; readonly tpr: number[]; readonly auc: number };
@@ -129,6 +141,8 @@ export interface FinalTestSection {
       readonly averagePrecision: number;
     };
   }[];
+  /** Multiclass only: every (row, class) pair pooled into one ROC and one PR curve. */
+  readonly microAverage?: FinalTestSection['curves'][number];
   readonly mcnemar: {
     readonly baseline: string;
     readonly baselineAccuracy: number;
@@ -141,4 +155,9 @@ export interface FinalTestSection {
   };
   /** Present when the final model is an LLM: its calls on the test rows and what became of each row. */
   readonly llm?: LlmCallsData;
+  /**
+   * The test rows as the viewer needs them to pair two runs: their fingerprint and which of them (0-based
+   * positions among the test rows) the model got wrong.
+   */
+  readonly testSet: { readonly fingerprint: string; readonly wrongRows: number[] };
 }

@@ -3,16 +3,16 @@ import { type Dataset, describeRepair } from '../data/index.js';
 import { createWorkerPool } from '../parallel/index.js';
 import { inProcessExecutor, type TaskExecutor } from '../selection/index.js';
 import { stratifiedKFold } from '../splits/index.js';
+import { calibrationFinding } from './calibration-finding.js';
 import { type RunConfig, stepOptions } from './config-schema.js';
 import { defaultModels, type PlannedModel, planModel } from './model-plans.js';
 import { prepareData, sampleRows } from './prepare-data.js';
+import { rankFindings } from './rank-findings.js';
 import type { RunFinding, RunReport, RunReportSummary, RunSections } from './report-types.js';
 import { RUN_STEPS } from './run-steps.js';
 import type { StepInput, WorkflowContext } from './step-context.js';
 import { checkThresholds } from './thresholds.js';
 import type { RunState, StepOutcome, StepRun, WorkflowStep } from './workflow-step.js';
-
-const LEVEL_ORDER = { fail: 0, warn: 1, info: 2 } as const;
 
 /**
  * The whole diagnosis, step by step: data checks, model comparison, curves, tuning, regularization,
@@ -42,6 +42,7 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
   const input: StepInput = {
     config,
     train,
+    trainFileRows: data.trainFileRows,
     tuning,
     tuningFolds: stratifiedKFold(tuning.labels.codes, config.cv, { shuffle: true, seed: config.seed }).folds,
     executor,
@@ -100,12 +101,14 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
     }
     const { tuned } = state;
 
+    const calibration = calibrationFinding(sections);
+    if (calibration?.finding) findings.push(calibration.finding);
+    if (calibration && sections.finalTest)
+      sections.finalTest = { ...sections.finalTest, calibrationVerdict: calibration.verdict };
+
     const summary = summarise(data.name, data.rows, models, tuned, config, sections, train);
     const thresholds = checkThresholds(config.thresholds, summary.metrics, 'thresholds');
-    const sorted = findings
-      .map((finding, order) => ({ finding, order }))
-      .sort((a, b) => LEVEL_ORDER[a.finding.level] - LEVEL_ORDER[b.finding.level] || a.order - b.order)
-      .map(({ finding }) => finding);
+    const sorted = rankFindings(findings);
     return {
       version: 1,
       schema: 'modeldebug.run',

@@ -29,6 +29,8 @@ export interface StepInput {
   readonly config: RunConfig;
   /** The training rows (the final test rows are not here). */
   readonly train: Dataset;
+  /** The 0-based data row of the user's `data` file behind each row of `train`: findings name these. */
+  readonly trainFileRows: Int32Array;
   /** The training rows sampled down to `max_rows` for curves, search and selection. */
   readonly tuning: Dataset;
   /** Shuffled stratified folds of `tuning`, shared by the curves and the search. */

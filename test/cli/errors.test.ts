@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { findingRecordSchema } from '../../src/core/finding-record.js';
+import { datasetPath } from '../helpers/fixtures.js';
 import { expectOneLineError, expectSections, runCli, writeTempCsv } from './run-cli.js';
 
 /** A numeric feature that half explains the label, and a free-text column about two topics. */
@@ -28,7 +31,33 @@ describe('modeldebug errors', () => {
       'Ranking curves (one vs rest',
     ]);
     expect(result.stdout).toMatch(/^accuracy\s+0\.9600\s+0\.9\d+\s+0\.9\d+$/m);
-    expect(result.stdout).toContain('50 % of errors (3) are versicolor predicted as virginica.');
+    expect(result.stdout).toContain(
+      '[confusion_pair] 50 % of the errors (3 of 150 rows) are versicolor predicted as virginica.',
+    );
+  });
+
+  it('--json findings are finding records naming the rows of the file, with the labels the file has', () => {
+    const result = runCli(['errors', '--example', 'iris', '--scale', 'standard', '--n-boot', '50', '--json']);
+    expect(result.status).toBe(0);
+    const document = JSON.parse(result.stdout);
+    const labels = readFileSync(datasetPath('iris_named.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.slice(line.lastIndexOf(',') + 1));
+    expect(document.findings.length).toBeGreaterThan(0);
+    for (const record of document.findings) {
+      expect(findingRecordSchema.parse(record)).toEqual(record);
+      const pair = /are (\w+) predicted as/.exec(record.message);
+      if (record.code === 'confusion_pair') for (const row of record.rows) expect(labels[row]).toBe(pair![1]);
+      const named = /data row (\d+) \(0-based, header excluded\), labelled (\w+)/.exec(record.message);
+      if (named) expect(labels[Number(named[1])]).toBe(named[2]);
+    }
+    // A row suspected of a wrong label is not listed again among the confident mistakes.
+    const suspects = document.findings.find((r: { code: string }) => r.code === 'label_errors')?.rows ?? [];
+    const confident =
+      document.findings.find((r: { code: string }) => r.code === 'confident_errors')?.rows ?? [];
+    expect(confident.filter((row: number) => suspects.includes(row))).toEqual([]);
   });
 
   it('prints one JSON document whose parts agree', () => {
@@ -49,16 +78,16 @@ describe('modeldebug errors', () => {
     expect(result.status).toBe(0);
     const document = JSON.parse(result.stdout);
     expect(document.schema).toBe('modeldebug.errors');
-    expect(document.misclassified).toHaveLength(document.error_count);
+    expect(document.misclassified).toHaveLength(document.errorCount);
     expect(document.calibration.kind).toBe('binary');
     const binned = document.calibration.bins.reduce(
       (sum: number, bin: { count: number }) => sum + bin.count,
       0,
     );
     expect(binned).toBe(569);
-    expect(document.bootstrap.accuracy.estimate).toBeCloseTo(1 - document.error_rate, 12);
-    expect(document.baseline_comparison.baseline).toBe('gaussian-nb');
-    expect(['exact-binomial', 'chi-square-corrected']).toContain(document.baseline_comparison.mcnemar.method);
+    expect(document.bootstrap.accuracy.estimate).toBeCloseTo(1 - document.errorRate, 12);
+    expect(document.baselineComparison.baseline).toBe('gaussian-nb');
+    expect(['exact-binomial', 'chi-square-corrected']).toContain(document.baselineComparison.mcnemar.method);
     expect(document.protocol.description).toContain('3-fold');
     expect(document.curves).toHaveLength(1);
     expect(document.curves[0].roc.auc).toBeGreaterThan(0.95);
@@ -78,10 +107,10 @@ describe('modeldebug errors', () => {
     ]);
     expect(result.status).toBe(0);
     const document = JSON.parse(result.stdout);
-    expect(document.error_count).toBeGreaterThan(6);
-    expect(document.text_clusters.length).toBeGreaterThanOrEqual(2);
-    expect(document.text_clusters[0].column).toBe('message');
-    expect(document.text_clusters[0].top_terms.length).toBeGreaterThan(0);
+    expect(document.errorCount).toBeGreaterThan(6);
+    expect(document.textClusters.length).toBeGreaterThanOrEqual(2);
+    expect(document.textClusters[0].column).toBe('message');
+    expect(document.textClusters[0].topTerms.length).toBeGreaterThan(0);
   });
 
   it('turns bad input into one line', () => {

@@ -61,12 +61,12 @@ describe('modeldebug eval with an LLM model', () => {
     expect(server.requests()).toBe(40);
     const document = JSON.parse(first.stdout);
     // 4 of the 40 test messages (numbers divisible by 10) get "maybe": unparseable, so counted as errors.
-    expect(document.llm_outcomes.counts.unparseable).toBe(4);
+    expect(document.llmOutcomes.counts.unparseable).toBe(4);
     expect(document.metrics.accuracy).toBeCloseTo(36 / 40, 12);
-    expect(document.llm_run).toMatchObject({ calls: 40, cache_hits: 0, failed: 0, cost_usd: null });
+    expect(document.llmRun).toMatchObject({ calls: 40, cacheHits: 0, failed: 0, costUsd: null });
     // No price for the model: tokens only (the test server counts a token per 4 prompt characters).
-    expect(document.llm_run.prompt_tokens).toBeGreaterThan(40 * 20);
-    expect(document.confusion_matrix.predicted_labels).toEqual(['ham', 'spam', 'unparseable']);
+    expect(document.llmRun.promptTokens).toBeGreaterThan(40 * 20);
+    expect(document.confusionMatrix.predictedLabels).toEqual(['ham', 'spam', 'unparseable']);
     expect(storeCounts(store)).toMatchObject({ cached: 40, results: 40, runs: [{ status: 'done' }] });
 
     const again = await runCliAsync(args);
@@ -78,7 +78,7 @@ describe('modeldebug eval with an LLM model', () => {
     const uncached = await runCliAsync([...args, '--no-cache', '--json']);
     expect(uncached.status).toBe(0);
     expect(server.requests()).toBe(80);
-    expect(JSON.parse(uncached.stdout).llm_run.cache_hits).toBe(0);
+    expect(JSON.parse(uncached.stdout).llmRun.cacheHits).toBe(0);
   }, 60_000);
 
   it('resumes a run killed with SIGKILL: the rerun calls only the rows that had not finished', async () => {
@@ -124,8 +124,8 @@ describe('modeldebug eval with an LLM model', () => {
     expect(resumed.status).toBe(0);
     expect(server.requests() - before).toBe(40 - afterKill.cached);
     const document = JSON.parse(resumed.stdout);
-    expect(document.llm_run.cache_hits).toBe(afterKill.cached);
-    expect(document.llm_outcomes.counts.unparseable).toBe(4);
+    expect(document.llmRun.cacheHits).toBe(afterKill.cached);
+    expect(document.llmOutcomes.counts.unparseable).toBe(4);
   }, 60_000);
 
   it('refuses --max-cost above the estimate, and the LLM flags on a classical model', async () => {

@@ -26,7 +26,7 @@ describe('modeldebug eval on a text column', () => {
       ]);
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
-      const folds = JSON.parse(result.stdout).cross_validation.folds as { test: { accuracy: number } }[];
+      const folds = JSON.parse(result.stdout).crossValidation.folds as { test: { accuracy: number } }[];
       expect(folds.map((fold) => fold.test.accuracy)).toEqual(expected);
     });
   }

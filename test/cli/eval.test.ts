@@ -35,15 +35,12 @@ describe('modeldebug eval', () => {
     expect(result.status).toBe(0);
     const document = JSON.parse(result.stdout);
     expect(document.schema).toBe('modeldebug.eval');
-    expect(document.confusion_matrix.labels).toEqual(['0', '1']);
-    expect(document.confusion_matrix.matrix.flat().reduce((a: number, b: number) => a + b, 0)).toBe(569);
-    expect(document.cross_validation.folds).toHaveLength(3);
-    expect(document.metrics.roc_auc.binary).toBeGreaterThan(0.95);
+    expect(document.confusionMatrix.labels).toEqual(['0', '1']);
+    expect(document.confusionMatrix.matrix.flat().reduce((a: number, b: number) => a + b, 0)).toBe(569);
+    expect(document.crossValidation.folds).toHaveLength(3);
+    expect(document.metrics.rocAuc.binary).toBeGreaterThan(0.95);
     expect(document.metrics.brier).toBeLessThan(0.1);
-    expect(document.classification_report['weighted avg']['f1-score']).toBeCloseTo(
-      document.metrics.f1.weighted,
-      12,
-    );
+    expect(document.classificationReport.weightedAvg.f1Score).toBeCloseTo(document.metrics.f1.weighted, 12);
   });
 
   it('evaluates on a hold-out split by default and encodes categorical columns on request', () => {
@@ -51,7 +48,7 @@ describe('modeldebug eval', () => {
     expect(result.status).toBe(0);
     const document = JSON.parse(result.stdout);
     expect(document.protocol.kind).toBe('holdout');
-    expect(document.test_rows).toBe(8);
+    expect(document.testRows).toBe(8);
     expect(document.model.steps.map((step: { name: string }) => step.name)).toEqual(['onehot', 'logreg']);
   });
 
@@ -68,7 +65,7 @@ describe('modeldebug eval', () => {
       '--json',
     ]);
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout).test_rows).toBe(30);
+    expect(JSON.parse(result.stdout).testRows).toBe(30);
   });
 
   describe('bad input: one line, where, how to fix, exit 2', () => {

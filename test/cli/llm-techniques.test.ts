@@ -53,14 +53,14 @@ describe('LLM techniques on the command line', () => {
     const first = await counted(() => runCliAsync(args));
     expect(first.result.stderr).toBe('');
     const json = JSON.parse(first.result.stdout);
-    expect(json.best_params.template).toBe(`@${join(folder, 'review.txt')}`);
-    expect(json.best_score).toBe(1);
+    expect(json.bestParams.template).toBe(`@${join(folder, 'review.txt')}`);
+    expect(json.bestScore).toBe(1);
     // 4 review configurations x 40 distinct prompts, + the stars prompts (2 texts per configuration).
     expect(first.requests).toBeGreaterThanOrEqual(4 * 40 + 4 * 2);
     const second = await counted(() => runCliAsync(args));
     expect(second.result.status).toBe(0);
     expect(second.requests).toBe(0);
-    expect(JSON.parse(second.result.stdout).best_score).toBe(1);
+    expect(JSON.parse(second.result.stdout).bestScore).toBe(1);
   });
 
   it('votes an LLM with TF-IDF and embedding linear models on a text column', async () => {
@@ -86,9 +86,9 @@ describe('LLM techniques on the command line', () => {
       ['logreg_2', `embed(model=e, base_url=${server.baseURL}) | logreg`],
     ]);
     // The LLM reads review and stars; TF-IDF the review words ("good"/"bad"): both get every row.
-    expect(json.members[0].accuracy_mean).toBe(1);
-    expect(json.members[1].accuracy_mean).toBe(1);
-    expect(json.voting.accuracy_mean).toBe(1);
+    expect(json.members[0].accuracyMean).toBe(1);
+    expect(json.members[1].accuracyMean).toBe(1);
+    expect(json.voting.accuracyMean).toBe(1);
     // One chat call per row, and one embeddings request for all 40 texts: refits of a member (each fold,
     // and the vote's own) reuse its cache.
     expect(requests).toBe(40 + 1);
@@ -171,8 +171,8 @@ describe('LLM techniques on the command line', () => {
     ]);
     expect(result.stderr).toBe('');
     const json = JSON.parse(result.stdout);
-    expect(json.few_shot.points.map((p: { k: number }) => p.k)).toEqual([0, 2, 4]);
-    expect(json.majority_at_k.points).toHaveLength(3);
+    expect(json.fewShot.points.map((p: { k: number }) => p.k)).toEqual([0, 2, 4]);
+    expect(json.majorityAtK.points).toHaveLength(3);
   });
 
   it('says in one line when ablate is given a classical model', async () => {

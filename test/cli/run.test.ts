@@ -21,6 +21,8 @@ describe('modeldebug run', () => {
       'accuracy=0.5',
       '--fail-under',
       'f1_weighted=0.999',
+      '--summary-md',
+      join(folder, 'ci', 'summary.md'),
     ]);
     expect(result.status).toBe(1);
     const failures = result.stderr.split('\n').filter((line) => line.startsWith('modeldebug: fail-under:'));
@@ -38,6 +40,16 @@ describe('modeldebug run', () => {
     const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
     expect(html).toContain('data-chart="confusion-matrix"');
     expect(json.version).toBe(1);
+    // The CI summary says the same as the gate and the report: the verdict, metrics with intervals, findings.
+    const markdown = readFileSync(join(folder, 'ci', 'summary.md'), 'utf8');
+    expect(markdown.split('\n')[0]).toBe('## modeldebug run: example:iris — ❌ 1 of 2 thresholds missed');
+    const ci = json.sections.finalTest.intervals.accuracy;
+    expect(markdown).toContain(
+      `| accuracy | ${ci.estimate.toFixed(4)} | ${ci.low.toFixed(4)} – ${ci.high.toFixed(4)} |`,
+    );
+    expect(markdown).toMatch(/\| f1\\_weighted \| 0\.999 \| 0\.\d{4} \| \*\*missed\*\* \|/);
+    expect(markdown).toMatch(/\| accuracy \| 0\.5 \| 0\.\d{4} \| met \|/);
+    expect(markdown).toContain(`### Top findings (8 of ${json.findings.length})`);
     const runs = openRunStore(store);
     try {
       const [run] = runs.listRuns();

@@ -27,21 +27,21 @@ describe('modeldebug select', () => {
     expect(result.status).toBe(0);
     const json = JSON.parse(result.stdout) as {
       method: string;
-      n_features: number;
-      cv_results: { n_features: number[]; mean_test_score: number[] };
+      nFeatures: number;
+      cvResults: { nFeatures: number[]; meanTestScore: number[] };
       selected: string[];
     };
     expect(json.method).toBe('rfecv');
-    expect(json.cv_results.n_features).toEqual([1, 2, 3, 4]);
-    expect(json.n_features).toBe(json.selected.length);
+    expect(json.cvResults.nFeatures).toEqual([1, 2, 3, 4]);
+    expect(json.nFeatures).toBe(json.selected.length);
   });
 
   it('scores features univariately with --kbest', () => {
     const result = runCli(['select', '--example', 'iris', '--kbest', '2', '--score-func', 'chi2', '--json']);
     expect(result.status).toBe(0);
-    const json = JSON.parse(result.stdout) as { selected: string[]; features: { p_value: number }[] };
+    const json = JSON.parse(result.stdout) as { selected: string[]; features: { pValue: number }[] };
     expect(json.selected).toEqual(['petal length (cm)', 'petal width (cm)']);
-    expect(json.features[0].p_value).toBeGreaterThan(0);
+    expect(json.features[0].pValue).toBeGreaterThan(0);
   });
 
   it('insists on exactly one method', () => {
@@ -78,13 +78,13 @@ describe('modeldebug importance', () => {
     ]);
     expect(result.status).toBe(0);
     const json = JSON.parse(result.stdout) as {
-      n_repeats: number;
-      features: { importance_mean: number; importances: number[] }[];
+      nRepeats: number;
+      features: { importanceMean: number; importances: number[] }[];
     };
-    expect(json.n_repeats).toBe(3);
+    expect(json.nRepeats).toBe(3);
     expect(json.features).toHaveLength(13);
     expect(json.features[0].importances).toHaveLength(3);
-    expect(json.features[0].importance_mean).toBeGreaterThanOrEqual(json.features[12].importance_mean);
+    expect(json.features[0].importanceMean).toBeGreaterThanOrEqual(json.features[12].importanceMean);
   });
 });
 
@@ -110,8 +110,8 @@ describe('modeldebug regpath', () => {
     const result = runCli(['regpath', '--example', 'iris', '--scale', 'standard', '--cs', '4', '--json']);
     expect(result.status).toBe(0);
     const json = JSON.parse(result.stdout) as {
-      path: { C: number; coefficients: number[][]; n_nonzero: number }[];
-      one_standard_error: { C: number };
+      path: { C: number; coefficients: number[][]; nNonzero: number }[];
+      oneStandardError: { C: number };
     };
     expect(json.path.map((point) => point.C)).toEqual([
       1e-4,
@@ -120,7 +120,7 @@ describe('modeldebug regpath', () => {
       1e4,
     ]);
     expect(json.path[0].coefficients).toHaveLength(3);
-    expect(json.path[3].n_nonzero).toBe(4);
+    expect(json.path[3].nNonzero).toBe(4);
   });
 
   it('rejects an unknown penalty and a non-linear model', () => {

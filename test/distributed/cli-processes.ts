@@ -103,8 +103,7 @@ export async function jobEvents(url: string, queue: string): Promise<Map<string,
 
 /** A search's JSON without what may differ between equal runs (times, run id, store, thread count). */
 export function comparableSearch(json: Record<string, unknown>) {
-  const results = { ...(json.cv_results as Record<string, unknown>) };
-  for (const key of ['mean_fit_time', 'std_fit_time', 'mean_score_time', 'std_score_time'])
-    delete results[key];
-  return { results, best: [json.best_index, json.best_params, json.best_score] };
+  const results = { ...(json.cvResults as Record<string, unknown>) };
+  for (const key of ['meanFitTime', 'stdFitTime', 'meanScoreTime', 'stdScoreTime']) delete results[key];
+  return { results, best: [json.bestIndex, json.bestParams, json.bestScore] };
 }

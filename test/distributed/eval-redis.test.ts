@@ -122,8 +122,8 @@ describe('modeldebug eval --redis with an LLM model', () => {
     const { llm_run: remoteRun, ...remoteRest } = remote.json;
     expect(remoteRest).toEqual(localRest);
     expect(localRest.metrics).toMatchObject({ accuracy: 54 / 60 });
-    expect(remoteRun).toMatchObject({ calls: 60, cache_hits: 0, failed: 0 });
-    expect(localRun).toMatchObject({ calls: 60, cache_hits: 0, failed: 0 });
+    expect(remoteRun).toMatchObject({ calls: 60, cacheHits: 0, failed: 0 });
+    expect(localRun).toMatchObject({ calls: 60, cacheHits: 0, failed: 0 });
     // The coordinator wrote each item's outcome to its store, as the local run did.
     const items = storedItems(join(folder, 'remote.db'));
     expect(items).toHaveLength(60);
@@ -131,7 +131,7 @@ describe('modeldebug eval --redis with an LLM model', () => {
 
     const rerun = await evalRun([...args('remote.db'), '--redis', url]);
     expect(server.requests()).toBe(120);
-    expect(rerun.json.llm_run).toMatchObject({ calls: 60, cache_hits: 60, failed: 0 });
+    expect(rerun.json.llmRun).toMatchObject({ calls: 60, cacheHits: 60, failed: 0 });
     expect(rerun.json.metrics).toEqual(remote.json.metrics);
     expect([...(await jobEvents(url, CHAT_QUEUE)).values()]).toHaveLength(3);
   }, 180_000);

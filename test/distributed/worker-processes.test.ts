@@ -144,13 +144,13 @@ describe('modeldebug worker processes', () => {
           ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'runs', '--store', store, '--json'],
           { cwd: root, encoding: 'utf8' },
         ).stdout,
-      ) as { id: string }[]
-    )[0].id;
+      ) as { runs: { id: string }[] }
+    ).runs[0].id;
     const resumed = startCli(['search', '--resume', runId, '--redis', url, '--store', store, '--json']);
     expect(await resumed.exited).toBe(0);
     expect(resumed.stderr()).toBe('');
     const json = JSON.parse(resumed.stdout()) as Record<string, unknown>;
-    expect(json.reused_trials).toBe(before.length);
+    expect(json.reusedTrials).toBe(before.length);
     expect(comparableSearch(json)).toEqual(comparableSearch(local));
     // Not one fit ran twice: what finished before the kill and after it each completed once.
     expectEachJobCompletedOnce(await jobEvents(url, QUEUE), JOBS);

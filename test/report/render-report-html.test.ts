@@ -61,10 +61,17 @@ describe('renderReportHtml', () => {
     const items = findings.match(/<li class="finding[^"]*">[\s\S]*?<\/li>/g) ?? [];
     expect(items).toHaveLength(report.findings.length);
     expect(page.indexOf('id="findings"')).toBeLessThan(page.indexOf('<section'));
-    for (const item of items) {
+    for (const [k, item] of items.entries()) {
       const target = /<a href="#([^"]+)">/.exec(item)?.[1];
       expect(target).toBeDefined();
       expect(page).toContain(`<section id="${target}">`);
+      // Each names its code, and the rows its JSON holds, labelled 0-based.
+      const finding = report.findings[k];
+      expect(item).toContain(`<code class="finding-code">${finding.code}</code>`);
+      if (finding.rows.length > 0)
+        expect(item).toContain(
+          `data rows (0-based, header excluded): ${finding.rows.slice(0, 20).join(', ')}`,
+        );
     }
   });
 

@@ -135,6 +135,10 @@ describe('viewer over HTTP', () => {
     expect(tables[0]).toContain('<th>cat</th>');
     expect(cellsOf(tables[1])).toEqual(['90', '5', '5', '100']);
     expect(tables[1]).toContain('<th>&lt;img src=x onerror=alert(1)&gt;</th>');
+    // 108/120 against 190/200 on test sets that cannot be paired (no stored rows): an unpaired test.
+    expect(text).toMatch(
+      /<p id="significance" class="not-significant">Tested on 120 test rows \(a\) and 200 \(b\): the difference in accuracy \(0\.9000 → 0\.9500\) is not significant at 5 %/,
+    );
   });
 
   it('explains a comparison it cannot make', async () => {

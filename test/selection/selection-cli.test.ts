@@ -28,22 +28,22 @@ describe('search, curve, vcurve and runs on the command line', () => {
     expect(search.stderr).toBe('');
     expect(search.status).toBe(0);
     const json = JSON.parse(search.stdout);
-    expect(json.cv_results.params).toEqual([
+    expect(json.cvResults.params).toEqual([
       { C: 0.1, penalty: 'l1' },
       { C: 0.1, penalty: 'l2' },
       { C: 1, penalty: 'l1' },
       { C: 1, penalty: 'l2' },
     ]);
-    expect(json.cv_results.status).toEqual(['failed', 'ok', 'failed', 'ok']);
-    expect(json.cv_results.mean_test_score[0]).toBeNull();
-    expect(json.cv_results.rank_test_score).toEqual([null, 2, null, 1]);
-    expect(json.failed_trials[0].error).toMatch(/solver 'lbfgs' supports only penalty 'l2'/);
-    expect(json.best_params).toEqual({ C: 1, penalty: 'l2' });
+    expect(json.cvResults.status).toEqual(['failed', 'ok', 'failed', 'ok']);
+    expect(json.cvResults.meanTestScore[0]).toBeNull();
+    expect(json.cvResults.rankTestScore).toEqual([null, 2, null, 1]);
+    expect(json.failedTrials[0].error).toMatch(/solver 'lbfgs' supports only penalty 'l2'/);
+    expect(json.bestParams).toEqual({ C: 1, penalty: 'l2' });
 
     const list = runCli(['runs', '--store', path, '--json']);
-    expect(JSON.parse(list.stdout)[0]).toMatchObject({ id: json.run_id, status: 'done', trialCount: 4 });
-    const show = runCli(['runs', 'show', json.run_id, '--store', path]);
-    expect(show.stdout).toContain(`run ${json.run_id}: search, done, 4 trials stored`);
+    expect(JSON.parse(list.stdout).runs[0]).toMatchObject({ id: json.runId, status: 'done', trialCount: 4 });
+    const show = runCli(['runs', 'show', json.runId, '--store', path]);
+    expect(show.stdout).toContain(`run ${json.runId}: search, done, 4 trials stored`);
     expect(show.stdout).toContain('failed');
     const missing = runCli(['runs', 'show', 'nope', '--store', path]);
     expect(missing.status).toBe(2);
@@ -60,11 +60,17 @@ describe('search, curve, vcurve and runs on the command line', () => {
       '--jobs',
       '1',
       '--no-probe',
+      '--no-shuffle',
     ]);
     expect(curve.status).toBe(0);
+    // iris is sorted by species: in file order the smallest training sets hold one class.
     expect(curve.stdout).toContain('Failed fits (10), scored n/a:');
     expect(curve.stdout).toMatch(/^verdict: /m);
     expect(curve.stdout).toMatch(/^next step: /m);
+    // Shuffled (the default), every size holds every class.
+    const shuffled = runCli(['curve', '--example', 'iris', '--model', 'scale | logreg', '--jobs', '1']);
+    expect(shuffled.status).toBe(0);
+    expect(shuffled.stdout).not.toContain('Failed fits');
     const vcurve = runCli([
       'vcurve',
       '--example',
@@ -83,10 +89,12 @@ describe('search, curve, vcurve and runs on the command line', () => {
     ]);
     expect(vcurve.stderr).toBe('');
     const json = JSON.parse(vcurve.stdout);
-    expect(json.param_range).toEqual([0.1, 1, 10]);
-    expect(json.test_scores).toHaveLength(3);
+    expect(json.paramRange).toEqual([0.1, 1, 10]);
+    expect(json.testScores).toHaveLength(3);
+    // +1.2 pp over C=10 with a 95 % interval that includes 0: reported, not recommended.
+    expect(json.verdict.verified).toBe(false);
     expect(json.verdict.nextStep).toMatch(
-      /^stronger regularization: C=1 raised CV accuracy by 1\.2 pp over the current C=10/,
+      /^C=1 changed CV accuracy by \+1\.2 pp \(95 % CI -0\.6 to \+3\.1 pp\) over the current C=10 .*: within fold-to-fold noise/,
     );
   });
 

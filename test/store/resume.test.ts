@@ -1,30 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { CLI_ARGS, ROOT, slowSearchArgs } from '../helpers/slow-search.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const cli = ['--import', 'tsx', join(root, 'src', 'cli', 'main.ts')];
-/** Slow enough (digits, 10 classes, lbfgs) that the kill lands mid-search. */
-const SEARCH = [
-  'search',
-  '--example',
-  'digits',
-  '--model',
-  'scale | logreg(max_iter=300)',
-  '--grid',
-  'C=0.0003,0.001,0.003,0.01,0.03,0.1,0.3,1',
-  '--grid',
-  'class_weight=null,balanced',
-  '--cv',
-  '3',
-  '--jobs',
-  '2',
-  '--json',
-];
+const root = ROOT;
+const cli = CLI_ARGS;
+const SEARCH = slowSearchArgs(2);
 
 interface StoredTrial {
   trial_index: number;
@@ -53,10 +37,9 @@ function runToEnd(args: readonly string[]): Record<string, unknown> {
 }
 
 const withoutTimes = (json: Record<string, unknown>) => {
-  const results = { ...(json.cv_results as Record<string, unknown>) };
-  for (const key of ['mean_fit_time', 'std_fit_time', 'mean_score_time', 'std_score_time'])
-    delete results[key];
-  return [results, json.best_index, json.best_params, json.best_score];
+  const results = { ...(json.cvResults as Record<string, unknown>) };
+  for (const key of ['meanFitTime', 'stdFitTime', 'meanScoreTime', 'stdScoreTime']) delete results[key];
+  return [results, json.bestIndex, json.bestParams, json.bestScore];
 };
 
 describe('run store: resume after kill -9', () => {
@@ -89,8 +72,8 @@ describe('run store: resume after kill -9', () => {
     expect(run.status).toBe('running');
 
     const resumed = runToEnd(['search', '--resume', run.id, '--store', store, '--jobs', '2', '--json']);
-    expect(resumed.run_id).toBe(run.id);
-    expect(resumed.reused_trials).toBe(before.length);
+    expect(resumed.runId).toBe(run.id);
+    expect(resumed.reusedTrials).toBe(before.length);
     const after = storedTrials(store);
     expect(after).toHaveLength(16);
     // Not recomputed: the finished trials' rows are untouched.
@@ -98,7 +81,7 @@ describe('run store: resume after kill -9', () => {
     for (const trial of before) expect(byIndex.get(trial.trial_index)).toEqual(trial);
 
     const fresh = runToEnd([...SEARCH, '--store', join(folder, 'fresh.db')]);
-    expect(fresh.reused_trials).toBe(0);
+    expect(fresh.reusedTrials).toBe(0);
     expect(withoutTimes(resumed)).toEqual(withoutTimes(fresh));
   }, 240_000);
 });

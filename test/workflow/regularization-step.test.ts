@@ -49,7 +49,8 @@ describe('the regularization step on many rows', () => {
     const nonZero = section?.refit?.nonZero ?? -1;
     expect(nonZero).toBeGreaterThanOrEqual(2);
     expect(nonZero).toBeLessThanOrEqual(6);
-    const finding = report.findings.find((f) => f.section === 'regularization');
-    expect(finding?.suggestion).toContain(nonZero < 6 ? `with ${nonZero} of 6 features` : 'C=');
+    // The one-SE C is as accurate as the best by construction, not a measured gain: the path is the
+    // section's evidence and recommends nothing (issue 14, only verified changes are recommended).
+    expect(report.findings.filter((f) => f.section === 'regularization')).toEqual([]);
   }, 60_000);
 });

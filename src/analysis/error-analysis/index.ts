@@ -23,7 +23,7 @@ export type {
 export { baselineFinding, CONFIDENTLY_WRONG, describeFindings, describeSlice } from './findings.js';
 export { findLabelIssues, type LabelIssues } from './label-issues.js';
 export { confusionPairs, misclassifiedRows } from './misclassified-rows.js';
-export { type ClassCurves, rankingCurves } from './ranking-curves.js';
+export { type ClassCurves, microAverageCurves, rankingCurves } from './ranking-curves.js';
 export { type FeatureBins, featureBins } from './slice-bins.js';
 export { benjaminiHochberg, wilsonInterval } from './slice-statistics.js';
 export { clusterMisclassifiedTexts, type TextClusterOptions } from './text-clusters.js';

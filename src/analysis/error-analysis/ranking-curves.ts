@@ -27,17 +27,38 @@ export function rankingCurves(yTrue: Int32Array, proba: Matrix, classes: readonl
   for (const k of targets) {
     if (present[k] === 0 || present[k] === yTrue.length) continue;
     for (let i = 0; i < proba.rows; i++) scores[i] = proba.data[i * nClasses + k];
-    const roc = rocCurve(yTrue, scores, nClasses, { posLabel: k });
-    const pr = precisionRecallCurve(yTrue, scores, nClasses, { posLabel: k });
-    let averagePrecision = 0;
-    for (let i = 0; i < pr.recall.length - 1; i++) {
-      averagePrecision -= (pr.recall[i + 1] - pr.recall[i]) * pr.precision[i];
-    }
-    curves.push({
-      label: classes[k],
-      roc: { fpr: roc.fpr, tpr: roc.tpr, auc: trapezoidArea(roc.fpr, roc.tpr) },
-      pr: { precision: pr.precision, recall: pr.recall, averagePrecision },
-    });
+    curves.push(curvesOf(yTrue, scores, nClasses, k, classes[k]));
   }
   return curves;
+}
+
+/**
+ * The micro-average of a multiclass problem: every (row, class) pair is one binary decision scored by
+ * that class's probability (sklearn's `roc_curve(Y_onehot.ravel(), proba.ravel())`).
+ */
+export function microAverageCurves(yTrue: Int32Array, proba: Matrix, label: string): ClassCurves {
+  const nClasses = proba.cols;
+  const pooled = new Int32Array(proba.rows * nClasses);
+  for (let i = 0; i < proba.rows; i++) pooled[i * nClasses + yTrue[i]] = 1;
+  return curvesOf(pooled, Float64Array.from(proba.data), 2, 1, label);
+}
+
+function curvesOf(
+  yTrue: Int32Array,
+  scores: Float64Array,
+  nLabels: number,
+  posLabel: number,
+  label: string,
+): ClassCurves {
+  const roc = rocCurve(yTrue, scores, nLabels, { posLabel });
+  const pr = precisionRecallCurve(yTrue, scores, nLabels, { posLabel });
+  let averagePrecision = 0;
+  for (let i = 0; i < pr.recall.length - 1; i++) {
+    averagePrecision -= (pr.recall[i + 1] - pr.recall[i]) * pr.precision[i];
+  }
+  return {
+    label,
+    roc: { fpr: roc.fpr, tpr: roc.tpr, auc: trapezoidArea(roc.fpr, roc.tpr) },
+    pr: { precision: pr.precision, recall: pr.recall, averagePrecision },
+  };
 }

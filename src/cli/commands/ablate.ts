@@ -2,8 +2,9 @@ import type { Command } from 'commander';
 import { type PromptAblation, promptFieldAblation } from '../../analysis/prompt-ablation.js';
 import { formatModelSpec } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
+import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { datasetLine } from '../format/dataset-line.js';
-import { jsonDocument } from '../format/json-document.js';
+import { versionedDocument } from '../format/json-document.js';
 import { fixed, textTable } from '../format/text-table.js';
 import {
   addLlmTechniqueOptions,
@@ -16,13 +17,17 @@ interface AblateFlags extends LlmTechniqueFlags {
   readonly tolerance: string;
 }
 
+/** Shown at the end of `modeldebug ablate --help`. */
+const EXAMPLES = [
+  'modeldebug ablate tickets.csv --label team --model \'llm(model=gpt-4o-mini, template="{{title}}\\n{{body}}")\'',
+];
+
 export function registerAblateCommand(program: Command): void {
-  const command = program
-    .command('ablate')
+  const command = withHelpExamples(program.command('ablate'), EXAMPLES)
     .description(
       "prompt-field ablation: drop the LLM prompt's {{column}} fields one at a time (recursive elimination)",
     )
-    .argument('[data]', 'CSV, TSV, JSON(L) or Parquet file')
+    .argument('[data]', DATA_FILE_DESCRIPTION)
     .option('--tolerance <accuracy>', 'accuracy a smaller prompt may lose and still be recommended', '0');
   addLlmTechniqueOptions(command, '\'llm(model=gpt-4o-mini, template="{{title}}\\n{{body}}")\'').action(
     runAction(async (data: string | undefined, flags: AblateFlags) => {
@@ -50,15 +55,14 @@ export function registerAblateCommand(program: Command): void {
       const model = formatModelSpec(input.steps);
       if (flags.json) {
         process.stdout.write(
-          jsonDocument({
-            command: 'ablate',
+          versionedDocument('ablate', 2, {
             dataset: { source: input.dataset.source, rows: input.dataset.features.rows },
             model,
             folds: input.folds.length,
             template: ablation.template,
             path: ablation.path,
             rounds: ablation.rounds,
-            elimination_order: ablation.eliminationOrder,
+            eliminationOrder: ablation.eliminationOrder,
             recommended: ablation.recommended,
             usage: ablation.usage,
           }),

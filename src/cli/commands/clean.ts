@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ModeldebugError } from '../../core/errors.js';
 import { cleanData, type ImputeStrategy } from '../../data/index.js';
+import { withHelpExamples } from '../command-help.js';
 import { formatCleanReport } from '../format/clean-text.js';
 import { jsonDocument } from '../format/json-document.js';
 import { collect } from '../model-options.js';
@@ -18,9 +19,11 @@ interface CleanFlags {
 
 const STRATEGIES: readonly ImputeStrategy[] = ['mean', 'median', 'most_frequent'];
 
+/** Shown at the end of `modeldebug clean --help`. */
+const EXAMPLES = ['modeldebug clean data.csv --label y --impute median --out clean.csv'];
+
 export function registerCleanCommand(program: Command): void {
-  program
-    .command('clean')
+  withHelpExamples(program.command('clean'), EXAMPLES)
     .description('write a cleaned copy: duplicates dropped, missing markers normalised, optional imputation')
     .argument('<data>', 'CSV / TSV (.gz), JSON, JSONL or Parquet file (never modified)')
     .requiredOption('--out <file>', 'the cleaned copy: .csv, .tsv (optionally .gz) or .parquet')
@@ -43,7 +46,7 @@ export function registerCleanCommand(program: Command): void {
         });
         process.stdout.write(
           flags.json
-            ? jsonDocument({ schema: 'modeldebug.clean', schema_version: 1, ...report })
+            ? jsonDocument({ schema: 'modeldebug.clean', version: 2, ...report })
             : formatCleanReport(report),
         );
         return 0;

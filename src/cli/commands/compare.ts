@@ -12,8 +12,9 @@ import {
 import { isModeldebugError, ModeldebugError } from '../../core/errors.js';
 import type { Dataset } from '../../data/index.js';
 import { EMBEDDING_TRANSFORMER_KIND, TFIDF_VECTORIZER } from '../../features/index.js';
+import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { datasetLine } from '../format/dataset-line.js';
-import { jsonDocument } from '../format/json-document.js';
+import { versionedDocument } from '../format/json-document.js';
 import { fixed, textTable } from '../format/text-table.js';
 import {
   addLlmTechniqueOptions,
@@ -29,13 +30,15 @@ interface CompareFlags extends LlmTechniqueFlags {
 
 export const DEFAULT_BASELINE = 'tfidf | logreg';
 
+/** Shown at the end of `modeldebug compare --help`. */
+const EXAMPLES = ["modeldebug compare --example spam --model 'llm(model=gpt-4o-mini)'"];
+
 export function registerCompareCommand(program: Command): void {
-  const command = program
-    .command('compare')
+  const command = withHelpExamples(program.command('compare'), EXAMPLES)
     .description(
       'is the LLM better than a linear model? Both cross-validated on the same folds, McNemar test row by row',
     )
-    .argument('[data]', 'CSV, TSV, JSON(L) or Parquet file')
+    .argument('[data]', DATA_FILE_DESCRIPTION)
     .option('--baseline <spec>', 'the classical model to beat', DEFAULT_BASELINE)
     .option('--alpha <p>', "significance level of McNemar's test", '0.05');
   addLlmTechniqueOptions(command, "'llm(model=gpt-4o-mini)'").action(
@@ -74,15 +77,14 @@ export function registerCompareCommand(program: Command): void {
       const baselineSpec = formatModelSpec(baselineSteps);
       if (flags.json) {
         process.stdout.write(
-          jsonDocument({
-            command: 'compare',
+          versionedDocument('compare', 2, {
             dataset: { source: input.dataset.source, rows: input.dataset.features.rows },
             model,
             baseline: baselineSpec,
             folds: input.folds.length,
-            llm_accuracy: comparison.llmAccuracy,
-            baseline_accuracy: comparison.baselineAccuracy,
-            llm_unlabelled: comparison.llmUnlabelled,
+            llmAccuracy: comparison.llmAccuracy,
+            baselineAccuracy: comparison.baselineAccuracy,
+            llmUnlabelled: comparison.llmUnlabelled,
             mcnemar: comparison.mcnemar,
             alpha: comparison.alpha,
             verdict: comparison.verdict,

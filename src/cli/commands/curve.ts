@@ -1,8 +1,16 @@
 import type { Command } from 'commander';
-import { fitEpochCurve, learningCurveVerdict, probeRegularization } from '../../analysis/index.js';
-import { formatModelSpec } from '../../catalog/index.js';
+import {
+  type ComplexityDirection,
+  type ComplexityProbe,
+  complexityAdvice,
+  fitEpochCurve,
+  learningCurveVerdict,
+  probeComplexity,
+} from '../../analysis/index.js';
+import { complexityControls, formatModelSpec } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import { DEFAULT_TRAIN_SIZES, learningCurve } from '../../selection/index.js';
+import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import {
   curveJsonHead,
   curvePointsJson,
@@ -12,7 +20,7 @@ import {
 } from '../format/curve-text.js';
 import { datasetLine } from '../format/dataset-line.js';
 import { epochCurveJson, epochProtocol, formatEpochTable } from '../format/epoch-text.js';
-import { jsonDocument } from '../format/json-document.js';
+import { versionedDocument } from '../format/json-document.js';
 import { type LlmCurveFlags, runLlmCurves } from '../llm-curves.js';
 import { addModelOptions } from '../model-options.js';
 import { runAction } from '../run-action.js';
@@ -26,19 +34,32 @@ import {
 interface CurveFlags extends SelectionFlags, LlmCurveFlags {
   readonly sizes?: string;
   readonly probe: boolean;
+  readonly shuffle: boolean;
   readonly epochs?: boolean;
 }
 
+/** Shown at the end of `modeldebug curve --help`. */
+const EXAMPLES = [
+  "modeldebug curve --example digits --model 'scale | logreg'",
+  'modeldebug curve data.csv --label y --model mlp --epochs',
+];
+
 export function registerCurveCommand(program: Command): void {
-  const command = program
-    .command('curve')
+  const command = withHelpExamples(program.command('curve'), EXAMPLES)
     .description('learning curve: train and CV scores as the training set grows, and what they mean')
-    .argument('[data]', 'CSV, TSV, JSON(L) or Parquet file')
+    .argument('[data]', DATA_FILE_DESCRIPTION)
     .option(
       '--sizes <fractions>',
       `training sizes: fractions of the largest training fold or row counts (default ${DEFAULT_TRAIN_SIZES.join(',')})`,
     )
-    .option('--no-probe', 'skip the C/10 or C×10 fit that backs an over- or underfitting verdict')
+    .option(
+      '--no-probe',
+      "skip the fits of the model's complexity param that back an over- or underfitting verdict",
+    )
+    .option(
+      '--no-shuffle',
+      "take each fold's training rows in file order (sklearn's default) instead of shuffled with --seed",
+    )
     .option('--few-shot <ks>', 'LLM: accuracy against few-shot examples, e.g. --few-shot 0,1,2,4,8')
     .option('--maj-at-k <n>', 'LLM: one run of n samples per row, accuracy of the vote over the first k')
     .option(
@@ -55,7 +76,10 @@ export function registerCurveCommand(program: Command): void {
         const model = formatModelSpec(input.steps);
         if (flags.json) {
           process.stdout.write(
-            jsonDocument({ ...curveJsonHead(input.dataset, model, 'accuracy', 1), ...epochCurveJson(curve) }),
+            versionedDocument('epoch-curve', 2, {
+              ...curveJsonHead(input.dataset, model, 'accuracy', 1),
+              ...epochCurveJson(curve),
+            }),
           );
           return 0;
         }
@@ -87,27 +111,46 @@ export function registerCurveCommand(program: Command): void {
           ...common,
           steps: input.steps,
           trainSizes,
+          shuffle: flags.shuffle,
+          seed: input.seed,
           onProgress: (done, total) => progress.update(done, total),
         });
         progress.stop();
         const verdict = learningCurveVerdict(curve.trainSizes, curve.points, curve.scoring);
-        const probe = flags.probe
-          ? await probeRegularization(features, labels, input.steps, verdict.diagnosis, common)
-          : undefined;
+        const direction =
+          verdict.diagnosis === 'high-variance'
+            ? 'simpler'
+            : verdict.diagnosis === 'high-bias'
+              ? 'more-complex'
+              : undefined;
+        const probe =
+          flags.probe && direction
+            ? adviceLine(
+                await probeComplexity(
+                  features,
+                  labels,
+                  input.steps,
+                  complexityControls(input.steps),
+                  direction,
+                  common,
+                ),
+                direction,
+              )
+            : undefined;
         const model = formatModelSpec(input.steps);
         if (flags.json) {
           const json = {
             ...curveJsonHead(input.dataset, model, curve.scoring, input.cv),
-            train_sizes_abs: curve.trainSizes,
+            trainSizesAbs: curve.trainSizes,
             ...curvePointsJson(curve.points),
             failures: curve.failures.map((f) => ({
-              train_size: curve.trainSizes[f.point],
+              trainSize: curve.trainSizes[f.point],
               fold: f.fold,
               error: f.error,
             })),
             verdict: { ...verdict, probe: probe?.nextStep ?? null },
           };
-          process.stdout.write(jsonDocument(json));
+          process.stdout.write(versionedDocument('curve', 2, json));
           return 0;
         }
         process.stdout.write(
@@ -136,4 +179,13 @@ export function parseNumbers(text: string, flag: string): number[] {
     });
   }
   return values;
+}
+
+/** The probe's advice as the verdict's next step: what was measured, then what to do. */
+function adviceLine(
+  probe: ComplexityProbe | undefined,
+  direction: ComplexityDirection,
+): { nextStep: string } {
+  const advice = complexityAdvice(probe, direction);
+  return { nextStep: `${advice.message}; ${advice.suggestion}` };
 }

@@ -1,21 +1,24 @@
 import type { Command } from 'commander';
 import { compareEnsemble } from '../../analysis/index.js';
 import { buildModel, checkDataFitsModel, formatModelSpec, type StepSpec } from '../../catalog/index.js';
+import { splitTopLevel } from '../../catalog/model-spec.js';
 import { ModeldebugError } from '../../core/errors.js';
 import type { NamedClassifier } from '../../ensemble/index.js';
 import { stratifiedKFold } from '../../splits/index.js';
+import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
 import { wholeNumberFlag } from '../flag-values.js';
 import { ensembleToJson, formatEnsemble } from '../format/ensemble-text.js';
 import { jsonDocument } from '../format/json-document.js';
-import { modelStepsFromFlags } from '../model-options.js';
+import { collect, modelStepsFromFlags } from '../model-options.js';
 import { progressLine } from '../progress-line.js';
 import { runAction } from '../run-action.js';
 
 interface EnsembleFlags extends DataFlags {
   readonly seed: string;
   readonly json?: boolean;
-  readonly models: string;
+  readonly model: string[];
+  readonly models?: string;
   readonly voting: string;
   readonly weights?: string;
   readonly stack?: boolean;
@@ -26,20 +29,25 @@ interface EnsembleFlags extends DataFlags {
   readonly encode?: string;
 }
 
+/** Shown at the end of `modeldebug ensemble --help`. */
+const EXAMPLES = [
+  "modeldebug ensemble --example wine --model 'scale | logreg' --model gnb --model 'scale | knn'",
+  'modeldebug ensemble data.csv --label y --model logreg --model tree --voting soft --stack',
+];
+
 export function registerEnsembleCommand(program: Command): void {
-  const command = program
-    .command('ensemble')
-    .description(
-      "cross-validate several models, their vote (and stacking), and how often they agree: 'logreg;gnb;knn'",
-    )
-    .argument('[data]', 'CSV file with a header row');
+  const command = withHelpExamples(program.command('ensemble'), EXAMPLES)
+    .description('cross-validate several models, their vote (and stacking), and how often they agree')
+    .argument('[data]', DATA_FILE_DESCRIPTION);
   addDataOptions(command, (own) =>
     own
       .option(
-        '--models <specs>',
-        "members separated by ';', each a model spec, e.g. 'scale | logreg;gnb;knn'",
-        'logreg;gnb;knn',
+        '--model <spec>',
+        'a member, as a model spec (repeatable; default: logreg, gnb, knn)',
+        collect,
+        [],
       )
+      .option('--models <specs>', "the members in one flag, separated by ';' (alias of repeated --model)")
       .option('--voting <kind>', 'hard (majority of predictions) or soft (mean of probabilities)', 'hard')
       .option('--weights <list>', 'one weight per member, e.g. 2,1,1')
       .option(
@@ -95,14 +103,24 @@ export function registerEnsembleCommand(program: Command): void {
   );
 }
 
-/** Members from `--models`, named after their classifier step (`knn`, `knn_2`, … when repeated). */
+const DEFAULT_MEMBERS = ['logreg', 'gnb', 'knn'];
+
+/**
+ * Members from every `--model` then `--models` (both may be given), named after their classifier step
+ * (`knn`, `knn_2`, … when repeated); logreg, gnb and knn when neither is.
+ */
 function memberSpecs(flags: EnsembleFlags): { name: string; steps: StepSpec[] }[] {
-  const parts = splitMembers(flags.models);
+  const given = [...flags.model, ...(flags.models === undefined ? [] : splitMembers(flags.models))];
+  const parts = given.length === 0 && flags.models === undefined ? DEFAULT_MEMBERS : given;
   if (parts.length < 2) {
-    throw new ModeldebugError('invalid_argument', `--models needs at least 2 members, got ${parts.length}`, {
-      where: '--models',
-      hint: "separate members with ';', e.g. --models 'logreg;gnb;knn'",
-    });
+    throw new ModeldebugError(
+      'invalid_argument',
+      `an ensemble needs at least 2 members, got ${parts.length}`,
+      {
+        where: '--model',
+        hint: "repeat --model, e.g. --model logreg --model gnb --model knn (or --models 'logreg;gnb;knn')",
+      },
+    );
   }
   const seen = new Map<string, number>();
   return parts.map((spec) => {
@@ -119,26 +137,11 @@ function memberSpecs(flags: EnsembleFlags): { name: string; steps: StepSpec[] }[
   });
 }
 
-/** Splits on ';' outside parentheses, brackets and quotes (a member's params may hold JSON). */
+/** Members split on ';' outside parentheses, brackets and quotes (a member's params may hold JSON). */
 function splitMembers(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quote) {
-      if (char === quote) quote = '';
-    } else if (char === '"' || char === "'") quote = char;
-    else if ('([{'.includes(char)) depth++;
-    else if (')]}'.includes(char)) depth--;
-    else if (char === ';' && depth === 0) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts.map((part) => part.trim()).filter((part) => part !== '');
+  return splitTopLevel(text, ';')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
 }
 
 function votingFlag(text: string): 'hard' | 'soft' {
@@ -157,7 +160,7 @@ function weightsFlag(text: string | undefined, members: number): number[] | null
       `--weights needs ${members} non-negative numbers (not all 0), got "${text}"`,
       {
         where: '--weights',
-        hint: 'give one weight per member, in --models order, e.g. --weights 2,1,1',
+        hint: 'give one weight per member, in --model order, e.g. --weights 2,1,1',
       },
     );
   }

@@ -11,6 +11,7 @@ import {
 import { ModeldebugError } from '../../core/errors.js';
 import { takeFeatureColumns } from '../../core/features.js';
 import type { Dataset } from '../../data/index.js';
+import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
 import { wholeNumberFlag } from '../flag-values.js';
 import { errorAnalysisToJson } from '../format/errors-json.js';
@@ -31,13 +32,18 @@ interface ErrorsFlags extends ModelFlags, DataFlags {
   readonly json?: boolean;
 }
 
+/** Shown at the end of `modeldebug errors --help`. */
+const EXAMPLES = [
+  "modeldebug errors --example breast_cancer --model 'scale | logreg'",
+  'modeldebug errors data.csv --label y --cv 10 --top 20 --json',
+];
+
 export function registerErrorsCommand(program: Command): void {
-  const command = program
-    .command('errors')
+  const command = withHelpExamples(program.command('errors'), EXAMPLES)
     .description(
       'why is the model wrong? confidently-wrong rows, confusion pairs, weak slices, suspected label errors, calibration',
     )
-    .argument('[data]', 'CSV file with a header row');
+    .argument('[data]', DATA_FILE_DESCRIPTION);
   addModelOptions(
     addDataOptions(command, (own) =>
       own

@@ -4,6 +4,7 @@ import { buildModel, checkDataFitsModel, formatModelSpec } from '../../catalog/i
 import { ModeldebugError } from '../../core/errors.js';
 import { type Dataset, loadDataset } from '../../data/index.js';
 import { checkRedis, parseRedisUrl } from '../../distributed/index.js';
+import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
 import { fractionFlag, usageError, wholeNumberFlag } from '../flag-values.js';
 import { evaluationToJson } from '../format/eval-json.js';
@@ -31,11 +32,17 @@ interface EvalFlags extends ModelFlags, DataFlags, LlmFlags {
   readonly redis?: string;
 }
 
+/** Shown at the end of `modeldebug eval --help`. */
+const EXAMPLES = [
+  "modeldebug eval --example iris --model 'scale | logreg(C=0.1)' --cv 5",
+  'modeldebug eval data.parquet --label y --test test.csv --json',
+  "modeldebug eval reviews.jsonl --label sentiment --text review --model 'tfidf | logreg'",
+];
+
 export function registerEvalCommand(program: Command): void {
-  const command = program
-    .command('eval')
+  const command = withHelpExamples(program.command('eval'), EXAMPLES)
     .description('train a model and print its metrics, classification report and confusion matrix')
-    .argument('[data]', 'CSV file with a header row');
+    .argument('[data]', DATA_FILE_DESCRIPTION);
   addModelOptions(
     addDataOptions(command, (own) =>
       own
@@ -93,7 +100,7 @@ export function registerEvalCommand(program: Command): void {
         : undefined;
       if (flags.json) {
         const document = evaluationToJson(evaluation, spec, steps) as Record<string, unknown>;
-        process.stdout.write(jsonDocument(run ? { ...document, llm_run: llmUsageToJson(run) } : document));
+        process.stdout.write(jsonDocument(run ? { ...document, llmRun: llmUsageToJson(run) } : document));
       } else {
         const text = formatEvaluation(evaluation, spec);
         process.stdout.write(run ? `${text}\n${formatLlmUsage(run)}\n` : text);

@@ -101,7 +101,8 @@ async function fixCommand(flags: FixFlags): Promise<number> {
     }
     const config = resumed ? (resumed.config as unknown as FixRunConfig) : fixRunConfig(flags);
     const run = resumed ?? store.createRun('fix', { ...config });
-    if (resumed) store.setStatus(run.id, 'running');
+    // A lease on the run: a second resume of it while this one is alive stops with run_busy.
+    if (resumed) store.claimRun(run.id);
     const thresholds = Object.fromEntries(flags.failUnder.map(parseThreshold));
     const showProgress = !flags.json && !flags.quiet;
     if (showProgress) process.stderr.write(`fix: run ${run.id} (continue it with --resume ${run.id})\n`);

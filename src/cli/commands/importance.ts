@@ -4,10 +4,11 @@ import { takeFeatureRows } from '../../core/features.js';
 import { takeLabelRows } from '../../core/labels.js';
 import { permutationImportance } from '../../features/index.js';
 import { trainTestSplit } from '../../splits/index.js';
+import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
 import { fractionFlag, wholeNumberFlag } from '../flag-values.js';
 import { formatImportance, importanceToJson } from '../format/importance-text.js';
-import { jsonDocument } from '../format/json-document.js';
+import { versionedDocument } from '../format/json-document.js';
 import { addModelOptions, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
 import { progressLine } from '../progress-line.js';
 import { runAction } from '../run-action.js';
@@ -20,11 +21,13 @@ interface ImportanceFlags extends ModelFlags, DataFlags {
   readonly scoring: string;
 }
 
+/** Shown at the end of `modeldebug importance --help`. */
+const EXAMPLES = ["modeldebug importance --example wine --model 'scale | logreg' --repeats 10"];
+
 export function registerImportanceCommand(program: Command): void {
-  const command = program
-    .command('importance')
+  const command = withHelpExamples(program.command('importance'), EXAMPLES)
     .description('permutation importance: how much the held-out score drops when each feature is shuffled')
-    .argument('[data]', 'CSV file with a header row');
+    .argument('[data]', DATA_FILE_DESCRIPTION);
   addModelOptions(
     addDataOptions(command, (own) =>
       own
@@ -75,7 +78,9 @@ export function registerImportanceCommand(program: Command): void {
         warnings: fitted.diagnostics.warnings,
       };
       process.stdout.write(
-        flags.json ? jsonDocument(importanceToJson(result, context)) : formatImportance(result, context),
+        flags.json
+          ? versionedDocument('importance', 2, importanceToJson(result, context))
+          : formatImportance(result, context),
       );
       return 0;
     }),

@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import { CLASSIFIERS, ENSEMBLES, TRANSFORMERS } from '../../catalog/index.js';
+import { withHelpExamples } from '../command-help.js';
 import { runAction } from '../run-action.js';
+
+/** Shown at the end of `modeldebug models --help`. */
+const EXAMPLES = ['modeldebug models'];
 
 interface Listed {
   readonly aliases: readonly string[];
@@ -10,8 +14,7 @@ interface Listed {
 
 /** Lists what a model spec may name, so that `--model` need not be guessed. */
 export function registerModelsCommand(program: Command): void {
-  program
-    .command('models')
+  withHelpExamples(program.command('models'), EXAMPLES)
     .description('list the classifiers and transforms a model spec can use, with their params')
     .action(
       runAction(async () => {

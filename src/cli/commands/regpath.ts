@@ -2,9 +2,10 @@ import type { Command } from 'commander';
 import { describeRegularizationPath, regularizationPath } from '../../analysis/index.js';
 import { buildModel, checkDataFitsModel, findClassifier, formatModelSpec } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
+import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
 import { wholeNumberFlag } from '../flag-values.js';
-import { jsonDocument } from '../format/json-document.js';
+import { versionedDocument } from '../format/json-document.js';
 import { formatRegularizationPath, regularizationPathToJson } from '../format/regpath-text.js';
 import { addModelOptions, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
 import { progressLine } from '../progress-line.js';
@@ -24,11 +25,13 @@ interface RegpathFlags extends ModelFlags, DataFlags {
 const PENALTIES = ['l1', 'l2', 'elasticnet'] as const;
 type Penalty = (typeof PENALTIES)[number];
 
+/** Shown at the end of `modeldebug regpath --help`. */
+const EXAMPLES = ["modeldebug regpath --example breast_cancer --model 'scale | logreg' --penalty l1"];
+
 export function registerRegpathCommand(program: Command): void {
-  const command = program
-    .command('regpath')
+  const command = withHelpExamples(program.command('regpath'), EXAMPLES)
     .description('regularisation path: coefficients and CV score along C, the best C and the 1-SE choice')
-    .argument('[data]', 'CSV file with a header row');
+    .argument('[data]', DATA_FILE_DESCRIPTION);
   addModelOptions(
     addDataOptions(command, (own) =>
       own
@@ -87,7 +90,7 @@ export function registerRegpathCommand(program: Command): void {
       const summary = describeRegularizationPath(result, penalty);
       process.stdout.write(
         flags.json
-          ? jsonDocument(regularizationPathToJson(result, { ...context, summary }))
+          ? versionedDocument('regpath', 2, regularizationPathToJson(result, { ...context, summary }))
           : formatRegularizationPath(result, { ...context, summary }),
       );
       return 0;

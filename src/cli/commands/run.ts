@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ModeldebugError } from '../../core/errors.js';
 import { checkRedis, parseRedisUrl, remoteExecutorFactory } from '../../distributed/index.js';
-import { renderReportHtml } from '../../report/index.js';
+import { renderReportHtml, renderSummaryMarkdown } from '../../report/index.js';
 import type { TaskExecutor } from '../../selection/index.js';
 import { DEFAULT_STORE_PATH, openRunStore } from '../../store/index.js';
 import {
@@ -15,6 +15,7 @@ import {
   runConfigSchema,
   runWorkflow,
 } from '../../workflow/index.js';
+import { withHelpExamples } from '../command-help.js';
 import { wholeNumberFlag } from '../flag-values.js';
 import { jsonDocument } from '../format/json-document.js';
 import { formatRunSummary, stderrProgress } from '../format/run-text.js';
@@ -41,20 +42,28 @@ interface RunFlags {
   readonly top: string;
   readonly json?: boolean;
   readonly quiet?: boolean;
+  readonly summaryMd?: string;
   readonly redis?: string;
 }
 
+/** Shown at the end of `modeldebug run --help`. */
+const EXAMPLES = [
+  'modeldebug run --example iris',
+  "modeldebug run --example spam --model 'tfidf | logreg' --model 'tfidf | mnb'",
+  'modeldebug run --data train.csv --label y --test test.csv --fail-under f1_weighted=0.9 --summary-md summary.md',
+  'modeldebug run examples/iris.yaml --out reports/iris --json',
+];
+
 export function registerRunCommand(program: Command): void {
-  program
-    .command('run')
+  withHelpExamples(program.command('run'), EXAMPLES)
     .description('the whole diagnosis in one command: report.html, report.json and the top findings')
     .argument(
       '[config]',
       'a YAML or JSON run config (see examples/iris.yaml); flags given with it override its values',
     )
-    .option('--data <file>', 'the training data, instead of a config')
+    .option('--data <file>', 'the training data (CSV / TSV, JSON, JSONL or Parquet), instead of a config')
     .option('--label <column>', 'the label column (with --data)')
-    .option('--example <name>', 'a bundled dataset: iris | wine | breast_cancer | digits')
+    .option('--example <name>', 'a bundled dataset: iris | wine | breast_cancer | digits | spam')
     .option('--test <file>', 'a labelled test file (default: hold out 20 % of the rows)')
     .option('--model <spec>', 'a model to compare (repeatable; default: chosen from the data)', collect, [])
     .option('--text <column>', 'treat a column as free text (repeatable)', collect, [])
@@ -74,6 +83,10 @@ export function registerRunCommand(program: Command): void {
     .option('--top <n>', 'findings printed', '8')
     .option('--json', 'print report.json instead of the findings (no progress)')
     .option('--quiet', 'no progress lines on stderr')
+    .option(
+      '--summary-md <file>',
+      'also write a Markdown summary (metrics with intervals, thresholds, top findings) for a CI job summary',
+    )
     .option(
       '--redis <url>',
       'fit the curves and the search, and send LLM calls, to modeldebug workers through this Redis',
@@ -119,6 +132,10 @@ async function runCommand(configPath: string | undefined, flags: RunFlags): Prom
     const shown = (path: string) => (relative('.', path).startsWith('..') ? path : relative('.', path));
     writeFileSync(files.html, html);
     writeFileSync(files.json, json);
+    if (flags.summaryMd !== undefined) {
+      mkdirSync(dirname(resolve(flags.summaryMd)), { recursive: true });
+      writeFileSync(flags.summaryMd, renderSummaryMarkdown(report, { top, reportPath: shown(files.html) }));
+    }
     if (store && run) {
       store.saveReport(run.id, { json, html });
       store.setStatus(run.id, 'done', { summary: report.summary });

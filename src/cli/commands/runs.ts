@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_STORE_PATH, openRunStore } from '../../store/index.js';
-import { jsonDocument } from '../format/json-document.js';
+import { withHelpExamples } from '../command-help.js';
+import { versionedDocument } from '../format/json-document.js';
 import { formatRun, formatRunList } from '../format/runs-text.js';
 import { runAction } from '../run-action.js';
 
@@ -10,10 +11,12 @@ interface RunsFlags {
   readonly limit: string;
 }
 
+/** Shown at the end of `modeldebug runs --help`. */
+const EXAMPLES = ['modeldebug runs', 'modeldebug runs --limit 10 --json', 'modeldebug runs show RUN_ID'];
+
 /** `modeldebug runs` lists the run store; `modeldebug runs show ID` prints one run and its trials. */
 export function registerRunsCommand(program: Command): void {
-  const runs = program
-    .command('runs')
+  const runs = withHelpExamples(program.command('runs'), EXAMPLES)
     .description('list the searches and curves in the run store')
     .option('--store <path>', 'the run store (SQLite)', DEFAULT_STORE_PATH)
     .option('--limit <n>', 'newest runs to list', '50')
@@ -23,7 +26,9 @@ export function registerRunsCommand(program: Command): void {
         const store = openRunStore(flags.store);
         try {
           const list = store.listRuns(Number(flags.limit) || 50);
-          process.stdout.write(flags.json ? jsonDocument(list) : formatRunList(list, store.path));
+          process.stdout.write(
+            flags.json ? versionedDocument('runs', 2, { runs: list }) : formatRunList(list, store.path),
+          );
           return 0;
         } finally {
           store.close();
@@ -45,7 +50,9 @@ export function registerRunsCommand(program: Command): void {
           const run = store.getRun(id);
           const trials = store.trials(id);
           process.stdout.write(
-            flags.json || parent?.json ? jsonDocument({ ...run, trials }) : formatRun(run, trials),
+            flags.json || parent?.json
+              ? versionedDocument('run-record', 2, { ...run, trials })
+              : formatRun(run, trials),
           );
           return 0;
         } finally {

@@ -20,9 +20,10 @@ import {
   search,
 } from '../../selection/index.js';
 import { openRunStore, type RunRecord, type RunStore } from '../../store/index.js';
+import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { wholeNumberFlag } from '../flag-values.js';
 import { datasetLine } from '../format/dataset-line.js';
-import { jsonDocument } from '../format/json-document.js';
+import { versionedDocument } from '../format/json-document.js';
 import { createProgress } from '../format/progress-bar.js';
 import { searchJson } from '../format/search-json.js';
 import { formatSearch } from '../format/search-text.js';
@@ -82,11 +83,17 @@ function storedConfig(run: RunRecord): SearchConfig {
   return parsed.data;
 }
 
+/** Shown at the end of `modeldebug search --help`. */
+const EXAMPLES = [
+  "modeldebug search --example iris --model 'scale | logreg' --grid 'C=0.01,0.1,1,10'",
+  "modeldebug search data.csv --label y --model hgb --space 'learning_rate=loguniform(0.01,0.3)' --strategy tpe --trials 40",
+  'modeldebug search --example iris --resume RUN_ID',
+];
+
 export function registerSearchCommand(program: Command): void {
-  const command = program
-    .command('search')
+  const command = withHelpExamples(program.command('search'), EXAMPLES)
     .description('hyperparameter search (grid, random, successive halving, TPE) with cross-validation')
-    .argument('[data]', 'CSV, TSV, JSON(L) or Parquet file')
+    .argument('[data]', DATA_FILE_DESCRIPTION)
     .option('--grid <key=values>', "values to try, e.g. --grid 'C=0.01,0.1,1,10' (repeatable)", collect, [])
     .option(
       '--space <key=dist>',
@@ -126,6 +133,8 @@ async function runSearchCommand(
       },
     );
   }
+  // The lease comes first: a second resume of the same run stops here, before loading or fitting anything.
+  if (resumed) store.claimRun(resumed.id);
   const redis = flags.redis === undefined ? undefined : parseRedisUrl(flags.redis);
   let config: SearchConfig;
   let input: SelectionInput;
@@ -149,7 +158,6 @@ async function runSearchCommand(
   const strategy = createStrategy(config.strategy);
   if (redis) await checkRedis(redis);
   const run = resumed ?? store.createRun('search', { ...config });
-  if (resumed) store.setStatus(run.id, 'running');
   const progress = createProgress(`search ${run.id}`, flags.json ? 'none' : 'auto');
   // Redrawn on every finished fit and, with --redis, on each poll of the workers.
   let latest: SearchProgress | undefined;
@@ -187,9 +195,9 @@ async function runSearchCommand(
     progress.stop();
     store.setStatus(run.id, 'done', {
       summary: {
-        best_params: result.bestParams,
-        best_score: result.bestScore,
-        best_index: result.bestIndex,
+        bestParams: result.bestParams,
+        bestScore: result.bestScore,
+        bestIndex: result.bestIndex,
         trials: result.trials.length,
       },
     });
@@ -202,7 +210,7 @@ async function runSearchCommand(
         classes: labels.classes,
       };
       const json = searchJson(result, { runId: run.id, store: store.path, dataset, model, jobs: input.jobs });
-      process.stdout.write(jsonDocument(json));
+      process.stdout.write(versionedDocument('search', 2, json));
     } else {
       const planned = `${result.trials.length} trials x ${result.nSplits} folds`;
       process.stdout.write(

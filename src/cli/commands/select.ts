@@ -9,10 +9,11 @@ import {
   recursiveFeatureEliminationCV,
   type SelectKBestParams,
 } from '../../features/index.js';
+import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
 import { wholeNumberFlag } from '../flag-values.js';
 import { datasetLine } from '../format/dataset-line.js';
-import { jsonDocument } from '../format/json-document.js';
+import { versionedDocument } from '../format/json-document.js';
 import { kBestToJson, rfecvToJson, rfeToJson } from '../format/select-json.js';
 import { formatKBest, formatRfe, formatRfecv } from '../format/select-text.js';
 import { addModelOptions, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
@@ -32,11 +33,16 @@ interface SelectFlags extends ModelFlags, DataFlags {
   readonly shuffle?: boolean;
 }
 
+/** Shown at the end of `modeldebug select --help`. */
+const EXAMPLES = [
+  "modeldebug select --example wine --model 'scale | logreg' --rfecv",
+  'modeldebug select data.csv --label y --kbest 5 --score-func mutual_info_classif',
+];
+
 export function registerSelectCommand(program: Command): void {
-  const command = program
-    .command('select')
+  const command = withHelpExamples(program.command('select'), EXAMPLES)
     .description('pick features: recursive elimination (RFE, RFECV) or univariate scores (SelectKBest)')
-    .argument('[data]', 'CSV file with a header row');
+    .argument('[data]', DATA_FILE_DESCRIPTION);
   addModelOptions(
     addDataOptions(command, (own) =>
       own
@@ -122,7 +128,12 @@ export function registerSelectCommand(program: Command): void {
       }
       process.stdout.write(
         flags.json
-          ? jsonDocument({ source: dataset.source, label: dataset.labelColumn, model: spec, ...json })
+          ? versionedDocument('select', 2, {
+              source: dataset.source,
+              label: dataset.labelColumn,
+              model: spec,
+              ...json,
+            })
           : `${text}\n`,
       );
       return 0;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ModeldebugError } from '../../core/errors.js';
 import { exampleLabel, examplePath, statusAtLeast, validateData } from '../../data/index.js';
+import { withHelpExamples } from '../command-help.js';
 import { wholeNumberFlag } from '../flag-values.js';
 import { jsonDocument } from '../format/json-document.js';
 import { validationToJson } from '../format/validate-json.js';
@@ -20,13 +21,18 @@ interface ValidateFlags {
   readonly failOn: string;
 }
 
+/** Shown at the end of `modeldebug validate --help`. */
+const EXAMPLES = [
+  'modeldebug validate data.csv --label y --test test.csv',
+  'modeldebug validate data.parquet --label y --fail-on fail --json',
+];
+
 export function registerValidateCommand(program: Command): void {
-  program
-    .command('validate')
+  withHelpExamples(program.command('validate'), EXAMPLES)
     .description('check a dataset before training: missing values, duplicates, conflicts, leaks, outliers, …')
     .argument('[data]', 'CSV / TSV (.gz), JSON, JSONL or Parquet file')
     .option('--label <column>', 'the label column (enables the label checks)')
-    .option('--example <name>', 'validate a bundled dataset: iris | wine | breast_cancer | digits')
+    .option('--example <name>', 'validate a bundled dataset: iris | wine | breast_cancer | digits | spam')
     .option('--test <file>', 'a test file with the same columns (enables the train-test checks)')
     .option('--text <column>', 'treat a column as free text (repeatable)', collect, [])
     .option(

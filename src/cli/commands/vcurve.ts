@@ -3,6 +3,7 @@ import { validationCurveVerdict } from '../../analysis/index.js';
 import { formatModelSpec, parseValue } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import { validationCurve } from '../../selection/index.js';
+import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import {
   curveJsonHead,
   curvePointsJson,
@@ -10,7 +11,7 @@ import {
   formatCurveReport,
   formatFailures,
 } from '../format/curve-text.js';
-import { jsonDocument } from '../format/json-document.js';
+import { versionedDocument } from '../format/json-document.js';
 import { formatValue } from '../format/search-text.js';
 import { addPreprocessingOptions } from '../model-options.js';
 import { runAction } from '../run-action.js';
@@ -27,11 +28,15 @@ interface VcurveFlags extends Omit<SelectionFlags, 'param'> {
   readonly values?: string;
 }
 
+/** Shown at the end of `modeldebug vcurve --help`. */
+const EXAMPLES = [
+  "modeldebug vcurve --example iris --model 'scale | logreg' --param C --values 0.01,0.1,1,10",
+];
+
 export function registerVcurveCommand(program: Command): void {
-  const command = program
-    .command('vcurve')
+  const command = withHelpExamples(program.command('vcurve'), EXAMPLES)
     .description('validation curve: train and CV scores for each value of one param')
-    .argument('[data]', 'CSV, TSV, JSON(L) or Parquet file')
+    .argument('[data]', DATA_FILE_DESCRIPTION)
     .option('--param <key>', 'the param to vary: C, or step.param in a pipeline (logreg.C, scale.kind)')
     .option('--values <list>', 'comma-separated values, e.g. 0.001,0.01,0.1,1,10')
     .option('--model <spec>', "model name or pipeline, e.g. 'scale | logreg(C=0.1)'", 'logreg');
@@ -66,13 +71,13 @@ export function registerVcurveCommand(program: Command): void {
         if (flags.json) {
           const json = {
             ...curveJsonHead(input.dataset, model, curve.scoring, input.cv),
-            param_name: param,
-            param_range: values,
+            paramName: param,
+            paramRange: values,
             ...curvePointsJson(curve.points),
             failures: curve.failures.map((f) => ({ value: values[f.point], fold: f.fold, error: f.error })),
             verdict: verdict ?? null,
           };
-          process.stdout.write(jsonDocument(json));
+          process.stdout.write(versionedDocument('vcurve', 2, json));
           return 0;
         }
         process.stdout.write(

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { ModeldebugError } from '../../core/errors.js';
 import { isLoopbackHost, startViewer } from '../../report/viewer/index.js';
 import { DEFAULT_STORE_PATH } from '../../store/index.js';
+import { withHelpExamples } from '../command-help.js';
 import { wholeNumberFlag } from '../flag-values.js';
 import { runAction } from '../run-action.js';
 
@@ -11,10 +12,12 @@ interface ViewFlags {
   readonly host: string;
 }
 
+/** Shown at the end of `modeldebug view --help`. */
+const EXAMPLES = ['modeldebug view', 'modeldebug view --port 8080 --store .modeldebug/runs.db'];
+
 /** `modeldebug view` serves the run store's reports in a browser until Ctrl-C. */
 export function registerViewCommand(program: Command): void {
-  program
-    .command('view')
+  withHelpExamples(program.command('view'), EXAMPLES)
     .description('browse the run store: the runs, each report, and two runs side by side')
     .option('--port <n>', 'the port to listen on (0 picks a free one)', '7070')
     .option('--store <path>', 'the run store (SQLite)', DEFAULT_STORE_PATH)

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { parseRedisUrl, startChatWorker, startFoldWorker } from '../../distributed/index.js';
+import { withHelpExamples } from '../command-help.js';
 import { wholeNumberFlag } from '../flag-values.js';
 import { runAction } from '../run-action.js';
 
@@ -10,14 +11,16 @@ interface WorkerFlags {
   readonly llmConcurrency?: string;
 }
 
+/** Shown at the end of `modeldebug worker --help`. */
+const EXAMPLES = ['modeldebug worker --redis redis://127.0.0.1:6379'];
+
 /**
  * `modeldebug worker --redis URL`: takes fold fits (and batches of LLM items) from the queues that
  * `search`, `run` and `eval` fill with `--redis`, until stopped. SIGINT / SIGTERM let the running fits
  * finish (a second signal ends it at once; its jobs go to other workers).
  */
 export function registerWorkerCommand(program: Command): void {
-  program
-    .command('worker')
+  withHelpExamples(program.command('worker'), EXAMPLES)
     .description(
       'work for search, run and eval started with --redis: fold fits and LLM batches taken from Redis',
     )

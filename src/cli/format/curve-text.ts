@@ -48,12 +48,12 @@ export function formatFailures(
 
 export function curvePointsJson(points: readonly CurvePoint[]) {
   return {
-    train_scores: points.map((point) => point.trainScores),
-    test_scores: points.map((point) => point.testScores),
-    train_scores_mean: points.map((point) => point.trainMean),
-    test_scores_mean: points.map((point) => point.testMean),
-    train_scores_std: points.map((point) => point.trainStd),
-    test_scores_std: points.map((point) => point.testStd),
+    trainScores: points.map((point) => point.trainScores),
+    testScores: points.map((point) => point.testScores),
+    trainScoresMean: points.map((point) => point.trainMean),
+    testScoresMean: points.map((point) => point.testMean),
+    trainScoresStd: points.map((point) => point.trainStd),
+    testScoresStd: points.map((point) => point.testStd),
   };
 }
 
@@ -64,7 +64,7 @@ export function curveJsonHead(dataset: Dataset, model: string, scoring: string, 
     dataset: { source: dataset.source, rows: features.rows, features: features.cols },
     model,
     scoring,
-    n_splits: nSplits,
+    nSplits: nSplits,
   };
 }
 

@@ -56,14 +56,14 @@ export function formatEnsemble(result: EnsembleComparison, context: EnsembleCont
 export function ensembleToJson(result: EnsembleComparison, context: EnsembleContext): unknown {
   const score = (model: ScoredModel) => ({
     name: model.name,
-    accuracy_mean: model.accuracy.mean,
-    accuracy_std: model.accuracy.std,
-    fold_accuracies: model.foldAccuracies,
+    accuracyMean: model.accuracy.mean,
+    accuracyStd: model.accuracy.std,
+    foldAccuracies: model.foldAccuracies,
   });
   const M = result.members.length;
   return {
     schema: 'modeldebug.ensemble',
-    schema_version: 1,
+    version: 2,
     dataset: { source: context.source, label: context.label, rows: context.rows },
     cv: { kind: 'stratified', folds: context.folds },
     members: result.members.map((member, m) => ({ ...score(member), spec: context.specs[m].spec })),
@@ -74,8 +74,8 @@ export function ensembleToJson(result: EnsembleComparison, context: EnsembleCont
       pairwise: Array.from({ length: M }, (_, a) =>
         Array.from(result.agreement.pairwise.subarray(a * M, (a + 1) * M)),
       ),
-      oracle_accuracy: result.agreement.oracleAccuracy,
-      all_wrong: result.agreement.allWrong,
+      oracleAccuracy: result.agreement.oracleAccuracy,
+      allWrong: result.agreement.allWrong,
     },
     findings: result.findings,
     warnings: [...context.splitWarnings, ...result.warnings],

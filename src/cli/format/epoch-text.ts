@@ -30,13 +30,13 @@ export function epochCurveJson(curve: EpochCurve) {
   return {
     epochs: history.trainLoss.map((loss, e) => ({
       epoch: e + 1,
-      train_loss: loss,
-      validation_loss: history.validationLoss?.[e] ?? null,
-      validation_score: history.validationScore?.[e] ?? null,
+      trainLoss: loss,
+      validationLoss: history.validationLoss?.[e] ?? null,
+      validationScore: history.validationScore?.[e] ?? null,
     })),
-    best_epoch: history.bestEpoch ?? null,
-    validation_fraction: curve.validationFraction ?? null,
-    early_stopping_added: curve.earlyStoppingAdded,
+    bestEpoch: history.bestEpoch ?? null,
+    validationFraction: curve.validationFraction ?? null,
+    earlyStoppingAdded: curve.earlyStoppingAdded,
     verdict: curve.verdict,
   };
 }

@@ -1,4 +1,4 @@
-import { describeSlice, type ErrorAnalysis } from '../../analysis/index.js';
+import { describeSlice, type ErrorAnalysis, errorCommandRecords } from '../../analysis/index.js';
 import { fixed, textTable } from './text-table.js';
 
 /** The human-readable `modeldebug errors` output; `top` caps each row list. */
@@ -6,7 +6,7 @@ export function formatErrorAnalysis(analysis: ErrorAnalysis, modelSpec: string, 
   const { dataset } = analysis;
   const sections = [
     `modeldebug errors: ${dataset.source} (${dataset.rows} rows, ${dataset.classes.length} classes)\nmodel: ${modelSpec}\nprotocol: ${analysis.protocol.description}`,
-    `Findings\n${analysis.findings.map((finding) => `- ${finding.message}\n  → ${finding.suggestion}`).join('\n')}`,
+    formatFindings(analysis),
     formatOverview(analysis),
   ];
   if (analysis.errorCount > 0) {
@@ -17,12 +17,12 @@ export function formatErrorAnalysis(analysis: ErrorAnalysis, modelSpec: string, 
           .slice(0, top)
           .map((pair) => [pair.trueLabel, pair.predicted, String(pair.count), percent(pair.shareOfErrors)]),
       )}`,
-      `Most confidently wrong rows (${Math.min(top, analysis.misclassified.length)} of ${analysis.errorCount}; rows numbered from 1 after the header)\n${textTable(
-        ['row', 'true', 'predicted', 'confidence', 'p(true)'],
+      `Most confidently wrong rows (${Math.min(top, analysis.misclassified.length)} of ${analysis.errorCount}; data rows numbered from 0, header excluded, as in --json)\n${textTable(
+        ['data row', 'true', 'predicted', 'confidence', 'p(true)'],
         analysis.misclassified
           .slice(0, top)
           .map((row) => [
-            String(row.row + 1),
+            String(row.row),
             row.trueLabel,
             row.predicted,
             fixed(row.confidence, 3),
@@ -35,12 +35,12 @@ export function formatErrorAnalysis(analysis: ErrorAnalysis, modelSpec: string, 
   if (analysis.textClusters.length > 0) {
     sections.push(
       `Clusters of misclassified texts (TF-IDF + k-means)\n${textTable(
-        ['column', 'texts', 'top terms', 'example rows'],
+        ['column', 'texts', 'top terms', 'example data rows (0-based)'],
         analysis.textClusters.map((cluster) => [
           cluster.column,
           String(cluster.size),
           cluster.topTerms.join(', '),
-          cluster.exampleRows.map((row) => row + 1).join(', '),
+          cluster.exampleRows.join(', '),
         ]),
       )}\nMisclassified texts (closest to each cluster's centre)\n${analysis.textClusters
         .flatMap((cluster) =>
@@ -119,12 +119,12 @@ function formatSuspects(analysis: ErrorAnalysis, top: number): string {
     .join(', ');
   const heading = `Suspected label errors (confident learning, per-class thresholds: ${thresholds})`;
   if (suspects.length === 0) return `${heading}\nnone`;
-  return `${heading}; ${Math.min(top, suspects.length)} of ${suspects.length}, most suspicious first\n${textTable(
-    ['row', 'given', 'suggested', 'p(given)', 'p(suggested)', 'margin'],
+  return `${heading}; ${Math.min(top, suspects.length)} of ${suspects.length}, most suspicious first (data rows from 0)\n${textTable(
+    ['data row', 'given', 'suggested', 'p(given)', 'p(suggested)', 'margin'],
     suspects
       .slice(0, top)
       .map((suspect) => [
-        String(suspect.row + 1),
+        String(suspect.row),
         suspect.givenLabel,
         suspect.suggestedLabel,
         fixed(suspect.givenLabelProbability, 3),
@@ -151,4 +151,15 @@ function formatCalibration(analysis: ErrorAnalysis): string {
 
 function percent(fraction: number): string {
   return `${(fraction * 100).toFixed(1)} %`;
+}
+
+/**
+ * The finding records `--json` prints, as lines: the file is analysed whole, so the analysis's rows are
+ * the file's 0-based data rows. A clean result says so instead of listing nothing.
+ */
+function formatFindings(analysis: ErrorAnalysis): string {
+  const records = errorCommandRecords(analysis, (row) => row);
+  if (records.length === 0)
+    return 'Findings\nnone: no error pattern, label suspicion or calibration problem stands out';
+  return `Findings\n${records.map((record) => `- [${record.code}] ${record.message}\n  → ${record.suggestion}`).join('\n')}`;
 }

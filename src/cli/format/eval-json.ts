@@ -1,12 +1,12 @@
 import type { Evaluation } from '../../analysis/index.js';
 import type { StepSpec } from '../../catalog/index.js';
-import { classificationReportDict } from '../../metrics/index.js';
+import type { ClassificationReport } from '../../metrics/index.js';
 
-export const EVAL_JSON_SCHEMA_VERSION = 1;
+export const EVAL_JSON_SCHEMA_VERSION = 2;
 
 /**
- * The `modeldebug eval --json` document (schema in the README). Keys use scikit-learn's metric names so
- * that numbers can be compared with a Python run line by line.
+ * The `modeldebug eval --json` document (schemas/eval.schema.json). Keys are camelCase; the metrics keep
+ * scikit-learn's names in camelCase so that numbers can be compared with a Python run line by line.
  */
 export function evaluationToJson(
   evaluation: Evaluation,
@@ -21,46 +21,46 @@ export function evaluationToJson(
   });
   return {
     schema: 'modeldebug.eval',
-    schema_version: EVAL_JSON_SCHEMA_VERSION,
+    version: EVAL_JSON_SCHEMA_VERSION,
     dataset: {
       source: evaluation.dataset.source,
       rows: evaluation.dataset.rows,
       features: evaluation.dataset.features,
       classes: evaluation.dataset.classes,
-      class_counts: evaluation.dataset.classCounts,
+      classCounts: evaluation.dataset.classCounts,
     },
     model: { spec: modelSpec, steps },
     protocol: { kind: evaluation.protocol.kind, description: evaluation.protocol.description },
-    train_rows: evaluation.trainRows,
-    test_rows: evaluation.testRows,
+    trainRows: evaluation.trainRows,
+    testRows: evaluation.testRows,
     metrics: {
       accuracy: metrics.accuracy,
-      balanced_accuracy: metrics.balancedAccuracy,
+      balancedAccuracy: metrics.balancedAccuracy,
       precision: averaged('precision'),
       recall: averaged('recall'),
       f1: averaged('f1'),
-      cohen_kappa: metrics.cohenKappa,
+      cohenKappa: metrics.cohenKappa,
       mcc: metrics.mcc,
-      log_loss: metrics.logLoss,
-      roc_auc:
+      logLoss: metrics.logLoss,
+      rocAuc:
         metrics.rocAuc.binary !== undefined
           ? { binary: metrics.rocAuc.binary }
-          : { ovr_macro: metrics.rocAuc.ovrMacro, ovr_weighted: metrics.rocAuc.ovrWeighted },
+          : { ovrMacro: metrics.rocAuc.ovrMacro, ovrWeighted: metrics.rocAuc.ovrWeighted },
       brier: metrics.brier ?? null,
     },
-    classification_report: classificationReportDict(metrics.report),
-    confusion_matrix: {
+    classificationReport: reportToJson(metrics.report),
+    confusionMatrix: {
       labels: metrics.confusion.labels,
-      ...(metrics.confusion.predictedLabels ? { predicted_labels: metrics.confusion.predictedLabels } : {}),
+      ...(metrics.confusion.predictedLabels ? { predictedLabels: metrics.confusion.predictedLabels } : {}),
       matrix: metrics.confusion.counts,
-      normalized_by_row: metrics.confusion.rowNormalised,
+      normalizedByRow: metrics.confusion.rowNormalised,
     },
-    cross_validation: evaluation.crossValidation
+    crossValidation: evaluation.crossValidation
       ? {
           scoring: evaluation.crossValidation.scoring,
           folds: evaluation.crossValidation.folds.map((fold, index) => ({
             fold: index + 1,
-            fit_seconds: fold.fitSeconds,
+            fitSeconds: fold.fitSeconds,
             test: fold.test,
             train: fold.train,
           })),
@@ -77,10 +77,10 @@ export function evaluationToJson(
       : null,
     ...(evaluation.llmOutcomes
       ? {
-          llm_outcomes: {
+          llmOutcomes: {
             accuracy: evaluation.llmOutcomes.accuracy,
             counts: evaluation.llmOutcomes.counts,
-            confusion_matrix: {
+            confusionMatrix: {
               rows: evaluation.llmOutcomes.rowLabels,
               columns: evaluation.llmOutcomes.columnLabels,
               matrix: evaluation.llmOutcomes.rowLabels.map((_, i) =>
@@ -99,6 +99,27 @@ export function evaluationToJson(
       ...metrics.warnings.map((warning) => ({ code: warning.code, message: warning.message })),
       ...evaluation.warnings.map((warning) => ({ code: warning.code, message: warning.message })),
     ],
-    undefined_metrics: metrics.undefinedMetrics,
+    undefinedMetrics: metrics.undefinedMetrics,
+  };
+}
+
+/**
+ * sklearn's classification report (`output_dict=True`) with the classes as a list: a class name is a
+ * value, never a key.
+ */
+function reportToJson(report: ClassificationReport) {
+  const row = (r: { precision: number; recall: number; f1Score: number; support: number }) => ({
+    precision: r.precision,
+    recall: r.recall,
+    f1Score: r.f1Score,
+    support: r.support,
+  });
+  return {
+    classes: report.classes.map((r) => ({ label: r.name, ...row(r) })),
+    ...(report.overall.kind === 'accuracy'
+      ? { accuracy: report.overall.accuracy }
+      : { microAvg: row(report.overall.row) }),
+    macroAvg: row(report.macroAvg),
+    weightedAvg: row(report.weightedAvg),
   };
 }

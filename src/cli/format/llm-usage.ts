@@ -21,13 +21,13 @@ export function formatLlmUsage({ runId, storePath, totals }: LlmRunInfo): string
 
 export function llmUsageToJson({ runId, storePath, totals }: LlmRunInfo): unknown {
   return {
-    run_id: runId,
+    runId: runId,
     store: storePath,
     calls: totals.items,
-    cache_hits: totals.cached,
+    cacheHits: totals.cached,
     failed: totals.outcomes.error,
-    prompt_tokens: totals.promptTokens,
-    completion_tokens: totals.completionTokens,
-    cost_usd: totals.costUsd,
+    promptTokens: totals.promptTokens,
+    completionTokens: totals.completionTokens,
+    costUsd: totals.costUsd,
   };
 }

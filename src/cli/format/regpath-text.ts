@@ -58,20 +58,20 @@ export function regularizationPathToJson(path: RegularizationPathResult, context
     penalty: context.penalty,
     scoring: path.scoring,
     summary: context.summary,
-    feature_names: path.featureNames,
-    best: { C: path.best.C, mean_score: path.best.meanScore, n_nonzero: path.nonZero[path.best.index] },
-    one_standard_error: {
+    featureNames: path.featureNames,
+    best: { C: path.best.C, meanScore: path.best.meanScore, nNonzero: path.nonZero[path.best.index] },
+    oneStandardError: {
       C: path.oneStandardError.C,
-      mean_score: path.oneStandardError.meanScore,
-      n_nonzero: path.nonZero[path.oneStandardError.index],
+      meanScore: path.oneStandardError.meanScore,
+      nNonzero: path.nonZero[path.oneStandardError.index],
     },
-    warm_started: path.warmStarted,
+    warmStarted: path.warmStarted,
     path: Array.from(path.cs, (C, c) => ({
       C,
-      mean_score: path.meanScores[c],
-      standard_error: path.standardErrors[c],
-      fold_scores: Array.from(path.foldScores[c]),
-      n_nonzero: path.nonZero[c],
+      meanScore: path.meanScores[c],
+      standardError: path.standardErrors[c],
+      foldScores: Array.from(path.foldScores[c]),
+      nNonzero: path.nonZero[c],
       coefficients: Array.from({ length: path.coefficients[c].rows }, (_, k) =>
         Array.from(
           path.coefficients[c].data.subarray(

@@ -22,8 +22,10 @@ export function formatRunSummary(
     ...report.findings
       .slice(0, top)
       .flatMap((finding, k) => [
-        `${String(k + 1).padStart(2)}. [${finding.level}] ${finding.message}`,
+        `${String(k + 1).padStart(2)}. [${finding.level}] ${finding.code}: ${finding.message}`,
         `    → ${finding.suggestion}`,
+        ...rowLine('data rows', finding.rows),
+        ...rowLine('test rows', finding.testRows ?? []),
       ]),
     ...(report.skipped.length > 0
       ? ['', ...report.skipped.map((s) => `skipped ${s.step}: ${s.reason}`)]
@@ -36,6 +38,13 @@ export function formatRunSummary(
     `data:   ${files.json}${runId ? ` (run ${runId} in the run store)` : ''}`,
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** The rows a finding names, as report.json has them: 0-based, header excluded; the first 12. */
+function rowLine(what: string, rows: readonly number[]): string[] {
+  if (rows.length === 0) return [];
+  const more = rows.length > 12 ? `, … (${rows.length} in all)` : '';
+  return [`    ${what} (0-based, header excluded): ${rows.slice(0, 12).join(', ')}${more}`];
 }
 
 /** Step lines on stderr (stdout keeps the findings), each running step's status at least every 2 s. */

@@ -18,22 +18,22 @@ function finite(values: ArrayLike<number>): (number | null)[] {
 
 export function rfeToJson(result: RfeResult, names: readonly string[]) {
   return {
-    n_features: result.nFeatures,
+    nFeatures: result.nFeatures,
     selected: result.selectedNames,
     support: result.support,
-    ranking: Object.fromEntries(names.map((name, j) => [name, result.ranking[j]])),
-    elimination_order: Array.from(result.eliminationOrder, (j) => names[j]),
+    ranking: names.map((name, j) => ({ feature: name, rank: result.ranking[j] })),
+    eliminationOrder: Array.from(result.eliminationOrder, (j) => names[j]),
   };
 }
 
 export function rfecvToJson(result: RfecvResult, names: readonly string[]) {
   return {
     scoring: result.scoring,
-    cv_results: {
-      n_features: Array.from(result.featureCounts),
-      mean_test_score: Array.from(result.meanScores),
-      std_test_score: Array.from(result.stdScores),
-      split_test_scores: result.foldScores.map((scores) => Array.from(scores)),
+    cvResults: {
+      nFeatures: Array.from(result.featureCounts),
+      meanTestScore: Array.from(result.meanScores),
+      stdTestScore: Array.from(result.stdScores),
+      splitTestScores: result.foldScores.map((scores) => Array.from(scores)),
     },
     ...rfeToJson(result.rfe, names),
     warnings: result.warnings,
@@ -42,13 +42,13 @@ export function rfecvToJson(result: RfecvResult, names: readonly string[]) {
 
 export function kBestToJson(outcome: SelectKBestOutcome) {
   return {
-    score_func: outcome.scoreFunc,
+    scoreFunc: outcome.scoreFunc,
     k: outcome.k,
     selected: outcome.names.filter((_, j) => outcome.support[j]),
     features: outcome.names.map((name, j) => ({
       name,
       score: finite([outcome.scores[j]])[0],
-      p_value: outcome.pValues ? finite([outcome.pValues[j]])[0] : null,
+      pValue: outcome.pValues ? finite([outcome.pValues[j]])[0] : null,
       selected: outcome.support[j],
     })),
   };

@@ -1,4 +1,5 @@
 import type { FeatureSelectionSection } from '../../workflow/index.js';
+import { chartLabel, NOMINAL_ORDER } from './chart-label.js';
 import { intervalRuleLayer, referenceRuleLayer } from './chart-layers.js';
 import { CHART_CONFIG, type ChartSpec, COLORS, SCHEMA } from './chart-theme.js';
 
@@ -13,7 +14,12 @@ export function featureRankingChart(rfecv: Rfecv): ChartSpec {
   const values = [...rfecv.features]
     .sort((a, b) => a.rank - b.rank)
     .slice(0, MAX_BARS)
-    .map((feature) => ({ ...feature, status: feature.selected ? 'selected' : 'eliminated' }));
+    .map((feature, order) => ({
+      label: chartLabel(feature.name),
+      order,
+      rank: feature.rank,
+      status: feature.selected ? 'selected' : 'eliminated',
+    }));
   return {
     $schema: SCHEMA,
     config: CHART_CONFIG,
@@ -22,7 +28,7 @@ export function featureRankingChart(rfecv: Rfecv): ChartSpec {
     data: { values },
     mark: 'bar',
     encoding: {
-      y: { field: 'name', type: 'nominal', sort: values.map((v) => v.name), title: null },
+      y: { field: 'label', type: 'nominal', sort: NOMINAL_ORDER, title: null },
       x: { field: 'rank', type: 'quantitative', title: 'RFE rank (1 = selected)' },
       color: {
         field: 'status',
@@ -68,12 +74,14 @@ export function rfecvScoresChart(rfecv: Rfecv): ChartSpec {
 
 /** Permutation importance: the score lost when a feature is shuffled, ±1 std over repeats. */
 export function importanceChart(importance: Importance): ChartSpec {
-  const values = importance.features.slice(0, MAX_BARS).map((feature) => ({
-    ...feature,
+  const values = importance.features.slice(0, MAX_BARS).map((feature, order) => ({
+    label: chartLabel(feature.name),
+    order,
+    mean: feature.mean,
     low: feature.mean - feature.std,
     high: feature.mean + feature.std,
   }));
-  const y = { field: 'name', type: 'nominal', sort: values.map((v) => v.name), title: null } as const;
+  const y = { field: 'label', type: 'nominal', sort: NOMINAL_ORDER, title: null } as const;
   return {
     $schema: SCHEMA,
     config: CHART_CONFIG,

@@ -1,13 +1,23 @@
 import type { ModelComparisonSection } from '../../workflow/index.js';
+import { abbreviatedModelSpecs } from '../model-names.js';
+import { NOMINAL_ORDER } from './chart-label.js';
 import { intervalRuleLayer, referenceRuleLayer } from './chart-layers.js';
 import { CHART_CONFIG, type ChartSpec, COLORS, SCHEMA } from './chart-theme.js';
 
 /** CV score of each model (±1 std over folds) next to the most-frequent-class baseline. */
 export function modelComparisonChart(section: ModelComparisonSection): ChartSpec {
   const metric = section.metric;
-  const values = section.models.map((model) => {
+  const names = abbreviatedModelSpecs(section.models.map((model) => model.spec));
+  const values = section.models.map((model, order) => {
     const { mean, std } = model.scores[metric];
-    return { model: model.spec, mean, low: mean - std, high: mean + std, best: model.spec === section.best };
+    return {
+      model: names[order],
+      order,
+      mean,
+      low: mean - std,
+      high: mean + std,
+      best: model.spec === section.best,
+    };
   });
   const baseline =
     metric === 'accuracy'
@@ -18,7 +28,7 @@ export function modelComparisonChart(section: ModelComparisonSection): ChartSpec
   const y = {
     field: 'model',
     type: 'nominal',
-    sort: values.map((v) => v.model),
+    sort: NOMINAL_ORDER,
     title: null,
     axis: { labelLimit: 320 },
   } as const;

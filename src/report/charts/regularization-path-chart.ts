@@ -1,4 +1,5 @@
 import type { RegularizationSection } from '../../workflow/index.js';
+import { chartLabel } from './chart-label.js';
 import { CHART_CONFIG, type ChartSpec, SCHEMA } from './chart-theme.js';
 
 /** At most this many features get a line; the rest would be an unreadable tangle. */
@@ -15,7 +16,11 @@ export function regularizationPathChart(section: RegularizationSection): ChartSp
     .slice(0, MAX_LINES)
     .map(({ j }) => j);
   const values = section.cs.flatMap((C, c) =>
-    shown.map((j) => ({ C, feature: section.featureNames[j], coefficient: section.coefficients[c][j] })),
+    shown.map((j) => ({
+      C,
+      feature: chartLabel(section.featureNames[j]),
+      coefficient: section.coefficients[c][j],
+    })),
   );
   const marks =
     section.best.C === section.oneStandardError.C

@@ -4,13 +4,20 @@ import { fixed } from '../format-values.js';
 import { chart, paragraph, type SectionHtml, section, table } from '../html-parts.js';
 import { html, type SafeHtml } from '../safe-html.js';
 
-/** The findings first: one line each, with the number, the fix and a link to the evidence. */
+/** The findings first: one line each, with the number, the fix, the rows and a link to the evidence. */
 export function findingsList(report: RunReport): SafeHtml {
   if (report.findings.length === 0) return html`<p id="findings">No findings.</p>`;
   return html`<ol id="findings">${report.findings.map(
     (finding) =>
-      html`<li class="finding level-${finding.level}"><span class="badge">${finding.level}</span> ${finding.message} <span class="fix">Try: ${finding.suggestion.replace(/\.$/, '')}.</span> <a href="#${finding.section}">evidence</a></li>`,
+      html`<li class="finding level-${finding.level}"><span class="badge">${finding.level}</span> <code class="finding-code">${finding.code}</code> ${finding.message} <span class="fix">Try: ${finding.suggestion.replace(/\.$/, '')}.</span>${rowList(finding.rows, 'data rows')}${rowList(finding.testRows ?? [], 'test rows')} <a href="#${finding.section}">evidence</a></li>`,
   )}</ol>`;
+}
+
+/** The rows a finding names, as its JSON has them (0-based, header excluded), the first 20. */
+function rowList(rows: readonly number[], what: string): SafeHtml {
+  if (rows.length === 0) return html``;
+  const shown = rows.slice(0, 20).join(', ');
+  return html` <span class="rows">${what} (0-based, header excluded): ${shown}${rows.length > 20 ? `, … (${rows.length} in all)` : ''}.</span>`;
 }
 
 export function gateBlock(report: RunReport): SafeHtml {

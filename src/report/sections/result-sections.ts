@@ -6,7 +6,16 @@ import { sliceErrorsChart } from '../charts/slice-errors-chart.js';
 import { fixed, pct, pValue } from '../format-values.js';
 import { chart, paragraph, type SectionHtml, section, table } from '../html-parts.js';
 import { html, type SafeHtml } from '../safe-html.js';
+import {
+  confusionCaption,
+  curveScoresTable,
+  fullConfusionTable,
+  modelName,
+  perClassTable,
+} from './final-test-tables.js';
 import { llmCallsHtml } from './llm-calls-html.js';
+
+const optional = (part: SafeHtml | undefined): SafeHtml[] => (part ? [part] : []);
 
 export async function featureSection(report: RunReport): Promise<SectionHtml | undefined> {
   const data = report.sections.featureSelection;
@@ -95,7 +104,7 @@ export async function errorSection(report: RunReport): Promise<SectionHtml | und
     parts.push(
       html`<h3>Most confident mistakes</h3>`,
       table(
-        ['row', 'true label', 'predicted', 'confidence'],
+        ['data row (0-based)', 'true label', 'predicted', 'confidence'],
         data.confidentlyWrong.map((r) => [r.row, r.trueLabel, r.predicted, fixed(r.confidence, 3)]),
         3,
       ),
@@ -105,7 +114,7 @@ export async function errorSection(report: RunReport): Promise<SectionHtml | und
     parts.push(
       html`<h3>Suspected label errors</h3>`,
       table(
-        ['row', 'given label', 'suggested', 'P(given)'],
+        ['data row (0-based)', 'given label', 'suggested', 'P(given)'],
         data.suspectedLabelErrors.map((r) => [
           r.row,
           r.givenLabel,
@@ -125,7 +134,9 @@ export async function errorSection(report: RunReport): Promise<SectionHtml | und
           c.column,
           c.size,
           c.topTerms.join(', '),
-          (c.examples ?? []).map((example) => `row ${example.row}: ${example.text}`).join(' · '),
+          (c.examples ?? [])
+            .map((example) => `data row ${example.row} (0-based): ${example.text}`)
+            .join(' · '),
         ]),
         1,
       ),
@@ -141,7 +152,7 @@ export async function finalSection(report: RunReport): Promise<SectionHtml | und
   const ci = (i: { estimate: number; low: number; high: number }) =>
     `${fixed(i.estimate)} (${fixed(i.low)}–${fixed(i.high)})`;
   const parts: SafeHtml[] = [
-    html`<p><code>${data.model}</code> ${data.protocol}.</p>`,
+    html`<p>${modelName(data.model)} ${data.protocol}.</p>`,
     table(
       [
         'metric',
@@ -158,22 +169,10 @@ export async function finalSection(report: RunReport): Promise<SectionHtml | und
     ),
     html`<p>McNemar's test against the ${mcnemar.baseline} baseline (accuracy ${fixed(mcnemar.baselineAccuracy)}): ${mcnemar.onlyModelCorrect} rows only the model gets right, ${mcnemar.onlyBaselineCorrect} only the baseline; ${mcnemar.method}, statistic ${fixed(mcnemar.statistic, 3)}, p ${mcnemar.pValue < 1e-16 ? '' : '= '}${pValue(mcnemar.pValue)}.</p>`,
     ...(data.llm ? [llmCallsHtml(data.llm)] : []),
-    await chart(
-      'confusion-matrix',
-      confusionMatrixChart(data.confusion),
-      'rows: true label, columns: predicted; count and % of the row',
-    ),
-    table(
-      ['class', 'precision', 'recall', 'F1', 'support'],
-      data.perClass.map((c) => [
-        c.label,
-        fixed(c.precision, 3),
-        fixed(c.recall, 3),
-        fixed(c.f1, 3),
-        c.support,
-      ]),
-    ),
-    html`<p>Calibration (${calibration.kind}): expected calibration error ${fixed(calibration.ece, 3)}, largest bin gap ${fixed(calibration.mce, 3)}.</p>`,
+    await chart('confusion-matrix', confusionMatrixChart(data.confusion), confusionCaption(data)),
+    ...optional(fullConfusionTable(data)),
+    perClassTable(data),
+    html`<p>Calibration (${calibration.kind}): expected calibration error ${fixed(calibration.ece, 3)} on these rows, largest bin gap ${fixed(calibration.mce, 3)}.${data.calibrationVerdict ? ` <strong>Verdict:</strong> ${data.calibrationVerdict.summary}` : ''}</p>`,
     await chart(
       'reliability',
       reliabilityChart(calibration),
@@ -182,8 +181,17 @@ export async function finalSection(report: RunReport): Promise<SectionHtml | und
   ];
   if (data.curves.length > 0) {
     parts.push(
-      await chart('roc', rocChart(data.curves), 'ROC curves (one-vs-rest for several classes)'),
-      await chart('precision-recall', precisionRecallChart(data.curves), 'precision-recall curves'),
+      await chart(
+        'roc',
+        rocChart(data.curves, data.microAverage),
+        'ROC curves (one-vs-rest for several classes)',
+      ),
+      await chart(
+        'precision-recall',
+        precisionRecallChart(data.curves, data.microAverage),
+        'precision-recall curves',
+      ),
+      ...optional(curveScoresTable(data)),
     );
   }
   return section('final-test', 'Final held-out test', parts);

@@ -10,8 +10,17 @@ export async function learningCurveSection(report: RunReport): Promise<SectionHt
   const data = report.sections.learningCurve;
   if (!data) return undefined;
   return section('learning-curve', 'Learning curve', [
-    paragraph(`${data.model} on up to ${data.rows} training rows, scoring ${data.scoring}.`),
+    paragraph(
+      `${data.model} on up to ${data.rows} training rows${data.shuffled ? " (each fold's rows shuffled, seeded, before the first n are taken)" : ''}, scoring ${data.scoring}.`,
+    ),
     html`<p class="verdict"><strong>Verdict:</strong> ${data.verdict.summary}. <strong>Next:</strong> ${data.verdict.nextStep}.</p>`,
+    ...(data.fileOrder
+      ? [
+          paragraph(
+            `In the file's own row order: ${data.fileOrder.summary} (CV ${data.scoring} by size: ${data.fileOrder.points.map((p, k) => `${data.fileOrder?.trainSizes[k]} rows ${p.testMean === null ? 'failed' : fixed(p.testMean)}`).join(', ')}).`,
+          ),
+        ]
+      : []),
     await chart(
       'learning-curve',
       scoreCurveChart({

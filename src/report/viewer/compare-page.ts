@@ -3,11 +3,16 @@ import { confusionTable } from './confusion-table.js';
 import { formatDate, formatDelta, formatScore } from './format-cells.js';
 import { metricDeltas } from './metric-deltas.js';
 import { pageShell } from './page-shell.js';
+import { runDifference } from './run-difference.js';
 import type { ComparableRun } from './run-overview.js';
 
 /** Two runs side by side: what each is, how every metric moved from a to b, and both confusion matrices. */
 export function comparePage(a: ComparableRun, b: ComparableRun): string {
   const deltas = metricDeltas(a.report.metrics, b.report.metrics);
+  const difference = runDifference(
+    { confusion: a.report.confusion, testSet: a.testSet },
+    { confusion: b.report.confusion, testSet: b.testSet },
+  );
   const deltaRows = deltas.map(({ metric, a: left, b: right, delta, improved }) => {
     const direction = improved === null ? '' : improved ? ' better' : ' worse';
     return `<tr data-metric="${escapeHtml(metric)}"><th>${escapeHtml(metric)}</th><td class="num">${formatScore(
@@ -21,10 +26,13 @@ export function comparePage(a: ComparableRun, b: ComparableRun): string {
 ${describeRow('run', a, b, (run) => `<a href="/runs/${encodeURIComponent(run.id)}">${escapeHtml(run.id)}</a>`)}
 ${describeRow('date', a, b, (run) => escapeHtml(formatDate(run.createdAt)))}
 ${describeRow('dataset', a, b, (run) => escapeHtml(`${run.report.dataset} (${run.report.rows} rows)`))}
+${describeRow('test rows', a, b, (run) => String(run === a ? difference.rowsA : difference.rowsB))}
 ${describeRow('models', a, b, (run) => escapeHtml(run.report.models.join(', ')))}
 ${describeRow('best', a, b, (run) => escapeHtml(`${run.report.bestModel}: ${run.report.metric} ${formatScore(run.report.bestScore)}`))}
 </tbody>
 </table>
+<h2>Is the difference real?</h2>
+<p id="significance" class="${difference.significant ? 'significant' : 'not-significant'}">${escapeHtml(difference.sentence)}</p>
 <h2>Metrics (b − a; green where b is better)</h2>
 <table id="metric-deltas">
 <thead><tr><th>metric</th><th>a</th><th>b</th><th>b − a</th></tr></thead>

@@ -16,6 +16,8 @@ th { background: #f6f8fa; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .muted { color: #656d76; }
 .side-by-side { display: flex; gap: 2rem; flex-wrap: wrap; }
+/* A 59-class confusion table scrolls inside its half of the page; the page itself never scrolls sideways. */
+.side-by-side > section { flex: 1 1 20rem; min-width: 0; overflow-x: auto; }
 .better { color: #1a7f37; } .worse { color: #cf222e; }
 .nowrap { white-space: nowrap; }
 form.compare { margin: 1rem 0; display: flex; gap: 0.6rem; align-items: center; flex-wrap: wrap; }

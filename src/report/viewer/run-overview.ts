@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import type { RunRecord } from '../../store/index.js';
 import { storedReportSummarySchema } from '../../workflow/report-summary.js';
+import type { StoredTestSet } from './run-difference.js';
 
 /** The summary a `modeldebug run` stores (and report.json carries at its top level). */
 export const reportSummarySchema = storedReportSummarySchema;
 export type ReportSummary = z.infer<typeof reportSummarySchema>;
 
-/** What a search stores; read loosely, since older stores may lack fields. */
-const searchSummarySchema = z.object({ best_score: z.number().nullable().optional() });
+/** What a search stores (`best_score` before the camelCase convention); read loosely, older stores vary. */
+const searchSummarySchema = z.object({
+  bestScore: z.number().nullable().optional(),
+  best_score: z.number().nullable().optional(),
+});
 
 /**
  * The config fields that name the data and the model, in the shapes the commands store them: a search
@@ -42,7 +46,11 @@ export interface RunOverview {
 }
 
 /** A run whose report summary could be read: only these can be compared. */
-export type ComparableRun = RunOverview & { readonly report: ReportSummary };
+export type ComparableRun = RunOverview & {
+  readonly report: ReportSummary;
+  /** Its final test rows as report.json keeps them, to pair two runs' errors. */
+  readonly testSet?: StoredTestSet;
+};
 
 export function isComparable(run: RunOverview): run is ComparableRun {
   return run.report !== undefined;
@@ -64,7 +72,7 @@ export function runOverview(run: RunRecord): RunOverview {
     models:
       config.success && config.data.steps ? [config.data.steps.map((step) => step.name).join(' | ')] : [],
     metric: config.success ? config.data.scoring : undefined,
-    bestScore: summary.success ? (summary.data.best_score ?? undefined) : undefined,
+    bestScore: summary.success ? (summary.data.bestScore ?? summary.data.best_score ?? undefined) : undefined,
   };
 }
 

@@ -3,6 +3,7 @@ import type { RunRecord, RunStore } from '../../store/index.js';
 import { comparePage } from './compare-page.js';
 import { messagePage, withNavBar } from './page-shell.js';
 import { runDetailsPage } from './run-details-page.js';
+import { type StoredTestSet, storedTestSetSchema } from './run-difference.js';
 import { type ComparableRun, isComparable, type RunOverview, runOverview } from './run-overview.js';
 import { runsPage } from './runs-page.js';
 
@@ -62,9 +63,21 @@ function compare(store: RunStore, query: URLSearchParams): ViewerResponse {
         ),
       );
     }
-    runs.push(overview);
+    runs.push({ ...overview, testSet: storedTestSet(store, run.id) });
   }
   return html(200, comparePage(runs[0], runs[1]));
+}
+
+/** The final test rows a stored report recorded (absent in reports written before they were kept). */
+function storedTestSet(store: RunStore, id: string): StoredTestSet | undefined {
+  const report = store.getReport(id);
+  if (!report) return undefined;
+  try {
+    const parsed = storedTestSetSchema.safeParse(JSON.parse(report.json)?.sections?.finalTest?.testSet);
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function listOverviews(store: RunStore): RunOverview[] {

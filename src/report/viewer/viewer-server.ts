@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { ModeldebugError } from '../../core/errors.js';
 import { openRunStore, type RunStore } from '../../store/index.js';
+import { allowedHostNames, isAllowedHostHeader } from './allowed-hosts.js';
 import { CONTENT_SECURITY_POLICY, messagePage } from './page-shell.js';
 import { routeViewerRequest, type ViewerResponse } from './viewer-routes.js';
 
@@ -35,7 +36,12 @@ export async function startViewer(options: ViewerOptions): Promise<RunningViewer
     });
   }
   const store = openRunStore(options.storePath);
-  const server = createServer((request, response) => answer(store, request, response));
+  const allowedHosts = allowedHostNames(host);
+  // The port is known only once listening (port 0 picks one); no request arrives before that.
+  let boundPort = options.port;
+  const server = createServer((request, response) =>
+    answer(store, request, response, isAllowedHostHeader(request.headers.host, allowedHosts, boundPort)),
+  );
   try {
     await listen(server, options.port, host);
   } catch (error) {
@@ -43,6 +49,7 @@ export async function startViewer(options: ViewerOptions): Promise<RunningViewer
     throw error;
   }
   const { port } = server.address() as AddressInfo;
+  boundPort = port;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
     close: () =>
@@ -80,9 +87,21 @@ function listen(server: ReturnType<typeof createServer>, port: number, host: str
   });
 }
 
-function answer(store: RunStore, request: IncomingMessage, response: ServerResponse): void {
+function answer(
+  store: RunStore,
+  request: IncomingMessage,
+  response: ServerResponse,
+  hostAllowed: boolean,
+): void {
   let result: ViewerResponse;
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
+  if (!hostAllowed) {
+    // 421 Misdirected Request: the Host names another server (a DNS-rebinding page, a proxy mix-up).
+    result = {
+      status: 421,
+      type: 'html',
+      body: messagePage('Misdirected request', 'open the viewer at the address modeldebug view printed'),
+    };
+  } else if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.setHeader('Allow', 'GET, HEAD');
     result = { status: 405, type: 'html', body: messagePage('Method not allowed', 'the viewer only reads') };
   } else {

@@ -1,7 +1,7 @@
-import { baselinePredictions } from '../../analysis/index.js';
+import { baselinePredictions, formatGain, impactOf } from '../../analysis/index.js';
 import { buildModel, checkDataFitsModel, tagsOf } from '../../catalog/index.js';
 import { isModeldebugError } from '../../core/errors.js';
-import { accuracy, precisionRecallFScore } from '../../metrics/index.js';
+import { accuracy, pairedGain, precisionRecallFScore } from '../../metrics/index.js';
 import { crossValidate } from '../../selection/index.js';
 import { type Fold, stratifiedKFold } from '../../splits/index.js';
 import type { ModelComparisonSection, RunFinding } from '../report-types.js';
@@ -21,7 +21,11 @@ export async function runCompareModelsStep(
 ): Promise<{ section: ModelComparisonSection; best: PlannedModel; findings: RunFinding[] }> {
   const { train, config } = input;
   const { folds } = stratifiedKFold(train.labels.codes, config.cv, { shuffle: true, seed: config.seed });
-  const scored: { model: PlannedModel; scores: ModelComparisonSection['models'][number]['scores'] }[] = [];
+  const scored: {
+    model: PlannedModel;
+    scores: ModelComparisonSection['models'][number]['scores'];
+    folds: readonly number[];
+  }[] = [];
   const failures: { spec: string; error: string }[] = [];
   let firstError: unknown;
   const total = models.length * folds.length;
@@ -37,7 +41,8 @@ export async function runCompareModelsStep(
         concurrentFolds: tagsOf(model.steps).waitsOnEndpoint,
         onFoldDone: (done) => input.onFits(m * folds.length + done, total),
       });
-      scored.push({ model, scores: { ...result.test } });
+      const metricFolds = result.folds.map((fold) => fold.test[config.metric] ?? Number.NaN);
+      scored.push({ model, scores: { ...result.test }, folds: metricFolds });
       if (result.outOfFold) {
         input.outOfFold?.set(model.spec, {
           name: model.spec,
@@ -71,22 +76,34 @@ export async function runCompareModelsStep(
       (a, b) => (a === undefined || b.scores[metric].mean > a.scores[metric].mean ? b : a),
       undefined,
     );
+  // The best model is a recommendation only when it beats the runner-up on the same folds beyond noise;
+  // otherwise the comparison stays in its section.
+  const gain = runnerUp ? pairedGain(best.folds, runnerUp.folds) : null;
   const findings: RunFinding[] = [
-    {
-      section: 'model-comparison',
-      level: 'info',
-      message: `Best of ${scored.length} models: ${best.model.spec}, CV ${metric} ${bestScore.mean.toFixed(4)} ± ${bestScore.std.toFixed(4)}${runnerUp ? ` (next: ${runnerUp.model.spec}, ${runnerUp.scores[metric].mean.toFixed(4)})` : ''}; the most-frequent-class baseline scores accuracy ${dummy.accuracy.toFixed(4)}.`,
-      suggestion:
-        runnerUp && bestScore.mean - runnerUp.scores[metric].mean < bestScore.std
-          ? 'the top models are within one fold std of each other: prefer the simpler one, or combine them (see Ensemble)'
-          : `carry ${best.model.spec} into tuning and error analysis`,
-    },
+    ...(runnerUp && gain && gain.low > 0
+      ? [
+          {
+            section: 'model-comparison' as const,
+            code: 'better_model' as const,
+            level: 'info' as const,
+            message: `${best.model.spec} scores CV ${metric} ${bestScore.mean.toFixed(4)}, ${formatGain(gain)} over the next best, ${runnerUp.model.spec} (${runnerUp.scores[metric].mean.toFixed(4)}); always guessing the most frequent class scores accuracy ${dummy.accuracy.toFixed(4)}.`,
+            suggestion: `use ${best.model.spec}: it beats ${runnerUp.model.spec} on the same folds beyond fold-to-fold noise`,
+            columns: [],
+            rows: [],
+            impact: impactOf(metric, gain),
+            stake: gain.mean,
+          },
+        ]
+      : []),
     ...failures.map(
       (failure): RunFinding => ({
         section: 'model-comparison',
+        code: 'model_failed',
         level: 'warn',
-        message: `Model ${failure.spec} failed: ${failure.error}.`,
+        message: `Model ${failure.spec} failed: ${failure.error.replace(/\.$/, '')}.`,
         suggestion: 'fix its spec or the data it needs, or drop it from models',
+        columns: [],
+        rows: [],
       }),
     ),
   ];

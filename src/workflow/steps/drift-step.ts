@@ -25,12 +25,13 @@ export async function runDriftStep(
       domainModel: domain?.model ?? null,
       findings: records,
     },
-    findings: records.map((record) => ({
-      section: 'data-validation',
-      level: record.level,
-      message: `Drift: ${record.message}`,
-      suggestion: record.suggestion,
-    })),
+    findings: records.map(
+      (record): RunFinding => ({
+        section: 'data-validation',
+        ...record,
+        message: `Drift: ${record.message}`,
+      }),
+    ),
   };
 }
 

@@ -1,9 +1,12 @@
 import {
   compareEnsembleFromOutOfFold,
   type EnsembleComparison,
+  formatGain,
+  impactOf,
   type MemberOutOfFold,
 } from '../../analysis/index.js';
 import { buildModel } from '../../catalog/index.js';
+import { pairedGain } from '../../metrics/index.js';
 import { crossValidate } from '../../selection/index.js';
 import { stratifiedKFold } from '../../splits/index.js';
 import type { PlannedModel } from '../model-plans.js';
@@ -46,21 +49,26 @@ export async function runEnsembleStep(
     gain,
     findings: comparison.findings.map((finding) => finding.message),
   };
+  const paired = pairedGain(ensemble.foldAccuracies, bestMember.foldAccuracies);
   const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
-  const clear = gain > Math.max(ensemble.accuracy.std, bestMember.accuracy.std);
-  return {
-    section,
-    findings: [
-      {
-        section: 'ensemble',
-        level: 'info',
-        message: `Ensemble: ${ensemble.name} scores CV accuracy ${pct(ensemble.accuracy.mean)}, ${gain >= 0 ? '+' : ''}${(gain * 100).toFixed(1)} pp against the best member ${bestMember.name} (${pct(bestMember.accuracy.mean)}); ${pct(comparison.agreement.oracleAccuracy)} of rows are right in at least one member.`,
-        suggestion: clear
-          ? `use the ${ensemble.name.split(' ')[0]} ensemble: its gain exceeds the fold-to-fold spread`
-          : `use ${bestMember.name} alone: the ensemble's gain is within the fold-to-fold spread`,
-      },
-    ],
-  };
+  // A vote that does not beat its best member beyond fold noise is a result for the section only.
+  const findings: RunFinding[] =
+    paired !== null && paired.low > 0
+      ? [
+          {
+            section: 'ensemble',
+            code: 'ensemble_gain',
+            level: 'info',
+            message: `Ensemble: ${ensemble.name} scores CV accuracy ${pct(ensemble.accuracy.mean)}, ${formatGain(paired)} over the best member ${bestMember.name} (${pct(bestMember.accuracy.mean)}) on the same folds.`,
+            suggestion: `use the ${ensemble.name.split(' ')[0]} ensemble: its gain is above fold-to-fold noise`,
+            columns: [],
+            rows: [],
+            impact: impactOf('accuracy', paired),
+            stake: paired.mean,
+          },
+        ]
+      : [];
+  return { section, findings };
 }
 
 /** Members named after their classifier step (`knn`, `knn_2`, … when repeated), as `modeldebug ensemble`. */

@@ -29,18 +29,29 @@ export async function runEpochCurveStep(
     earlyStoppingAdded: curve.earlyStoppingAdded,
     verdict: { diagnosis: verdict.diagnosis, summary: verdict.summary, nextStep: verdict.nextStep },
   };
-  const level =
-    verdict.diagnosis === 'diverging' ? 'fail' : verdict.diagnosis === 'overfitting' ? 'warn' : 'info';
+  const code =
+    verdict.diagnosis === 'diverging'
+      ? ('training_diverged' as const)
+      : verdict.diagnosis === 'overfitting'
+        ? ('overfitting' as const)
+        : undefined;
+  // A converged or still-improving training is a result for the section, not a problem.
+  const findings: RunFinding[] = code
+    ? [
+        {
+          section: 'epoch-curve',
+          code,
+          level: code === 'training_diverged' ? 'fail' : 'warn',
+          message: `Training by epochs (${model.spec}, ${history.trainLoss.length} epochs): ${verdict.summary}.`,
+          suggestion: verdict.nextStep,
+          columns: [],
+          rows: [],
+        },
+      ]
+    : [];
   return {
     section,
-    findings: [
-      {
-        section: 'epoch-curve',
-        level,
-        message: `Training by epochs (${model.spec}, ${history.trainLoss.length} epochs): ${verdict.summary}.`,
-        suggestion: verdict.nextStep,
-      },
-    ],
+    findings,
   };
 }
 

@@ -1,15 +1,17 @@
-import { analyseErrors } from '../../analysis/index.js';
+import { analyseErrors, errorFindingRecords } from '../../analysis/index.js';
 import { buildModel } from '../../catalog/index.js';
+import { calibrationData } from '../calibration-data.js';
 import type { PlannedModel } from '../model-plans.js';
 import type { ErrorAnalysisSection, RunFinding } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
 import { optionsOf, type WorkflowStep } from '../workflow-step.js';
 
 const TOP = 10;
-/** The error analysis's own threshold for an ECE worth fixing. */
-const ECE_WORTH_FIXING = 0.05;
 
-/** Where the tuned model goes wrong, from out-of-fold predictions on every training row. */
+/**
+ * Where the tuned model goes wrong, from out-of-fold predictions on every training row. Rows are named
+ * by the user's file (the split's rows mapped back); calibration goes to the run's single verdict.
+ */
 export async function runErrorAnalysisStep(
   input: StepInput,
   tuned: PlannedModel,
@@ -23,12 +25,15 @@ export async function runErrorAnalysisStep(
     signal: input.signal,
     onProgress: input.onFits,
   });
+  const fileRow = (row: number) => input.trainFileRows[row];
+  const records = errorFindingRecords(analysis, fileRow);
   const section: ErrorAnalysisSection = {
     model: tuned.spec,
     protocol: analysis.protocol.description,
     rows: analysis.dataset.rows,
     errorRate: analysis.errorRate,
     overallErrorRate: analysis.errorRate,
+    calibration: calibrationData(analysis.calibration),
     confusionPairs: analysis.confusionPairs.slice(0, TOP).map((pair) => ({ ...pair })),
     weakSlices: analysis.weakSlices.slice(0, TOP).map((slice) => ({
       slice: slice.conditions.map((c) => `${c.feature} ${c.description}`).join(' and '),
@@ -39,13 +44,13 @@ export async function runErrorAnalysisStep(
       qValue: slice.qValue,
     })),
     suspectedLabelErrors: analysis.suspectedLabelErrors.slice(0, TOP).map((suspect) => ({
-      row: suspect.row + 1,
+      row: fileRow(suspect.row),
       givenLabel: suspect.givenLabel,
       suggestedLabel: suspect.suggestedLabel,
       givenLabelProbability: suspect.givenLabelProbability,
     })),
     confidentlyWrong: analysis.confidentMistakes.slice(0, TOP).map((row) => ({
-      row: row.row + 1,
+      row: fileRow(row.row),
       trueLabel: row.trueLabel,
       predicted: row.predicted,
       confidence: row.confidence,
@@ -54,33 +59,28 @@ export async function runErrorAnalysisStep(
       column: cluster.column,
       size: cluster.size,
       topTerms: [...cluster.topTerms],
-      examples: cluster.exampleRows.map((row, k) => ({ row: row + 1, text: cluster.exampleTexts[k] })),
+      examples: cluster.exampleRows.map((row, k) => ({ row: fileRow(row), text: cluster.exampleTexts[k] })),
     })),
-    findings: analysis.findings.map((finding) => ({ ...finding })),
+    findings: records.map((record) => ({
+      kind: record.code,
+      message: record.message,
+      suggestion: record.suggestion,
+    })),
   };
-  const findings = analysis.findings
-    // The overview and the baseline test are the final evaluation's job, on the held-out rows.
-    .filter((finding) => finding.kind !== 'overview' && finding.kind !== 'baseline')
-    // The first of each kind (two confusion pairs) up front; the report's section lists them all.
-    .filter((finding, k, all) => {
-      const earlier = all.slice(0, k).filter((other) => other.kind === finding.kind).length;
-      return earlier < (finding.kind === 'confusion-pair' ? 2 : 1);
+  // The first of each code (two confusion pairs) up front; the report's section lists them all.
+  const findings = records
+    .filter((record, k, all) => {
+      const earlier = all.slice(0, k).filter((other) => other.code === record.code).length;
+      return earlier < (record.code === 'confusion_pair' ? 2 : 1);
     })
     .map(
-      (finding): RunFinding => ({
+      (record): RunFinding => ({
         section: 'error-analysis',
-        level: levelOf(finding.kind, analysis.calibration.ece),
-        message: `Errors: ${finding.message}`,
-        suggestion: finding.suggestion,
+        ...record,
+        message: `Errors: ${record.message}`,
       }),
     );
   return { section, findings };
-}
-
-/** Rows to check (label errors, confident mistakes, weak slices) are worth fixing; the rest inform. */
-function levelOf(kind: string, ece: number): RunFinding['level'] {
-  if (kind === 'calibration') return ece > ECE_WORTH_FIXING ? 'warn' : 'info';
-  return kind === 'label-errors' || kind === 'confidently-wrong' || kind === 'weak-slice' ? 'warn' : 'info';
 }
 
 export const errorAnalysisStep: WorkflowStep = {

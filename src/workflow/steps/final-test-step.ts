@@ -1,8 +1,10 @@
 import {
   analysePredictions,
+  type ClassCurves,
   type ClassificationSummary,
   compareWithBaseline,
   lastOutcomes,
+  microAverageCurves,
   outcomeAwarePredictions,
   summariseFittedPredictions,
 } from '../../analysis/index.js';
@@ -15,6 +17,7 @@ import { calibrationData } from '../calibration-data.js';
 import type { PlannedModel } from '../model-plans.js';
 import type { FinalTestSection, RunFinding } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
+import { testSetFingerprint } from '../test-set-fingerprint.js';
 import { thinCurve } from '../thin-curve.js';
 import { optionsOf, type WorkflowStep } from '../workflow-step.js';
 import { llmCallsOf, llmFindings } from './llm-calls.js';
@@ -103,15 +106,10 @@ export async function runFinalTestStep(
       f1Weighted: { ...bootstrap.f1Weighted },
     },
     calibration: calibrationData(analysis.calibration),
-    curves: analysis.curves.map((curve) => {
-      const roc = thinCurve(curve.roc.fpr, curve.roc.tpr, MAX_CURVE_POINTS);
-      const pr = thinCurve(curve.pr.recall, curve.pr.precision, MAX_CURVE_POINTS);
-      return {
-        label: curve.label,
-        roc: { fpr: roc.x, tpr: roc.y, auc: curve.roc.auc },
-        pr: { precision: pr.y, recall: pr.x, averagePrecision: curve.pr.averagePrecision },
-      };
-    }),
+    curves: analysis.curves.map(thinnedCurves),
+    ...(classes.length > 2
+      ? { microAverage: thinnedCurves(microAverageCurves(yTrue, predictions.proba, 'micro-average')) }
+      : {}),
     mcnemar: {
       baseline: comparison.baseline,
       baselineAccuracy: comparison.baselineAccuracy,
@@ -123,45 +121,43 @@ export async function runFinalTestStep(
       pValue: comparison.mcnemar.pValue,
     },
     ...(llm ? { llm } : {}),
+    testSet: {
+      fingerprint: testSetFingerprint(test),
+      wrongRows: Array.from(yTrue.keys()).filter((i) => scored.predicted[i] !== yTrue[i]),
+    },
   };
   return { section, findings: [...finalFindings(section), ...(llm ? llmFindings(llm) : [])] };
 }
 
+function thinnedCurves(curve: ClassCurves): FinalTestSection['curves'][number] {
+  const roc = thinCurve(curve.roc.fpr, curve.roc.tpr, MAX_CURVE_POINTS);
+  const pr = thinCurve(curve.pr.recall, curve.pr.precision, MAX_CURVE_POINTS);
+  return {
+    label: curve.label,
+    roc: { fpr: roc.x, tpr: roc.y, auc: curve.roc.auc },
+    pr: { precision: pr.y, recall: pr.x, averagePrecision: curve.pr.averagePrecision },
+  };
+}
+
+/**
+ * The held-out score is the report's headline and its calibration goes to the run's single verdict; a
+ * finding here is the one problem the test rows alone can show: no better than the majority class.
+ */
 function finalFindings(section: FinalTestSection): RunFinding[] {
-  const { intervals, mcnemar, calibration } = section;
+  const { mcnemar } = section;
+  if (mcnemar.pValue < 0.05 && mcnemar.modelAccuracy > mcnemar.baselineAccuracy) return [];
   const f = (value: number) => value.toFixed(3);
-  const findings: RunFinding[] = [
+  return [
     {
       section: 'final-test',
-      level: 'info',
-      message: `Final test (${section.testRows} held-out rows): accuracy ${f(intervals.accuracy.estimate)} (95 % CI ${f(intervals.accuracy.low)}–${f(intervals.accuracy.high)}), weighted F1 ${f(intervals.f1Weighted.estimate)} (${f(intervals.f1Weighted.low)}–${f(intervals.f1Weighted.high)}).`,
-      suggestion:
-        intervals.accuracy.high - intervals.accuracy.low > 0.1
-          ? 'the interval is wide: more test rows would pin the score down'
-          : 'this is the number to report; do not tune further on these rows',
-    },
-    {
-      section: 'final-test',
-      level: mcnemar.pValue < 0.05 ? 'info' : 'fail',
-      message: `Against the most-frequent-class baseline (accuracy ${f(mcnemar.baselineAccuracy)}), McNemar's test gives p ${mcnemar.pValue < 1e-16 ? '< 1e-16' : `= ${mcnemar.pValue.toPrecision(2)}`} (${mcnemar.onlyModelCorrect} rows only the model gets right, ${mcnemar.onlyBaselineCorrect} only the baseline).`,
-      suggestion:
-        mcnemar.pValue < 0.05
-          ? 'the model is significantly better than guessing the majority class'
-          : 'the model is not significantly better than the baseline: check the features and labels before anything else',
+      code: 'baseline_not_beaten',
+      level: 'fail',
+      message: `On the ${section.testRows} held-out rows the model (accuracy ${f(mcnemar.modelAccuracy)}) is not shown to beat always guessing the most frequent class (accuracy ${f(mcnemar.baselineAccuracy)}): McNemar's test gives p ${mcnemar.pValue < 1e-16 ? '< 1e-16' : `= ${mcnemar.pValue.toPrecision(2)}`} (${mcnemar.onlyModelCorrect} rows only the model gets right, ${mcnemar.onlyBaselineCorrect} only the baseline).`,
+      suggestion: 'check the features and labels before anything else',
+      columns: [],
+      rows: [],
     },
   ];
-  if (calibration.ece > 0.05) {
-    // Ten bins over a few dozen rows put a handful of rows in each: the ECE is mostly noise there.
-    const few = section.testRows < 100;
-    findings.push({
-      section: 'final-test',
-      level: few ? 'info' : 'warn',
-      message: `Probabilities look miscalibrated on the test rows: expected calibration error ${f(calibration.ece)} (largest bin gap ${f(calibration.mce)})${few ? `, but over only ${section.testRows} rows` : ''}.`,
-      suggestion:
-        'calibrate the probabilities (Platt or isotonic on held-out rows) before thresholding on them',
-    });
-  }
-  return findings;
 }
 
 function majorityClass(train: Dataset, classes: readonly string[]): number {

@@ -68,6 +68,11 @@ export function llmFindings(data: LlmCallsData): RunFinding[] {
     const onlyErrors = outcomes.error === unanswered;
     findings.push({
       section: 'final-test',
+      code: 'llm_unanswered',
+      columns: [],
+      rows: [],
+      // Unanswered rows count as errors: answering them is worth at most their share of accuracy.
+      stake: unanswered / rows,
       level: share >= 5 ? 'warn' : 'info',
       message: `${data.model} gave no usable label on ${unanswered} of ${rows} test rows (${share < 1 ? share.toFixed(1) : Math.round(share)} %): ${parts.join(', ')}; they count as errors in the metrics.`,
       suggestion: onlyErrors
@@ -79,6 +84,9 @@ export function llmFindings(data: LlmCallsData): RunFinding[] {
   const cost = data.costUsd === null ? 'tokens only (no price for the model)' : `$${data.costUsd.toFixed(4)}`;
   findings.push({
     section: 'final-test',
+    code: 'llm_cost',
+    columns: [],
+    rows: [],
     level: 'info',
     message: `LLM calls on the ${rows} final test rows (${data.modelName} at ${data.endpoint}): ${data.calls} answered by the endpoint, ${data.cacheHits} from the cache, ${data.failedCalls} failed; ${tokens}; ${cost}.`,
     suggestion:

@@ -1,7 +1,8 @@
+import { formatGain, impactOf } from '../../analysis/index.js';
 import { tuningOf } from '../../catalog/index.js';
+import { pairedGain } from '../../metrics/index.js';
 import { applyParams, createStrategy, search } from '../../selection/index.js';
 import { type PlannedModel, plannedFromSteps } from '../model-plans.js';
-import { pairedGain } from '../paired-gain.js';
 import type { RunFinding, SearchSection } from '../report-types.js';
 import type { StepInput } from '../step-context.js';
 import { optionsOf, type WorkflowStep } from '../workflow-step.js';
@@ -64,7 +65,8 @@ export async function runSearchStep(
     : undefined;
   const best = result.trials[result.bestIndex];
   const gain = defaultTrial ? pairedGain(best.testScores, defaultTrial.testScores) : null;
-  const improves = gain === null || gain.mean > 0;
+  // Tuned params replace the given ones only when their gain is above fold noise (or nothing to compare).
+  const improves = gain === null ? defaultTrial === undefined : gain.low > 0;
   const tuned = improves ? plannedFromSteps(applyParams(model.steps, result.bestParams)) : model;
   const section: SearchSection = {
     model: model.spec,
@@ -84,28 +86,24 @@ export async function runSearchStep(
     tunedModel: tuned.spec,
   };
   const params = formatParams(result.bestParams);
-  const pp = (value: number) => `${(value * 100).toFixed(1)} pp`;
-  const message =
-    defaultTrial === best
-      ? `Tuning: none of the ${result.trials.length} candidates beats ${formatParams(defaults)} (CV ${result.scoring} ${result.bestScore.toFixed(4)}).`
-      : gain
-        ? `Tuning: ${params} scores CV ${result.scoring} ${result.bestScore.toFixed(4)} against ${formatParams(defaults)} at ${(defaultTrial?.meanTestScore ?? 0).toFixed(4)}, a gain of ${pp(gain.mean)} (95 % CI ${pp(gain.low)} to ${pp(gain.high)}).`
-        : `Tuning: the best of ${result.trials.length} candidates is ${params}, CV ${result.scoring} ${result.bestScore.toFixed(4)}.`;
-  const suggestion =
-    defaultTrial === best
-      ? 'keep the params as given'
-      : gain === null
-        ? `use ${params}`
-        : gain.low > 0
-          ? `use ${params}: the gain is larger than the fold-to-fold noise`
-          : gain.mean > 0
-            ? `${params} is better on average, but the interval includes 0: the defaults are nearly as good`
-            : 'keep the params as given: no candidate beats them';
-  return {
-    section,
-    tuned,
-    findings: [{ section: 'search', level: 'info', message, suggestion }],
-  };
+  // Only a verified gain is a finding; "none beats the defaults" and ties within noise stay in the section.
+  const findings: RunFinding[] =
+    gain !== null && gain.low > 0
+      ? [
+          {
+            section: 'search',
+            code: 'tuning_gain',
+            level: 'info',
+            message: `Tuning ${model.spec}: ${params} scores CV ${result.scoring} ${result.bestScore.toFixed(4)} against ${(defaultTrial?.meanTestScore ?? 0).toFixed(4)} with ${formatParams(defaults)}, ${formatGain(gain)} on the same folds.`,
+            suggestion: `use ${params}: the gain is above fold-to-fold noise`,
+            columns: [],
+            rows: [],
+            impact: impactOf(result.scoring, gain),
+            stake: gain.mean,
+          },
+        ]
+      : [];
+  return { section, tuned, findings };
 }
 
 function formatParams(params: Readonly<Record<string, unknown>>): string {

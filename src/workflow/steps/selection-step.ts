@@ -1,7 +1,9 @@
+import { formatGain, impactOf } from '../../analysis/index.js';
 import { buildModel, type PipelineTags, tagsOf } from '../../catalog/index.js';
 import { takeFeatureRows } from '../../core/features.js';
 import { takeLabelRows } from '../../core/labels.js';
 import { permutationImportance, recursiveFeatureEliminationCV } from '../../features/index.js';
+import { pairedGain } from '../../metrics/index.js';
 import { trainTestSplit } from '../../splits/index.js';
 import type { PlannedModel } from '../model-plans.js';
 import type { FeatureSelectionSection, RunFinding } from '../report-types.js';
@@ -55,18 +57,27 @@ export async function runSelectionStep(
         selected: result.rfe.support[j],
       })),
     };
-    const all = result.meanScores[result.meanScores.length - 1];
-    const chosen = result.meanScores[result.featureCounts.indexOf(result.nFeatures)];
     const dropped = names.length - result.nFeatures;
-    findings.push({
-      section: 'feature-selection',
-      level: 'info',
-      message: `Feature selection (RFECV, ${ranker.spec}): ${result.nFeatures} of ${names.length} features reach CV ${result.scoring} ${chosen.toFixed(4)} against ${all.toFixed(4)} with all of them.`,
-      suggestion:
-        dropped > 0
-          ? `keep ${result.rfe.selectedNames.slice(0, 8).join(', ')}${result.nFeatures > 8 ? ', …' : ''}; dropping the other ${dropped} costs nothing measurable`
-          : 'every feature helps: keep them all',
-    });
+    const chosenIndex = result.featureCounts.indexOf(result.nFeatures);
+    const allIndex = result.featureCounts.length - 1;
+    const gain = pairedGain(
+      result.foldScores.map((fold) => fold[chosenIndex]),
+      result.foldScores.map((fold) => fold[allIndex]),
+    );
+    if (dropped > 0 && gain !== null && gain.low > 0) {
+      const droppedNames = names.filter((_, j) => !result.rfe.support[j]);
+      findings.push({
+        section: 'feature-selection',
+        code: 'useless_features',
+        level: 'info',
+        message: `Feature selection (RFECV, ${ranker.spec}): keeping ${result.nFeatures} of ${names.length} features changes CV ${result.scoring} by ${formatGain(gain)} over all of them.`,
+        suggestion: `drop ${droppedNames.slice(0, 8).join(', ')}${droppedNames.length > 8 ? ', …' : ''}: the model scores higher without them`,
+        columns: droppedNames,
+        rows: [],
+        impact: impactOf(result.scoring, gain),
+        stake: gain.mean,
+      });
+    }
   }
   const split = trainTestSplit(features.rows, {
     testSize: 0.25,
@@ -93,17 +104,32 @@ export async function runSelectionStep(
   const ranked = importance.featureNames
     .map((name, j) => ({ name, mean: importance.mean[j], std: importance.std[j] }))
     .sort((a, b) => b.mean - a.mean);
-  const useless = ranked.filter((feature) => feature.mean <= 0).length;
-  const top = ranked[0];
-  findings.push({
-    section: 'feature-selection',
-    level: 'info',
-    message: `Permutation importance (${tuned.spec}): shuffling "${top.name}" costs ${(top.mean * 100).toFixed(1)} pp of ${importance.scoring}${useless > 0 ? `; ${useless} of ${ranked.length} features cost nothing when shuffled` : ''}.`,
-    suggestion:
-      useless > 0
-        ? 'features whose shuffling costs nothing are candidates to drop (check they are not redundant copies of useful ones)'
-        : 'every feature carries signal for this model',
-  });
+  const useless = ranked.filter((feature) => feature.mean <= 0);
+  // Two independent measurements agreeing (shuffling costs nothing, and RFECV leaves the feature out)
+  // make a problem worth a warning; permutation importance alone only informs.
+  const rejected = new Set(
+    rfecv?.features.filter((feature) => !feature.selected).map((feature) => feature.name),
+  );
+  const agreed = useless.filter((feature) => rejected.has(feature.name));
+  const alreadyRecommended = findings.some((finding) => finding.code === 'useless_features');
+  if (useless.length > 0 && useless.length < ranked.length && !alreadyRecommended) {
+    const named = (agreed.length > 0 ? agreed : useless).slice(0, 6).map((feature) => `"${feature.name}"`);
+    findings.push({
+      section: 'feature-selection',
+      code: 'useless_features',
+      level: agreed.length > 0 ? 'warn' : 'info',
+      message:
+        agreed.length > 0
+          ? `${agreed.length} of ${ranked.length} features carry no signal that ${tuned.spec} uses: shuffling them costs nothing on held-out rows and RFECV leaves them out: ${named.join(', ')}${agreed.length > 6 ? ', …' : ''}.`
+          : `Permutation importance (${tuned.spec}): shuffling ${useless.length} of ${ranked.length} features costs nothing on held-out rows: ${named.join(', ')}${useless.length > 6 ? ', …' : ''}.`,
+      suggestion:
+        agreed.length > 0
+          ? 'check they are not copies of useful features; dropping them simplifies the model, but RFECV did not measure a higher score without them'
+          : 'they carry no signal this model uses (or copy a useful one); dropping them was not measured to help, so keep them unless RFECV shows a gain',
+      columns: (agreed.length > 0 ? agreed : useless).map((feature) => feature.name),
+      rows: [],
+    });
+  }
   return {
     section: {
       model: ranker?.spec ?? tuned.spec,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pairedGain } from '../../src/workflow/paired-gain.js';
+import { pairedGain } from '../../src/metrics/paired-gain.js';
 
 interface Case {
   after: number[];
