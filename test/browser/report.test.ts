@@ -66,10 +66,11 @@ describe('the written report in Chromium', () => {
       const shown = page.getByText(payload, { exact: false }).first();
       expect(await shown.isVisible(), payload).toBe(true);
     }
-    // Vega writes chart text too (cut to fit, with an ellipsis): the labels must be SVG text, not elements.
+    // Vega writes chart text too (quoted, cut to fit with an ellipsis): the labels must be SVG text, not
+    // elements.
     const chartTexts = await page.locator('.chart svg text').allTextContents();
     for (const start of ['<img src=x onerror=', '<script>window.__pw']) {
-      expect(chartTexts.some((text) => text.startsWith(start))).toBe(true);
+      expect(chartTexts.some((text) => text.replace(/^['"‘“]/, '').startsWith(start))).toBe(true);
     }
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await page.locator('script').count()).toBe(0);

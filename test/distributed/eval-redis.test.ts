@@ -118,8 +118,8 @@ describe('modeldebug eval --redis with an LLM model', () => {
     );
     expect(completed).toEqual([1, 1, 1]);
 
-    const { llm_run: localRun, ...localRest } = local.json;
-    const { llm_run: remoteRun, ...remoteRest } = remote.json;
+    const { llmRun: localRun, ...localRest } = local.json;
+    const { llmRun: remoteRun, ...remoteRest } = remote.json;
     expect(remoteRest).toEqual(localRest);
     expect(localRest.metrics).toMatchObject({ accuracy: 54 / 60 });
     expect(remoteRun).toMatchObject({ calls: 60, cacheHits: 0, failed: 0 });
