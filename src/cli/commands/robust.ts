@@ -6,6 +6,7 @@ import {
 } from '../../analysis/llm/robustness/index.js';
 import { formatModelSpec } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
+import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { wholeNumberFlag } from '../flag-values.js';
 import { jsonDocument } from '../format/json-document.js';
 import { robustText } from '../format/robust-text.js';
@@ -23,13 +24,18 @@ interface RobustFlags extends LlmTechniqueFlags {
 
 const FAMILIES: readonly VariantFamily[] = ['format', 'labels', 'input'];
 
+/** Shown at the end of `modeldebug robust --help`. */
+const EXAMPLES = [
+  "modeldebug robust reviews.csv --label sentiment --model 'llm(model=gpt-4o-mini, temperature=0.7)'",
+  "modeldebug robust reviews.csv --label sentiment --model 'llm(model=gpt-4o-mini)' --families format,input --json",
+];
+
 export function registerRobustCommand(program: Command): void {
-  const command = program
-    .command('robust')
+  const command = withHelpExamples(program.command('robust'), EXAMPLES)
     .description(
       "an LLM classifier's accuracy and flip rate under format, label-list and input variants and repeated sampling",
     )
-    .argument('[data]', 'CSV, TSV, JSON(L) or Parquet file')
+    .argument('[data]', DATA_FILE_DESCRIPTION)
     .option('--families <list>', 'variant families to try, comma-separated', FAMILIES.join(','))
     .option('--samples <k>', 'answers per row at the model temperature for pass^k (1: skip)', '5');
   addLlmTechniqueOptions(command, "'llm(model=gpt-4o-mini, temperature=0.7)'").action(
