@@ -16,5 +16,4 @@ export * from './log-space.js';
 export * from './majority-at-k.js';
 export * from './prompt-ablation.js';
 export * from './regularization-path.js';
-export * from './regularization-probe.js';
 export * from './regularization-summary.js';

@@ -3,7 +3,7 @@ import { isModeldebugError } from '../../core/errors.js';
 import type { FittedClassifier } from '../../core/estimator.js';
 import { isVerifiedGain } from '../../core/finding-record.js';
 import type { Matrix } from '../../core/matrix.js';
-import { pairedGain } from '../paired-gain.js';
+import { pairedGain } from '../../metrics/paired-gain.js';
 import { FIX_STAGES } from './candidate-stages.js';
 import { duplicateGroups, groupedStratifiedFolds } from './duplicate-groups.js';
 import { compareOnTest, fitState, predictState, type TestComparison } from './final-comparison.js';

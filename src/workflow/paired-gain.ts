@@ -1,2 +1,0 @@
-/** The paired gain lives in src/metrics (the analysis measures gains too); kept here for the workflow's imports. */
-export { pairedGain } from '../metrics/paired-gain.js';
