@@ -7,35 +7,15 @@ import {
   impactOf,
   learningCurveVerdict,
   probeComplexity,
-  validationCurveVerdict,
 } from '../../analysis/index.js';
-import { complexityControls, tagsOf, tuningOf } from '../../catalog/index.js';
+import { complexityControls } from '../../catalog/index.js';
 import { pairedGain } from '../../metrics/index.js';
-import {
-  type CurvePoint,
-  concurrentExecutor,
-  learningCurve,
-  type TaskExecutor,
-  validationCurve,
-} from '../../selection/index.js';
-import type {
-  CurvePointData,
-  LearningCurveSection,
-  RunFinding,
-  ValidationCurveSection,
-} from '../report-types.js';
+import { type CurvePoint, learningCurve } from '../../selection/index.js';
+import type { LearningCurveSection, RunFinding } from '../report-types.js';
 import type { PlannedModel, StepInput } from '../step-context.js';
 import { optionsOf, type WorkflowStep } from '../workflow-step.js';
-
-/**
- * An LLM's fits wait on its endpoint, not the CPU: all of them at once on this thread, sharing the
- * model's one limiter (and `--redis`'s runner, through the build options), rather than one thread each.
- */
-function executorFor(input: StepInput, model: PlannedModel): TaskExecutor {
-  if (!tagsOf(model.steps).waitsOnEndpoint) return input.executor;
-  const { features, labels } = input.tuning;
-  return concurrentExecutor({ features, labels }, { signal: input.signal, build: input.build });
-}
+import { curveExecutor } from './curve-executor.js';
+import { curvePointData } from './curve-point-data.js';
 
 /**
  * The learning curve of the best model on shuffled rows, the same curve in the file's own row order (an
@@ -52,7 +32,7 @@ export async function runLearningCurveStep(
     steps: model.steps,
     cv: input.tuningFolds,
     scoring: input.config.metric,
-    executor: executorFor(input, model),
+    executor: curveExecutor(input, model),
     signal: input.signal,
     onProgress: input.onFits,
   };
@@ -84,7 +64,7 @@ export async function runLearningCurveStep(
     scoring: curve.scoring,
     rows: features.rows,
     trainSizes: [...curve.trainSizes],
-    points: curve.points.map(pointData),
+    points: curve.points.map(curvePointData),
     verdict: {
       diagnosis: verdict.diagnosis,
       summary: verdict.summary,
@@ -95,7 +75,7 @@ export async function runLearningCurveStep(
     fileOrder: fileOrder
       ? {
           trainSizes: fileOrder.trainSizes,
-          points: fileOrder.points.map(pointData),
+          points: fileOrder.points.map(curvePointData),
           diagnosis: fileOrder.verdict.diagnosis,
           summary: fileOrder.verdict.summary,
         }
@@ -245,79 +225,6 @@ function probeData(probe: ComplexityProbe): NonNullable<LearningCurveSection['pr
   };
 }
 
-/** The validation curve over the model's main complexity param (or the one the config names). */
-export async function runValidationCurveStep(
-  input: StepInput,
-  model: PlannedModel,
-  options: { readonly param?: string; readonly values?: readonly unknown[] },
-): Promise<{ section: ValidationCurveSection; findings: RunFinding[] } | { skipped: string }> {
-  const plan = tuningOf(model.steps);
-  const param = options.param ?? plan?.curve.param;
-  const values = options.values ?? plan?.curve.values;
-  if (param === undefined || values === undefined) {
-    return {
-      skipped: `no default param to vary for ${model.kind}: set steps.validation_curve.param and values`,
-    };
-  }
-  const { features, labels } = input.tuning;
-  const curve = await validationCurve(features, labels, {
-    steps: model.steps,
-    param,
-    values,
-    cv: input.tuningFolds,
-    scoring: input.config.metric,
-    executor: executorFor(input, model),
-    signal: input.signal,
-    onProgress: input.onFits,
-  });
-  const key = param.slice(param.lastIndexOf('.') + 1);
-  const current = model.steps[model.steps.length - 1].params[key] ?? plan?.defaults[key];
-  const verdict = validationCurveVerdict(param, values, curve.points, curve.scoring, current);
-  const section: ValidationCurveSection = {
-    model: model.spec,
-    scoring: curve.scoring,
-    param,
-    values: [...values],
-    points: curve.points.map(pointData),
-    verdict: verdict
-      ? {
-          summary: verdict.summary,
-          nextStep: verdict.nextStep,
-          bestValue: verdict.bestValue,
-          gain: verdict.gain,
-          verified: verdict.verified,
-        }
-      : null,
-  };
-  // A value that only ties the current one within fold noise is a result for the section, not a finding.
-  const findings: RunFinding[] =
-    verdict?.verified && verdict.gain
-      ? [
-          {
-            section: 'validation-curve',
-            code: 'tuning_gain',
-            level: 'info',
-            message: `Validation curve of ${model.spec}: ${verdict.nextStep}.`,
-            suggestion: `use ${param}=${String(verdict.bestValue)}`,
-            columns: [],
-            rows: [],
-            impact: impactOf(curve.scoring, verdict.gain),
-            stake: verdict.gain.mean,
-          },
-        ]
-      : [];
-  return { section, findings };
-}
-
-function pointData(point: CurvePoint): CurvePointData {
-  return {
-    trainMean: point.trainMean,
-    trainStd: point.trainStd,
-    testMean: point.testMean,
-    testStd: point.testStd,
-  };
-}
-
 export const learningCurveStep: WorkflowStep = {
   id: 'learning_curve',
   detail: ({ state }) => `learning curve of ${state.best.spec}`,
@@ -325,19 +232,5 @@ export const learningCurveStep: WorkflowStep = {
     const options = optionsOf(input.config, 'learning_curve');
     const result = await runLearningCurveStep(input, state.best, options.train_sizes);
     return { sections: { learningCurve: result.section }, findings: result.findings };
-  },
-};
-
-export const validationCurveStep: WorkflowStep = {
-  id: 'validation_curve',
-  detail: ({ state }) => `validation curve of ${state.best.spec}`,
-  async run({ input, state }) {
-    const result = await runValidationCurveStep(
-      input,
-      state.best,
-      optionsOf(input.config, 'validation_curve'),
-    );
-    if ('skipped' in result) return result;
-    return { sections: { validationCurve: result.section }, findings: result.findings };
   },
 };
