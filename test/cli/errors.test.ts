@@ -33,7 +33,7 @@ describe('modeldebug errors', () => {
     ]);
     expect(result.stdout).toMatch(/^accuracy\s+0\.9600\s+0\.9\d+\s+0\.9\d+$/m);
     expect(result.stdout).toContain(
-      '[confusion_pair] 50 % of the errors (3 of 150 rows) are versicolor predicted as virginica.',
+      '[confusion_pair] 50 % of the errors (3 of 150 rows) are "versicolor" predicted as "virginica".',
     );
   });
 
@@ -49,9 +49,9 @@ describe('modeldebug errors', () => {
     expect(document.findings.length).toBeGreaterThan(0);
     for (const record of document.findings) {
       expect(findingRecordSchema.parse(record)).toEqual(record);
-      const pair = /are (\w+) predicted as/.exec(record.message);
+      const pair = /are "(\w+)" predicted as/.exec(record.message);
       if (record.code === 'confusion_pair') for (const row of record.rows) expect(labels[row]).toBe(pair![1]);
-      const named = /data row (\d+) \(0-based, header excluded\), labelled (\w+)/.exec(record.message);
+      const named = /data row (\d+) \(0-based, header excluded\), labelled "(\w+)"/.exec(record.message);
       if (named) expect(labels[Number(named[1])]).toBe(named[2]);
     }
     // A row suspected of a wrong label is not listed again among the confident mistakes.

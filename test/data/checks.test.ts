@@ -134,7 +134,7 @@ describe('data checks on crafted files', () => {
     const table = cleanTable().map((row, i) => (i === 0 ? row : [...row.slice(0, 2), i <= 2 ? 'rare' : 'a']));
     const findings = raised(await validate(table), 'class_balance');
     expect(findings.map((finding) => finding.status)).toEqual(['fail', 'warn']);
-    expect(findings[0].message).toContain('rare (2)');
+    expect(findings[0].message).toContain('"rare" (2)');
     expect(findings[1].evidence).toMatchObject({ imbalanceRatio: 19 });
     const withTwoFolds = await validate(table, { label: 'y', thresholds: { cvFolds: 2 } });
     expect(raised(withTwoFolds, 'class_balance').map((finding) => finding.status)).toEqual(['warn']);
