@@ -1,38 +1,63 @@
 import {
-  type ComplexityDirection,
   type ComplexityProbe,
+  type ComplexitySweep,
   type CurveVerdict,
-  complexityAdvice,
-  formatGain,
+  type FitReading,
+  type FlexibleAlternative,
   impactOf,
   learningCurveVerdict,
-  probeComplexity,
+  readModelFit,
+  sweepComplexity,
+  VERDICT_THRESHOLDS,
 } from '../../analysis/index.js';
-import { complexityControls } from '../../catalog/index.js';
-import { pairedGain } from '../../metrics/index.js';
-import { type CurvePoint, learningCurve } from '../../selection/index.js';
+import {
+  checkDataFitsModel,
+  complexityControls,
+  parseModelSpec,
+  tagsOf,
+  tuningOf,
+} from '../../catalog/index.js';
+import { isModeldebugError } from '../../core/errors.js';
+import { learningCurve, type TaskExecutor } from '../../selection/index.js';
 import type { LearningCurveSection, RunFinding } from '../report-types.js';
 import type { PlannedModel, StepInput } from '../step-context.js';
 import { optionsOf, type WorkflowStep } from '../workflow-step.js';
-import { curveExecutor } from './curve-executor.js';
-import { curvePointData } from './curve-point-data.js';
+import { executorFor } from './executor-for.js';
+import { fileOrderCurve, orderFinding } from './file-order-curve.js';
+import { pointData } from './point-data.js';
+
+/**
+ * The flexible reference an underfitting verdict is measured against when the run compared no other
+ * model: histogram gradient boosting fits interactions and non-linear effects, reads missing values,
+ * and is among the fastest of the catalog's flexible models.
+ */
+const FLEXIBLE_REFERENCE = 'hgb(random_state=0)';
+
+export interface LearningCurveStepResult {
+  readonly section: LearningCurveSection;
+  readonly findings: RunFinding[];
+  /** The complexity sweep behind the advice, for the validation curve of the same param to reuse. */
+  readonly sweep?: ComplexitySweep;
+}
 
 /**
  * The learning curve of the best model on shuffled rows, the same curve in the file's own row order (an
  * `order_dependent` finding when the file's order lowers the score beyond noise), and an over/underfitting
- * verdict backed by a measured move of the model's own complexity control.
+ * verdict backed by measurements on the same folds: a sweep of the model's own complexity control, and
+ * (when the run compared no other model) a flexible reference model.
  */
 export async function runLearningCurveStep(
   input: StepInput,
   model: PlannedModel,
   trainSizes: readonly number[] | undefined,
-): Promise<{ section: LearningCurveSection; findings: RunFinding[] }> {
+  compared: readonly PlannedModel[] = [model],
+): Promise<LearningCurveStepResult> {
   const { features, labels } = input.tuning;
   const common = {
     steps: model.steps,
     cv: input.tuningFolds,
     scoring: input.config.metric,
-    executor: curveExecutor(input, model),
+    executor: executorFor(input, model),
     signal: input.signal,
     onProgress: input.onFits,
   };
@@ -42,29 +67,27 @@ export async function runLearningCurveStep(
     shuffle: true,
     seed: input.config.seed,
   });
-  const verdict = learningCurveVerdict(curve.trainSizes, curve.points, curve.scoring);
+  const curveVerdict = learningCurveVerdict(curve.trainSizes, curve.points, curve.scoring);
   const fileOrder = await fileOrderCurve(input, common, curve.trainSizes, curve.points);
-  const direction: ComplexityDirection | undefined =
-    verdict.diagnosis === 'high-variance'
-      ? 'simpler'
-      : verdict.diagnosis === 'high-bias'
-        ? 'more-complex'
-        : undefined;
-  const probe = direction
-    ? await probeComplexity(features, labels, model.steps, complexityControls(model.steps), direction, {
-        cv: input.tuningFolds,
-        scoring: input.config.metric,
-        executor: common.executor,
-        signal: input.signal,
-        onProgress: input.onFits,
-      })
-    : undefined;
+  const largest = curve.points[curve.points.length - 1];
+  const gapPp = curveVerdict.evidence.gapPp;
+  const closeCurves = gapPp !== undefined && gapPp < VERDICT_THRESHOLDS.varianceGapPp;
+  // A low training score is where more flexibility can pay; a high one leaves nothing to sweep for.
+  const lowTrain = (curveVerdict.evidence.trainScore ?? 1) < VERDICT_THRESHOLDS.biasTrainScore;
+  const sweep =
+    curveVerdict.diagnosis === 'high-variance' || (closeCurves && lowTrain)
+      ? await sweepFor(input, model, common.executor)
+      : undefined;
+  const references =
+    closeCurves && compared.length <= 1 ? await referenceFor(input, model, common.executor) : [];
+  const reading = readModelFit(curveVerdict, largest, sweep, references, curve.scoring);
+  const verdict = reading.verdict;
   const section: LearningCurveSection = {
     model: model.spec,
     scoring: curve.scoring,
     rows: features.rows,
     trainSizes: [...curve.trainSizes],
-    points: curve.points.map(curvePointData),
+    points: curve.points.map(pointData),
     verdict: {
       diagnosis: verdict.diagnosis,
       summary: verdict.summary,
@@ -75,124 +98,91 @@ export async function runLearningCurveStep(
     fileOrder: fileOrder
       ? {
           trainSizes: fileOrder.trainSizes,
-          points: fileOrder.points.map(curvePointData),
+          points: fileOrder.points.map(pointData),
           diagnosis: fileOrder.verdict.diagnosis,
           summary: fileOrder.verdict.summary,
         }
       : null,
-    probe: probe ? probeData(probe) : null,
+    probe: reading.probe ? probeData(reading.probe) : null,
   };
-  const findings = learningFindings(model, verdict, direction, probe, input.config.metric);
-  const orderEffect = fileOrder ? orderEffectOf(curve.trainSizes, curve.points, fileOrder) : undefined;
-  // Verdicts near their thresholds flip by chance on any file; only a measured effect of the order counts.
-  if (fileOrder && orderEffect) {
-    const effect = orderEffect
-      ? orderEffect.failed
-        ? ` at ${orderEffect.size} rows every fit in file order failed (a prefix of the file holds too few classes) while shuffled rows score ${orderEffect.shuffled.toFixed(3)};`
-        : ` at ${orderEffect.size} rows CV ${curve.scoring} is ${orderEffect.fileOrder.toFixed(3)} in file order against ${orderEffect.shuffled.toFixed(3)} on shuffled rows, ${formatGain(orderEffect.gain)};`
-      : '';
-    findings.push({
-      section: 'learning-curve',
-      code: 'order_dependent',
-      level: 'warn',
-      message: `The file's row order changes the learning curve:${effect}${fileOrder.verdict.diagnosis === verdict.diagnosis ? ' the verdict is the same either way' : ` in file order it reads "${fileOrder.verdict.summary}", on shuffled rows "${verdict.summary}"`}. The file is sorted or grouped by something the label depends on.`,
-      suggestion:
-        'shuffle before any split that takes rows in order (a head/tail split, a time-unaware hold-out); this report uses shuffled rows',
-      columns: [],
-      rows: [],
-    });
-  }
-  return { section, findings };
+  const findings = learningFindings(model, verdict, reading, input.config.metric);
+  const order = orderFinding(curve.trainSizes, curve.points, curveVerdict, fileOrder, curve.scoring);
+  if (order) findings.push(order);
+  return { section, findings, sweep };
 }
 
-/** The same curve in file order at every size but the largest (the largest is the same rows either way). */
-async function fileOrderCurve(
+/** The sweep of the model's first complexity control, over the validation curve's values too when it varies the same param. */
+async function sweepFor(
   input: StepInput,
-  common: Omit<Parameters<typeof learningCurve>[2], 'trainSizes'>,
-  sizes: readonly number[],
-  points: readonly CurvePoint[],
-): Promise<{ trainSizes: number[]; points: CurvePoint[]; verdict: CurveVerdict } | undefined> {
-  const smaller = sizes.slice(0, -1).filter((size) => size > 1);
-  if (smaller.length === 0) return undefined;
+  model: PlannedModel,
+  executor: TaskExecutor,
+): Promise<ComplexitySweep | undefined> {
+  const controls = complexityControls(model.steps);
+  const plan = tuningOf(model.steps);
+  const sameParam = plan !== undefined && controls[0] !== undefined && plan.curve.param === controls[0].param;
   const { features, labels } = input.tuning;
-  const ordered = await learningCurve(features, labels, { ...common, trainSizes: smaller });
-  const trainSizes = [...ordered.trainSizes, sizes[sizes.length - 1]];
-  const all = [...ordered.points, points[points.length - 1]];
-  return { trainSizes, points: all, verdict: learningCurveVerdict(trainSizes, all, ordered.scoring) };
+  return sweepComplexity(features, labels, model.steps, controls, {
+    cv: input.tuningFolds,
+    scoring: input.config.metric,
+    executor,
+    signal: input.signal,
+    onProgress: input.onFits,
+    extraValues: sameParam ? plan.curve.values : [],
+  });
 }
 
 /**
- * Rows in file order must lower the CV score this much, beyond fold noise, to count: a random subset of a
- * few dozen rows moves it by several points either way on any file (seen: +7 pp at 24 rows).
+ * The flexible reference cross-validated on the same folds, after the model's own transforms; none for
+ * a model that is already of the reference's kind, reads text, or waits on an endpoint.
  */
-const ORDER_EFFECT = 0.1;
-
-/**
- * The size where taking rows in file order lowers the CV score most, when by at least 10 points beyond
- * fold noise (paired over the same test folds), or where every file-order fit failed and shuffled ones
- * did not. The largest size is the same rows either way and is skipped.
- */
-function orderEffectOf(
-  sizes: readonly number[],
-  shuffled: readonly CurvePoint[],
-  fileOrder: { readonly points: readonly CurvePoint[] },
-):
-  | {
-      size: number;
-      failed: boolean;
-      fileOrder: number;
-      shuffled: number;
-      gain: { mean: number; low: number; high: number };
-    }
-  | undefined {
-  let strongest: ReturnType<typeof orderEffectOf>;
-  for (let p = 0; p < sizes.length - 1; p++) {
-    const ordered = fileOrder.points[p];
-    const base = shuffled[p];
-    if (base.testMean === null) continue;
-    if (ordered.testScores.every((score) => score === null)) {
-      const gain = { mean: Number.NaN, low: Number.NaN, high: Number.NaN };
-      strongest ??= { size: sizes[p], failed: true, fileOrder: Number.NaN, shuffled: base.testMean, gain };
-      continue;
-    }
-    const gain = pairedGain(ordered.testScores, base.testScores);
-    if (gain === null || gain.mean > -ORDER_EFFECT || gain.high >= 0) continue;
-    if (strongest === undefined || strongest.failed || gain.mean < strongest.gain.mean) {
-      strongest = {
-        size: sizes[p],
-        failed: false,
-        fileOrder: ordered.testMean ?? Number.NaN,
-        shuffled: base.testMean,
-        gain,
-      };
-    }
+async function referenceFor(
+  input: StepInput,
+  model: PlannedModel,
+  executor: TaskExecutor,
+): Promise<FlexibleAlternative[]> {
+  const tags = tagsOf(model.steps);
+  const reference = parseModelSpec(FLEXIBLE_REFERENCE);
+  if (tags.waitsOnEndpoint || tags.handles.has('text-columns')) return [];
+  if (tags.kind === tagsOf(reference).kind) return [];
+  const steps = [...model.steps.slice(0, -1), ...reference];
+  try {
+    checkDataFitsModel(input.tuning, steps);
+  } catch (error) {
+    if (isModeldebugError(error)) return [];
+    throw error;
   }
-  return strongest;
+  const { features, labels } = input.tuning;
+  const curve = await learningCurve(features, labels, {
+    steps,
+    cv: input.tuningFolds,
+    scoring: input.config.metric,
+    trainSizes: [1],
+    executor,
+    signal: input.signal,
+    onProgress: input.onFits,
+  });
+  return [{ change: FLEXIBLE_REFERENCE, point: curve.points[0] }];
 }
 
 function learningFindings(
   model: PlannedModel,
   verdict: CurveVerdict,
-  direction: ComplexityDirection | undefined,
-  probe: ComplexityProbe | undefined,
+  reading: FitReading,
   metric: string,
 ): RunFinding[] {
-  const impact = probe?.best ? { impact: impactOf(metric, probe.best.gain) } : {};
-  const stake = probe?.verified && probe.best ? { stake: probe.best.gain.mean } : {};
-  if (direction) {
-    const advice = complexityAdvice(probe, direction);
-    const rising = verdict.nextStep.startsWith('more data would help');
+  const fit = reading.finding;
+  if (fit) {
     return [
       {
         section: 'learning-curve',
-        code: direction === 'simpler' ? 'overfitting' : 'underfitting',
+        code: fit.code,
         level: 'warn',
-        message: `Learning curve of ${model.spec}: ${verdict.summary}; ${advice.message}.`,
-        suggestion: `${advice.suggestion}${rising && direction === 'simpler' ? '; the CV score is still rising, so more rows would also help' : ''}`,
+        message: `Learning curve of ${model.spec}: ${fit.message}.`,
+        suggestion: `${fit.suggestion}${fit.code === 'overfitting' && verdict.nextStep.startsWith('more data would help') ? '; the CV score is still rising, so more rows would also help' : ''}`,
         columns: [],
         rows: [],
-        ...impact,
-        ...stake,
+        ...(fit.gain ? { impact: impactOf(metric, fit.gain) } : {}),
+        ...(fit.verified && fit.gain ? { stake: fit.gain.mean } : {}),
       },
     ];
   }
@@ -230,7 +220,13 @@ export const learningCurveStep: WorkflowStep = {
   detail: ({ state }) => `learning curve of ${state.best.spec}`,
   async run({ input, state }) {
     const options = optionsOf(input.config, 'learning_curve');
-    const result = await runLearningCurveStep(input, state.best, options.train_sizes);
-    return { sections: { learningCurve: result.section }, findings: result.findings };
+    const result = await runLearningCurveStep(input, state.best, options.train_sizes, state.compared);
+    return {
+      sections: { learningCurve: result.section },
+      findings: result.findings,
+      ...(result.sweep
+        ? { state: { complexitySweep: { model: state.best.spec, sweep: result.sweep } } }
+        : {}),
+    };
   },
 };

@@ -1,17 +1,18 @@
-import { impactOf, validationCurveVerdict } from '../../analysis/index.js';
+import { type ComplexitySweep, impactOf, validationCurveVerdict } from '../../analysis/index.js';
 import { tuningOf } from '../../catalog/index.js';
 import { validationCurve } from '../../selection/index.js';
 import type { RunFinding, ValidationCurveSection } from '../report-types.js';
 import type { PlannedModel, StepInput } from '../step-context.js';
 import { optionsOf, type WorkflowStep } from '../workflow-step.js';
-import { curveExecutor } from './curve-executor.js';
-import { curvePointData } from './curve-point-data.js';
+import { executorFor } from './executor-for.js';
+import { pointData } from './point-data.js';
 
 /** The validation curve over the model's main complexity param (or the one the config names). */
 export async function runValidationCurveStep(
   input: StepInput,
   model: PlannedModel,
   options: { readonly param?: string; readonly values?: readonly unknown[] },
+  sweep?: ComplexitySweep,
 ): Promise<{ section: ValidationCurveSection; findings: RunFinding[] } | { skipped: string }> {
   const plan = tuningOf(model.steps);
   const param = options.param ?? plan?.curve.param;
@@ -22,25 +23,31 @@ export async function runValidationCurveStep(
     };
   }
   const { features, labels } = input.tuning;
-  const curve = await validationCurve(features, labels, {
-    steps: model.steps,
-    param,
-    values,
-    cv: input.tuningFolds,
-    scoring: input.config.metric,
-    executor: curveExecutor(input, model),
-    signal: input.signal,
-    onProgress: input.onFits,
-  });
+  // The learning curve's sweep of this very param is the same fits on the same folds: reading it here
+  // makes the validation curve and the over/underfitting advice one measurement that cannot disagree.
   const key = param.slice(param.lastIndexOf('.') + 1);
+  const reused =
+    sweep !== undefined && sweep.control.param === key && options.values === undefined ? sweep : undefined;
+  const curve =
+    reused ??
+    (await validationCurve(features, labels, {
+      steps: model.steps,
+      param,
+      values,
+      cv: input.tuningFolds,
+      scoring: input.config.metric,
+      executor: executorFor(input, model),
+      signal: input.signal,
+      onProgress: input.onFits,
+    }));
   const current = model.steps[model.steps.length - 1].params[key] ?? plan?.defaults[key];
-  const verdict = validationCurveVerdict(param, values, curve.points, curve.scoring, current);
+  const verdict = validationCurveVerdict(param, curve.values, curve.points, curve.scoring, current);
   const section: ValidationCurveSection = {
     model: model.spec,
     scoring: curve.scoring,
     param,
-    values: [...values],
-    points: curve.points.map(curvePointData),
+    values: [...curve.values],
+    points: curve.points.map(pointData),
     verdict: verdict
       ? {
           summary: verdict.summary,
@@ -79,6 +86,7 @@ export const validationCurveStep: WorkflowStep = {
       input,
       state.best,
       optionsOf(input.config, 'validation_curve'),
+      state.complexitySweep?.model === state.best.spec ? state.complexitySweep.sweep : undefined,
     );
     if ('skipped' in result) return result;
     return { sections: { validationCurve: result.section }, findings: result.findings };

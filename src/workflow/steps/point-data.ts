@@ -1,8 +1,8 @@
 import type { CurvePoint } from '../../selection/index.js';
 import type { CurvePointData } from '../report-types.js';
 
-/** A curve point as the report keeps it: the fold means and standard deviations. */
-export function curvePointData(point: CurvePoint): CurvePointData {
+/** A curve point as report.json keeps it: the means and spreads, not the per-fold scores. */
+export function pointData(point: CurvePoint): CurvePointData {
   return {
     trainMean: point.trainMean,
     trainStd: point.trainStd,
