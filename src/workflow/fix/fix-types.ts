@@ -65,7 +65,7 @@ export interface ChangeRecord {
   readonly status: ChangeStatus;
   readonly reason: string;
   readonly metric: string;
-  /** Mean paired fold gain (candidate − current) and its 95 % t-interval; null when not measured. */
+  /** Mean paired fold gain (candidate − current) and its 95 % Nadeau–Bengio corrected t-interval; null when not measured. */
   readonly gain: number | null;
   readonly ciLow: number | null;
   readonly ciHigh: number | null;

@@ -3,7 +3,7 @@ import { isModeldebugError } from '../../core/errors.js';
 import type { FittedClassifier } from '../../core/estimator.js';
 import { isVerifiedGain } from '../../core/finding-record.js';
 import type { Matrix } from '../../core/matrix.js';
-import { pairedGain } from '../../metrics/paired-gain.js';
+import { correctedPairedGain } from '../../metrics/corrected-paired-gain.js';
 import { FIX_STAGES } from './candidate-stages.js';
 import { duplicateGroups, groupedStratifiedFolds } from './duplicate-groups.js';
 import { compareOnTest, fitState, predictState, type TestComparison } from './final-comparison.js';
@@ -43,6 +43,9 @@ export async function runFix(
   const groups = duplicateGroups(train);
   const folds = groupedStratifiedFolds(train.labels.codes, groups, options.cv, options.seed);
   const firstCopies = Uint8Array.from(groups, (first, i) => (first === i ? 1 : 0));
+  // Nadeau–Bengio's correction needs the folds' held-out to training share.
+  const testTrainRatio =
+    folds.reduce((sum, fold) => sum + fold.test.length / fold.train.length, 0) / folds.length;
   const start: FixState = { droppedRows: [], droppedColumns: [], steps };
   const deadline =
     options.budgetSeconds === undefined ? Number.POSITIVE_INFINITY : started + options.budgetSeconds * 1000;
@@ -140,7 +143,7 @@ export async function runFix(
           ? await candidate.scores()
           : await measure(next, candidate.scoreFirstCopies);
         const baseline = candidate.scoreFirstCopies ? await measure(state, true) : scores;
-        const gain = pairedGain(candidateScores, baseline);
+        const gain = correctedPairedGain(candidateScores, baseline, testTrainRatio);
         const seconds = (performance.now() - tried) / 1000;
         const verified = gain !== null && isVerifiedGain(gain.low);
         const keep = verified || candidate.keptByRule !== undefined;
