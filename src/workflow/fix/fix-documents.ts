@@ -23,6 +23,13 @@ export function changesDocument(result: FixResult, source: FixDataSource) {
     test: result.test,
     kept: result.changes.filter((change) => change.status === 'kept').length,
     budgetCut: result.budgetCut,
+    budgetCutCandidates: result.changes
+      .filter((change) => change.status === 'skipped')
+      .map((change) =>
+        change.expectedGain === null
+          ? change.description
+          : `${change.description} (expected gain ${change.expectedGain.toFixed(3)})`,
+      ),
     reusedEvaluations: result.reusedEvaluations,
     seconds: result.seconds,
     changes: result.changes,

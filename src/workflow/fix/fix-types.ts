@@ -53,6 +53,11 @@ export interface Candidate {
    * such a drop is kept by this rule (with its measured cost shown) instead of by the gain.
    */
   readonly keptByRule?: string;
+  /**
+   * The gain the stage expects (e.g. from the diagnosis), in the metric's units: it orders the stage's
+   * candidates. Without it `fix` screens the candidate on the first fold.
+   */
+  readonly expectedGain?: number;
 }
 
 export type ChangeStatus = 'kept' | 'rejected' | 'failed' | 'skipped';
@@ -72,6 +77,8 @@ export interface ChangeRecord {
   readonly columns: readonly string[];
   readonly rows: readonly number[];
   readonly seconds: number;
+  /** The estimate that ordered its stage's candidates (the first fold's gain unless the stage gave one). */
+  readonly expectedGain: number | null;
 }
 
 export interface FixOptions {

@@ -2,13 +2,13 @@ import { formatModelSpec, type StepSpec } from '../../catalog/index.js';
 import { isModeldebugError } from '../../core/errors.js';
 import type { FittedClassifier } from '../../core/estimator.js';
 import { isVerifiedGain } from '../../core/finding-record.js';
-import type { Matrix } from '../../core/matrix.js';
 import { correctedPairedGain } from '../../metrics/corrected-paired-gain.js';
 import { FIX_STAGES } from './candidate-stages.js';
 import { duplicateGroups, groupedStratifiedFolds } from './duplicate-groups.js';
+import { byExpectedGain } from './expected-gain.js';
 import { compareOnTest, fitState, predictState, type TestComparison } from './final-comparison.js';
 import type { Candidate, ChangeRecord, FixData, FixOptions, FixState } from './fix-types.js';
-import { evaluateState } from './fold-scores.js';
+import { createStateScorer } from './state-scorer.js';
 
 export interface FixResult {
   readonly metric: string;
@@ -50,41 +50,8 @@ export async function runFix(
   const deadline =
     options.budgetSeconds === undefined ? Number.POSITIVE_INFINITY : started + options.budgetSeconds * 1000;
 
-  let reused = 0;
-  // The out-of-fold probabilities of the last state cross-validated here (relabel and threshold read them).
-  let probaOf: { state: FixState; proba: Matrix } | undefined;
-  // Within a run, a state is cross-validated once whatever the memo (the ensemble stage asks again).
-  const measured = new Map<string, number[]>();
-  const measure = async (state: FixState, onFirstCopies = false): Promise<number[]> => {
-    const key = JSON.stringify({
-      state,
-      metric,
-      cv: options.cv,
-      seed: options.seed,
-      rows: train.features.rows,
-      onFirstCopies,
-    });
-    const seen = measured.get(key);
-    if (seen) return [...seen];
-    const stored = options.memo?.get(key);
-    if (stored) {
-      reused++;
-      measured.set(key, [...stored]);
-      return [...stored];
-    }
-    const evaluation = await evaluateState(
-      train,
-      state,
-      folds,
-      metric,
-      signal,
-      onFirstCopies ? firstCopies : undefined,
-    );
-    options.memo?.set(key, evaluation.scores);
-    measured.set(key, evaluation.scores);
-    if (!onFirstCopies) probaOf = { state, proba: evaluation.proba };
-    return evaluation.scores;
-  };
+  const scorer = createStateScorer(train, folds, firstCopies, options);
+  const measure = scorer.measure;
 
   options.progress?.(`cross-validating the starting pipeline ${formatModelSpec([...steps])}`);
   let state = start;
@@ -114,25 +81,21 @@ export async function runFix(
           const values = await measure(candidate);
           return values.reduce((a, b) => a + b, 0) / values.length;
         },
-        currentProba: async () => {
-          if (probaOf?.state !== current) {
-            probaOf = {
-              state: current,
-              proba: (await evaluateState(train, current, folds, metric, signal)).proba,
-            };
-          }
-          return probaOf.proba;
-        },
+        currentProba: () => scorer.proba(current),
       })
       .catch((error: unknown) => {
         if (!isModeldebugError(error)) throw error;
         changes.push({ ...skipped(stage.remedy, metric), status: 'failed', reason: error.message });
         return [] as Candidate[];
       });
-    for (const candidate of candidates) {
+    const ordered = await byExpectedGain(candidates, state, scores[0], scorer, deadline);
+    for (const { candidate, expectedGain } of ordered) {
       if (performance.now() > deadline) {
         budgetCut++;
-        changes.push(record(candidate, 'skipped', 'the budget ran out before it was tried', metric, null, 0));
+        changes.push({
+          ...record(candidate, 'skipped', 'the budget ran out before it was tried', metric, null, 0),
+          expectedGain,
+        });
         continue;
       }
       options.progress?.(`trying: ${candidate.description}`);
@@ -153,7 +116,10 @@ export async function runFix(
             (gain === null
               ? 'too few folds to measure a gain'
               : 'the paired gain’s 95 % lower bound is not above zero'));
-        changes.push(record(candidate, keep ? 'kept' : 'rejected', reason, metric, gain, seconds));
+        changes.push({
+          ...record(candidate, keep ? 'kept' : 'rejected', reason, metric, gain, seconds),
+          expectedGain,
+        });
         if (keep) {
           state = next;
           scores = candidate.scoreFirstCopies ? await measure(next) : candidateScores;
@@ -187,7 +153,7 @@ export async function runFix(
     test,
     model,
     budgetCut,
-    reusedEvaluations: reused,
+    reusedEvaluations: scorer.reused(),
     seconds: (performance.now() - started) / 1000,
   };
 }
@@ -213,6 +179,7 @@ function record(
     columns: [...candidate.columns],
     rows: [...candidate.rows],
     seconds,
+    expectedGain: null,
   };
 }
 
@@ -242,5 +209,6 @@ function skipped(remedy: keyof typeof STAGE_CODES, metric: string): ChangeRecord
     columns: [],
     rows: [],
     seconds: 0,
+    expectedGain: null,
   };
 }
