@@ -78,16 +78,20 @@ describe('byExpectedGain', () => {
   });
 });
 
+function cleanData() {
+  const dir = fixturePath('fix');
+  return prepareFixData({
+    train: join(dir, 'clean_train.csv'),
+    test: join(dir, 'clean_test.csv'),
+    label: 'y',
+    testSize: 0.2,
+    seed: 0,
+  });
+}
+
 describe('fix orders each stage by expected gain', () => {
   it('tries the other models most promising first (by their first-fold gain)', async () => {
-    const dir = fixturePath('fix');
-    const data = await prepareFixData({
-      train: join(dir, 'clean_train.csv'),
-      test: join(dir, 'clean_test.csv'),
-      label: 'y',
-      testSize: 0.2,
-      seed: 0,
-    });
+    const data = await cleanData();
     const result = await runFix(data, parseModelSpec('gnb'), {
       metric: 'accuracy',
       cv: 5,
@@ -103,14 +107,7 @@ describe('fix orders each stage by expected gain', () => {
   }, 120_000);
 
   it('with no time left records every stage as cut by the budget', async () => {
-    const dir = fixturePath('fix');
-    const data = await prepareFixData({
-      train: join(dir, 'clean_train.csv'),
-      test: join(dir, 'clean_test.csv'),
-      label: 'y',
-      testSize: 0.2,
-      seed: 0,
-    });
+    const data = await cleanData();
     const result = await runFix(data, parseModelSpec('gnb'), {
       metric: 'accuracy',
       cv: 3,
