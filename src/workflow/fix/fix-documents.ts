@@ -17,6 +17,8 @@ export function changesDocument(result: FixResult, source: FixDataSource) {
     fixedModel: formatModelSpec([...final.steps]),
     droppedColumns: [...final.droppedColumns],
     droppedRowCount: final.droppedRows.length,
+    // The encodings kept: dates as parts, formatted numbers parsed (applied by column name, before the drops).
+    encodings: [...(final.repairs ?? [])],
     ...(final.threshold === undefined ? {} : { threshold: final.threshold }),
     ...(final.calibration === undefined ? {} : { calibration: final.calibration }),
     cv: result.cv,

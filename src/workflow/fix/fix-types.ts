@@ -1,13 +1,15 @@
 import type { StepSpec } from '../../catalog/index.js';
 import type { FindingCode } from '../../core/finding-record.js';
-import type { Dataset } from '../../data/index.js';
+import type { ColumnRepair, Dataset } from '../../data/index.js';
 
 /** The kinds of change `fix` may make; `relabel` (dropping suspected label errors) only when named. */
 export const FIX_REMEDIES = [
   'dedupe',
+  'encode',
   'drop-columns',
   'impute',
   'relabel',
+  'features',
   'model',
   'params',
   'ensemble',
@@ -24,6 +26,8 @@ export const DEFAULT_REMEDIES: readonly FixRemedy[] = FIX_REMEDIES.filter((remed
 export interface FixState {
   readonly droppedRows: readonly number[];
   readonly droppedColumns: readonly string[];
+  /** Dates encoded and formatted numbers parsed (as `run` prepares them), before the columns are dropped. */
+  readonly repairs?: readonly ColumnRepair[];
   readonly steps: readonly StepSpec[];
   /** Binary problems: predict the second class when its probability reaches this (default argmax). */
   readonly threshold?: number;
@@ -53,6 +57,8 @@ export interface Candidate {
    * such a drop is kept by this rule (with its measured cost shown) instead of by the gain.
    */
   readonly keptByRule?: string;
+  /** What the rule saw (changes.json shows it, so a user can check the rule against their data). */
+  readonly ruleEvidence?: RuleEvidence;
   /**
    * The gain the stage expects (e.g. from the diagnosis), in the metric's units: it orders the stage's
    * candidates. Without it `fix` screens the candidate on the first fold.
@@ -61,6 +67,16 @@ export interface Candidate {
 }
 
 export type ChangeStatus = 'kept' | 'rejected' | 'failed' | 'skipped';
+
+/** Why a drop was kept by rule rather than by its gain: the rule and the measurement that triggered it. */
+export interface RuleEvidence {
+  readonly rule: 'leak' | 'identifier';
+  /** What was measured on the training rows, e.g. "leak score 0.996 ≥ 0.99" or "row numbers 0…799". */
+  readonly evidence: string;
+  /** The leak rule: the single-feature leak score and the threshold it reached. */
+  readonly leakScore?: number;
+  readonly threshold?: number;
+}
 
 /** A line of changes.json. */
 export interface ChangeRecord {
@@ -79,6 +95,8 @@ export interface ChangeRecord {
   readonly seconds: number;
   /** The estimate that ordered its stage's candidates (the first fold's gain unless the stage gave one). */
   readonly expectedGain: number | null;
+  /** Set when the change was kept by rule (a leak or an identifier), with what the rule measured. */
+  readonly rule: RuleEvidence | null;
 }
 
 export interface FixOptions {

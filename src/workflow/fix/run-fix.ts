@@ -180,14 +180,17 @@ function record(
     rows: [...candidate.rows],
     seconds,
     expectedGain: null,
+    rule: status === 'kept' && candidate.keptByRule !== undefined ? (candidate.ruleEvidence ?? null) : null,
   };
 }
 
 const STAGE_CODES = {
   dedupe: 'duplicate_rows',
+  encode: 'date_column',
   'drop-columns': 'useless_features',
   impute: 'missing_values',
   relabel: 'label_errors',
+  features: 'useless_features',
   model: 'better_model',
   params: 'tuning_gain',
   ensemble: 'ensemble_gain',
@@ -210,5 +213,6 @@ function skipped(remedy: keyof typeof STAGE_CODES, metric: string): ChangeRecord
     rows: [],
     seconds: 0,
     expectedGain: null,
+    rule: null,
   };
 }
