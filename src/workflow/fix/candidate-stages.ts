@@ -13,7 +13,7 @@ import { duplicateGroups, repeatedRows } from './duplicate-groups.js';
 import { encodeCandidates } from './encode-candidates.js';
 import { ensembleCandidates } from './ensemble-candidates.js';
 import { featureSubsetCandidate } from './feature-subset-candidate.js';
-import type { Candidate, FixRemedy, FixState } from './fix-types.js';
+import type { Candidate, FixOptions, FixRemedy, FixState } from './fix-types.js';
 import { evaluateState, keptFeatures } from './fold-scores.js';
 import { thresholdCandidate } from './threshold-candidate.js';
 
@@ -30,6 +30,7 @@ export interface StageInput {
   /** The current state's out-of-fold probabilities (computed on demand). */
   currentProba(): Promise<Matrix>;
   readonly signal?: AbortSignal;
+  readonly createExecutor?: FixOptions['createExecutor'];
 }
 
 export interface Stage {
@@ -227,14 +228,17 @@ async function paramsCandidates(input: StageInput): Promise<Candidate[]> {
   const { train } = input;
   const features = keptFeatures(train.features, state);
   const labels = takeLabelRows(train.labels, rows);
-  const result = await search(takeFeatureRows(features, rows), labels, {
+  const searched = takeFeatureRows(features, rows);
+  const executor = input.createExecutor?.({ features: searched, labels });
+  const result = await search(searched, labels, {
     steps: state.steps,
     strategy: createStrategy({ strategy: 'grid', grid, space: [] }),
     cv: stratifiedKFold(labels.codes, input.folds.length, { shuffle: true, seed: input.seed + 1 }).folds,
     scoring: input.metric,
     refit: false,
     signal: input.signal,
-  });
+    executor,
+  }).finally(() => executor?.close());
   const unchanged = Object.entries(result.bestParams).every(
     ([key, value]) => (final.params[key] ?? plan.defaults[key]) === value,
   );

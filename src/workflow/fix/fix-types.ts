@@ -1,6 +1,9 @@
 import type { StepSpec } from '../../catalog/index.js';
+import type { Features } from '../../core/features.js';
 import type { FindingCode } from '../../core/finding-record.js';
+import type { Labels } from '../../core/labels.js';
 import type { ColumnRepair, Dataset } from '../../data/index.js';
+import type { TaskExecutor } from '../../selection/index.js';
 
 /** The kinds of change `fix` may make; `relabel` (dropping suspected label errors) only when named. */
 export const FIX_REMEDIES = [
@@ -111,6 +114,14 @@ export interface FixOptions {
   readonly progress?: (message: string) => void;
   /** Fold scores computed before (a resumed run): the key names the evaluation exactly. */
   readonly memo?: FoldScoreMemo;
+  /**
+   * Where the params search fits its folds (e.g. remote workers); in process when absent. Each search
+   * gets its own executor for the rows and columns it searches on, closed when it ends.
+   */
+  readonly createExecutor?: (dataset: {
+    readonly features: Features;
+    readonly labels: Labels;
+  }) => TaskExecutor;
 }
 
 export interface FoldScoreMemo {

@@ -77,6 +77,7 @@ export async function runFix(
         metric,
         seed: options.seed,
         signal,
+        createExecutor: options.createExecutor,
         meanScore: async (candidate) => {
           const values = await measure(candidate);
           return values.reduce((a, b) => a + b, 0) / values.length;
