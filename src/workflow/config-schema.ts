@@ -133,9 +133,13 @@ export const runConfigSchema = z.strictObject({
       drift: step({}),
       /**
        * The model comparison; `race: false` cross-validates every model on the full folds instead of
-       * racing them (a model clearly behind on a subsample stops there).
+       * racing them (a model clearly behind on a subsample stops there); no rung of the race trains on
+       * fewer than `race_min_rows` rows per fold, so a small file gets the plain comparison.
        */
-      baseline: step({ race: z.boolean().default(true) }),
+      baseline: step({
+        race: z.boolean().default(true),
+        race_min_rows: z.number().int().min(10).default(1000),
+      }),
       learning_curve: step({ train_sizes: z.array(z.number().positive()).min(2).optional() }),
       /** Per-epoch training and validation loss of a gradient-trained best model (mlp, sgd); others skip it. */
       epoch_curve: step({}),

@@ -72,7 +72,7 @@ describe('the comparison as a race', () => {
       runConfigSchema.parse({
         data: { train, label: 'y' },
         models: ['scale | logreg', 'dummy'],
-        steps: ONLY_COMPARISON,
+        steps: { ...ONLY_COMPARISON, baseline: { race_min_rows: 250 } },
       }),
     );
     const section = report.sections.modelComparison;
@@ -100,7 +100,8 @@ describe('the comparison as a race', () => {
           runConfigSchema.parse({
             data: { example },
             ...(models ? { models } : {}),
-            steps: { ...ONLY_COMPARISON, baseline: { race } },
+            // Rungs from 250 rows, so that digits races (the default, 1,000, gives every bundled set one rung).
+            steps: { ...ONLY_COMPARISON, baseline: { race, race_min_rows: 250 } },
           }),
         );
       const raced = await run(true);

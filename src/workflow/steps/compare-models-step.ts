@@ -214,7 +214,8 @@ export const compareModelsStep: WorkflowStep = {
   detail: ({ state }) =>
     `cross-validating ${state.models.length} model${state.models.length === 1 ? '' : 's'}`,
   async run({ input, state }) {
-    const race = optionsOf(input.config, 'baseline').race ? DEFAULT_RACE : NO_RACE;
+    const options = optionsOf(input.config, 'baseline');
+    const race = options.race ? { ...DEFAULT_RACE, minRows: options.race_min_rows } : NO_RACE;
     const result = await runCompareModelsStep(input, state.models, race);
     // A model stopped in the race has no scores on the full folds: later steps leave it out, as a failed one.
     const out = new Set([

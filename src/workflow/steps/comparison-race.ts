@@ -16,7 +16,7 @@ export interface RaceOptions {
   readonly margin: number;
 }
 
-export const DEFAULT_RACE: RaceOptions = { factor: 4, minRows: 250, margin: 0.01 };
+export const DEFAULT_RACE: RaceOptions = { factor: 4, minRows: 1000, margin: 0.01 };
 
 /** One rung on the full folds: the plain comparison, every model on every fold. */
 export const NO_RACE: RaceOptions = { ...DEFAULT_RACE, minRows: Number.POSITIVE_INFINITY };
