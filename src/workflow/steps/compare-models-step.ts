@@ -45,7 +45,6 @@ export async function runCompareModelsStep(
   const deadline = input.budget?.deadlineFor('baseline');
   for (const [rung, rows] of rungs.entries()) {
     const last = rung === rungs.length - 1;
-    const rungStarted = performance.now();
     const foldsHere = last ? folds : rungFolds(folds, rows, config.seed);
     scored = [];
     for (const model of alive) {
@@ -72,8 +71,9 @@ export async function runCompareModelsStep(
     const stoppedSpecs = new Set(stops.map((stop) => stop.spec));
     alive = scored.filter((entry) => !stoppedSpecs.has(entry.model.spec)).map((entry) => entry.model);
     scored = scored.filter((entry) => !stoppedSpecs.has(entry.model.spec));
-    // Fit time grows at least linearly with the rows: the next rung costs about `factor` times this one.
-    const nextRungSeconds = ((performance.now() - rungStarted) / 1000) * (rungs[rung + 1] / rows);
+    // Fit time grows at least linearly with the rows: the next rung costs the models still in the race
+    // about `factor` times what they took on this one.
+    const nextRungSeconds = scored.reduce((sum, entry) => sum + entry.seconds, 0) * (rungs[rung + 1] / rows);
     if (deadline !== undefined && input.budget && input.budget.elapsed() + nextRungSeconds > deadline) {
       cut = {
         rows,
@@ -108,6 +108,8 @@ interface ScoredModel {
   readonly scores: ModelComparisonSection['models'][number]['scores'];
   /** The config's metric on each fold. */
   readonly folds: readonly number[];
+  /** Wall time of its cross-validation. */
+  readonly seconds: number;
 }
 
 type RaceStopRecord = NonNullable<ModelComparisonSection['race']>['stopped'][number];
@@ -131,11 +133,8 @@ async function scoreModel(
     concurrentFolds: tagsOf(model.steps).waitsOnEndpoint,
     onFoldDone,
   });
-  input.budget?.noteFits(
-    model.spec,
-    folds[0].train.length,
-    (performance.now() - started) / 1000 / folds.length,
-  );
+  const seconds = (performance.now() - started) / 1000;
+  input.budget?.noteFits(model.spec, folds[0].train.length, seconds / folds.length);
   if (result.outOfFold) {
     input.outOfFold?.set(model.spec, {
       name: model.spec,
@@ -147,6 +146,7 @@ async function scoreModel(
     model,
     scores: { ...result.test },
     folds: result.folds.map((fold) => fold.test[config.metric] ?? Number.NaN),
+    seconds,
   };
 }
 
