@@ -4,6 +4,7 @@ import { abbreviateModelSpec } from './model-names.js';
 import { pageHead } from './page-head.js';
 import { html } from './safe-html.js';
 import {
+  budgetBlock,
   findingsList,
   gateBlock,
   renderModelComparisonSection,
@@ -60,6 +61,7 @@ ${summaryBlock(report)}
 ${findingsList(report)}
 ${present}
 ${skippedBlock(report)}
+${budgetBlock(report)}
 ${timingsBlock(report)}
 </main>
 </body>

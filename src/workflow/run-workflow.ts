@@ -4,6 +4,8 @@ import { type Dataset, describeRepair } from '../data/index.js';
 import { createWorkerPool } from '../parallel/index.js';
 import { inProcessExecutor, type TaskExecutor } from '../selection/index.js';
 import { stratifiedKFold } from '../splits/index.js';
+import { createRunBudget } from './budget/run-budget.js';
+import { budgetSkipReason } from './budget/step-cost.js';
 import { calibrationFinding } from './calibration-finding.js';
 import { type RunConfig, stepOptions } from './config-schema.js';
 import { defaultModels, type PlannedModel, planModel } from './model-plans.js';
@@ -22,6 +24,7 @@ import type { RunState, StepOutcome, StepRun, WorkflowStep } from './workflow-st
  */
 export async function runWorkflow(config: RunConfig, context: WorkflowContext = {}): Promise<RunReport> {
   const started = performance.now();
+  const budget = config.budget === undefined ? undefined : createRunBudget(config.budget);
   const progress = context.progress;
   const timings: Record<string, number> = {};
   const skipped: { step: string; reason: string }[] = [];
@@ -50,6 +53,7 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
     signal: context.signal,
     onFits: (done, total) => progress?.fits(done, total),
     outOfFold: new Map(),
+    budget,
   };
 
   async function timed<T>(
@@ -93,6 +97,14 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
       if (stepOptions(config, step.id) === undefined) continue;
       const run: StepRun = { input, state, data, test };
       if (step.appliesWhen && !step.appliesWhen(run)) continue;
+      const overBudget = budget && !step.required ? budgetSkipReason(step.id, run, budget) : undefined;
+      if (overBudget) {
+        budget?.cut(step.id, `skipped: ${overBudget}`);
+        skipped.push({ step: step.id, reason: `budget: ${overBudget}` });
+        progress?.stepStarted(step.id, step.detail(run));
+        progress?.stepDone(step.id, 0, `skipped for the time budget: ${overBudget}`);
+        continue;
+      }
       const outcome = await runStep(step, run);
       if (!outcome) continue;
       Object.assign(sections, outcome.sections);
@@ -121,6 +133,7 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
       thresholds,
       skipped,
       timings,
+      ...(budget ? { budget: { seconds: budget.seconds, cuts: [...budget.cuts] } } : {}),
       warnings: data.repairs.map(describeRepair),
     };
   } finally {

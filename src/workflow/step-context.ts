@@ -3,6 +3,7 @@ import type { ModelRuntime } from '../catalog/index.js';
 import type { Dataset } from '../data/index.js';
 import type { TaskExecutor } from '../selection/index.js';
 import type { Fold } from '../splits/index.js';
+import type { RunBudget } from './budget/run-budget.js';
 import type { RunConfig } from './config-schema.js';
 import type { PlannedModel } from './model-plans.js';
 
@@ -43,6 +44,8 @@ export interface StepInput {
    * ensemble step combines them instead of fitting every member again. Filled by the comparison.
    */
   readonly outOfFold?: Map<string, MemberOutOfFold>;
+  /** The run's time budget, when it has one: steps check their deadline and record what they cut. */
+  readonly budget?: RunBudget;
 }
 
 export type { PlannedModel };

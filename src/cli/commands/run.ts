@@ -33,6 +33,7 @@ interface RunFlags {
   readonly metric?: string;
   readonly jobs?: string;
   readonly maxRows?: string;
+  readonly budget?: string;
   readonly out: string;
   readonly store: string;
   readonly noStore?: boolean;
@@ -50,6 +51,7 @@ const EXAMPLES = [
   "modeldebug run --example spam --model 'tfidf | logreg' --model 'tfidf | mnb'",
   'modeldebug run --data train.csv --label y --test test.csv --fail-under f1_weighted=0.9 --summary-md summary.md',
   'modeldebug run examples/iris.yaml --out reports/iris --json',
+  'modeldebug run --data big.csv --label y --budget 2m',
 ];
 
 export function registerRunCommand(program: Command): void {
@@ -69,6 +71,10 @@ export function registerRunCommand(program: Command): void {
     .option('--metric <name>', 'picks the best model: accuracy | balanced_accuracy | f1_macro | f1_weighted')
     .option('--jobs <n>', 'worker threads for curves and the search')
     .option('--max-rows <n>', 'rows for curves, search and selection (a stratified sample; 0 = all)')
+    .option(
+      '--budget <duration>',
+      'a time budget, e.g. 60s, 10m or 1h: the comparison races on fewer rows and steps that would overrun are skipped (the report lists the cuts)',
+    )
     .option('--out <dir>', 'where report.html and report.json go', 'modeldebug-report')
     .option('--store <path>', 'the run store (SQLite)', DEFAULT_STORE_PATH)
     .option('--no-store', 'do not record the run in the run store')
@@ -199,6 +205,7 @@ export function configFromArguments(configPath: string | undefined, flags: RunFl
     ...(flags.metric !== undefined ? { metric: flags.metric as RunConfig['metric'] } : {}),
     ...(flags.jobs !== undefined ? { jobs: wholeNumberFlag('--jobs', flags.jobs, 1) } : {}),
     ...(flags.maxRows !== undefined ? { max_rows: wholeNumberFlag('--max-rows', flags.maxRows, 0) } : {}),
+    ...(flags.budget !== undefined ? { budget: flags.budget } : {}),
     thresholds,
   };
   return validatedFlags(input);
@@ -227,6 +234,7 @@ function withFlagOverrides(
     ...(flags.metric !== undefined ? { metric: flags.metric as RunConfig['metric'] } : {}),
     ...(flags.jobs !== undefined ? { jobs: wholeNumberFlag('--jobs', flags.jobs, 1) } : {}),
     ...(flags.maxRows !== undefined ? { max_rows: wholeNumberFlag('--max-rows', flags.maxRows, 0) } : {}),
+    ...(flags.budget !== undefined ? { budget: flags.budget } : {}),
     thresholds: { ...config.thresholds, ...thresholds },
   };
   return validatedFlags(merged);
@@ -250,6 +258,7 @@ const FLAG_OF: Readonly<Record<string, string>> = {
   metric: '--metric',
   jobs: '--jobs',
   max_rows: '--max-rows',
+  budget: '--budget',
   label: '--label',
   data: '--data',
 };

@@ -158,6 +158,13 @@ export const runReportSchema = z
     ),
     skipped: z.array(z.object({ step: z.string(), reason: z.string() })),
     timings: z.record(z.string(), z.number()),
+    budget: z
+      .object({
+        seconds: z.number(),
+        cuts: z.array(z.object({ step: z.string(), what: z.string() })),
+      })
+      .optional()
+      .describe('with run --budget: its seconds and what it cut (steps skipped, the race ended early)'),
     warnings: z.array(z.string()),
   })
   .describe('report.json of modeldebug run (and run --json)');
