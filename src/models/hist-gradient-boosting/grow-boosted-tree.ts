@@ -272,20 +272,31 @@ function noSplit(): SplitChoice {
   return { feature: -1, bin: 0, gain: 0, missingLeft: false, gLeft: 0, hLeft: 0, gRight: 0, hRight: 0 };
 }
 
-/** Rows of the leaf that go left first (bin <= cut, or missing when missing goes left); returns where the right child starts. */
+/**
+ * Rows of the leaf that go left first (bin <= cut, or missing when missing goes left); returns where
+ * the right child starts. Without branches on the data: each row is written to both sides and only
+ * the side it belongs to advances (left or right is a coin flip a branch predictor cannot learn).
+ */
 function partition(data: BinnedData, ws: GrowerWorkspace, leaf: Leaf): number {
   const { feature, bin, missingLeft } = leaf.split;
   const column = feature * data.rows;
   const missingBin = data.offsets[feature + 1] - data.offsets[feature] - 1;
+  // The missing bin is above every cut, so `value <= bin` sends it right; this flips it when asked.
+  const missingGoesLeft = missingLeft ? 1 : 0;
+  const { indices, buffer } = ws;
+  const binned = data.binned;
   let write = leaf.start;
   let buffered = 0;
   for (let r = leaf.start; r < leaf.end; r++) {
-    const row = ws.indices[r];
-    const value = data.binned[column + row];
-    if (value === missingBin ? missingLeft : value <= bin) ws.indices[write++] = row;
-    else ws.buffer[buffered++] = row;
+    const row = indices[r];
+    const value = binned[column + row];
+    const left = +(value <= bin) | (+(value === missingBin) & missingGoesLeft);
+    indices[write] = row;
+    buffer[buffered] = row;
+    write += left;
+    buffered += 1 - left;
   }
-  ws.indices.set(ws.buffer.subarray(0, buffered), write);
+  indices.set(buffer.subarray(0, buffered), write);
   return write;
 }
 
