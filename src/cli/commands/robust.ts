@@ -4,12 +4,12 @@ import {
   llmRobustness,
   type VariantFamily,
 } from '../../analysis/llm/robustness/index.js';
-import { formatModelSpec } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { wholeNumberFlag } from '../flag-values.js';
 import { jsonDocument } from '../format/json-document.js';
 import { robustText } from '../format/robust-text.js';
+import { techniqueHead } from '../format/technique-head.js';
 import {
   addLlmTechniqueOptions,
   type LlmTechniqueFlags,
@@ -54,20 +54,12 @@ export function registerRobustCommand(program: Command): void {
       } finally {
         input.close();
       }
-      const model = formatModelSpec(input.steps);
+      const head = techniqueHead('robust', input);
       if (flags.json) {
-        process.stdout.write(
-          jsonDocument({
-            command: 'robust',
-            dataset: { source: input.dataset.source, rows: input.dataset.features.rows },
-            model,
-            folds: input.folds.length,
-            ...result,
-          }),
-        );
+        process.stdout.write(jsonDocument({ ...head, ...result }));
         return 0;
       }
-      process.stdout.write(`${robustText(result, input.dataset, model, input.folds.length)}\n`);
+      process.stdout.write(`${robustText(result, input.dataset, head.model, head.folds)}\n`);
       return 0;
     }),
   );

@@ -45,6 +45,8 @@ export async function calibrationOutOfFold(
   signal?: AbortSignal,
 ): Promise<CalibrationInputs> {
   const base = model.withParams({ calibration: 'none', label_bias: {} });
+  // Fail before any call when the params rule out both kinds of class probabilities.
+  if (!mayHaveScores(base)) basisOf(base, []);
   const nClasses = y.classes.length;
   const runs = await Promise.all(
     folds.map(async (fold) => {
@@ -90,6 +92,15 @@ export async function calibrationOutOfFold(
     return contentFreeOf(runs[f].contentFree, basis, nClasses);
   });
   return { basis, predicted, proba, scores, calibratable, foldOf, contentFree, usage: usage! };
+}
+
+function mayHaveScores(model: LlmClassifier): boolean {
+  const { params } = model;
+  const json = params.parse === 'json' || params.structured_output;
+  return (
+    params.scoring === 'logprob' ||
+    (!json && (params.probabilities === 'auto' || params.probabilities === 'logprobs'))
+  );
 }
 
 function basisOf(model: LlmClassifier, tests: readonly LlmPrediction[]): ProbabilityBasis {
