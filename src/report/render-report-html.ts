@@ -3,6 +3,7 @@ import type { SectionHtml } from './html-parts.js';
 import { abbreviateModelSpec } from './model-names.js';
 import { pageHead } from './page-head.js';
 import { html } from './safe-html.js';
+import { llmCalibrationSection } from './sections/llm-calibration-html.js';
 import {
   comparisonSection,
   findingsList,
@@ -37,6 +38,7 @@ export async function renderReportHtml(report: RunReport): Promise<string> {
   sections.push(await regularizationSection(report));
   sections.push(await featureSection(report));
   sections.push(ensembleSection(report));
+  sections.push(llmCalibrationSection(report));
   sections.push(await errorSection(report));
   sections.push(await finalSection(report));
   const present = sections.filter((part): part is SectionHtml => part !== undefined);
