@@ -1,4 +1,4 @@
-import type { TokenAlternative, TokenLogprob } from '../../llm/chat-types.js';
+import type { TokenAlternative, TokenLogprob } from '../../llm/provider/chat-types.js';
 import { normaliseLabel } from './parse-answer.js';
 
 /** The smallest log-probability a label is given when the endpoint listed none of its tokens. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FetchFunction } from '../../../src/llm/chat-provider.js';
+import type { FetchFunction } from '../../../src/llm/provider/chat-provider.js';
 import {
   createLlmClassifier,
   labelLogLikelihoods,

@@ -2,7 +2,7 @@ import { ModeldebugError } from '../../../core/errors.js';
 import type { Features } from '../../../core/features.js';
 import { takeFeatureRows } from '../../../core/features.js';
 import { type Labels, takeLabelRows } from '../../../core/labels.js';
-import type { RunSummary } from '../../../llm/run-progress.js';
+import type { RunSummary } from '../../../llm/engine/run-progress.js';
 import { contentFreeFeatures } from '../../../models/llm-classifier/content-free-inputs.js';
 import { contentFreeDistribution } from '../../../models/llm-classifier/contextual-calibration.js';
 import { probabilitiesFromScores } from '../../../models/llm-classifier/label-scores.js';
@@ -10,7 +10,7 @@ import type { LlmClassifier } from '../../../models/llm-classifier/llm-classifie
 import { OUTCOME_CODE } from '../../../models/llm-classifier/llm-outcome.js';
 import type { LlmPrediction } from '../../../models/llm-classifier/predict-rows.js';
 import type { Fold } from '../../../splits/fold.js';
-import { addUsage } from '../../llm-out-of-fold.js';
+import { addUsage } from '../llm-out-of-fold.js';
 
 /** Where the class probabilities that calibration rescales come from. */
 export type ProbabilityBasis = 'logprob' | 'samples';

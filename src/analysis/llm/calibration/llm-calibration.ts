@@ -1,7 +1,7 @@
 import type { Features } from '../../../core/features.js';
 import type { FindingRecord } from '../../../core/finding-record.js';
 import type { Labels } from '../../../core/labels.js';
-import type { RunSummary } from '../../../llm/run-progress.js';
+import type { RunSummary } from '../../../llm/engine/run-progress.js';
 import type { LlmClassifier } from '../../../models/llm-classifier/llm-classifier.js';
 import type { Fold } from '../../../splits/fold.js';
 import type { Interval } from '../robustness/paired-variant-bootstrap.js';
