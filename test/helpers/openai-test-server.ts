@@ -38,6 +38,8 @@ export interface TestServerOptions {
   /** A fault for the n-th request (0-based, counting every request), or none. */
   readonly fault?: (requestNumber: number, body: ChatBody) => ScriptedFault | undefined;
   readonly latencyMs?: number;
+  /** A latency per request (e.g. by model), instead of `latencyMs`. */
+  readonly latencyFor?: (body: ChatBody) => number;
 }
 
 export interface TestServer {
@@ -108,7 +110,8 @@ async function handle(
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-  if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+  const latency = options.latencyFor?.(body) ?? options.latencyMs;
+  if (latency) await new Promise((resolve) => setTimeout(resolve, latency));
   const fault = options.fault?.(number, body);
   if (fault) return injectFault(fault, response);
   if (request.url?.endsWith('/embeddings')) return sendJson(response, 200, embeddings(body));
