@@ -26,14 +26,37 @@ export function frontAccuracy(model: string, shots: number): number {
   return 0.5;
 }
 
+/** The planted answer for one row: the truth with the model's accuracy, else the other label. */
+export function plantedAnswer(body: ChatBody, key: string, truth: string, other: string): string {
+  const shots = body.messages.filter((message) => message.role === 'assistant').length;
+  const seed = body.model === 'flaky' ? 0 : (body.seed ?? 0);
+  return unitHash(`${body.model}|${key}|${seed}`) < frontAccuracy(body.model, shots) ? truth : other;
+}
+
+/** For test/analysis/llm-reviews.ts rows: the truth is the row's good|bad, the key its item number. */
 export function frontScriptedModel(body: ChatBody): ScriptedAnswer | string {
   const input = lastUser(body);
   const truth = /\bgood\b/.test(input) ? 'pos' : 'neg';
   const item = /\bitem (\d+)\b/.exec(input)?.[1] ?? '0';
-  const shots = body.messages.filter((message) => message.role === 'assistant').length;
-  const seed = body.model === 'flaky' ? 0 : (body.seed ?? 0);
-  const right = unitHash(`${body.model}|${item}|${seed}`) < frontAccuracy(body.model, shots);
-  return right ? truth : truth === 'pos' ? 'neg' : 'pos';
+  return plantedAnswer(body, item, truth, truth === 'pos' ? 'neg' : 'pos');
+}
+
+/**
+ * For rows of a labelled text file (the bundled spam sample): the row is the one whose text ends the
+ * prompt's last user message; its index is the key. Two labels.
+ */
+export function frontModelFor(
+  texts: readonly string[],
+  labels: readonly string[],
+): (body: ChatBody) => string {
+  const classes = [...new Set(labels)].sort();
+  return (body) => {
+    const input = lastUser(body);
+    const row = texts.findIndex((text) => input.endsWith(text));
+    if (row < 0) return 'unknown';
+    const truth = labels[row];
+    return plantedAnswer(body, String(row), truth, classes.find((label) => label !== truth) ?? truth);
+  };
 }
 
 /** The cost of one request as the test server bills it (prompt ≈ characters / 4, as it reports usage). */

@@ -6,6 +6,7 @@ import {
   searchOutputSchema,
   validateOutputSchema,
 } from './command-outputs.js';
+import { frontOutputSchema } from './front-output.js';
 import {
   ablateOutputSchema,
   cleanOutputSchema,
@@ -43,6 +44,7 @@ export const OUTPUT_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   compare: compareOutputSchema,
   ablate: ablateOutputSchema,
   clean: cleanOutputSchema,
+  front: frontOutputSchema,
   runs: runsOutputSchema,
   'run-record': runRecordOutputSchema,
 };

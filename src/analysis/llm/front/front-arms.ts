@@ -74,8 +74,9 @@ export function frontArms(grid: FrontGrid): FrontArm[] {
               ...(template === null ? {} : { template: template.template }),
               few_shot_k: k,
               samples: m,
-              // maj@k is the vote over k answers, not the first answer's logprobs.
-              ...(m > 1 ? { probabilities: 'samples' } : {}),
+              // The label is the answer's (maj@k: the vote over k answers), never the first token's
+              // logprobs; so maj@1 sends maj@k's first request, and a cache answers it once for both.
+              probabilities: 'samples',
               // The race keeps its own spend cap over all arms (maxCost).
               max_cost: null,
             }),
