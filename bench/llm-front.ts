@@ -2,7 +2,7 @@
  * `npm run bench -- llm-front` (or `npx tsx bench/llm-front.ts`): the cost–accuracy race against the full
  * grid on the bundled spam sample (600 emails, 5 folds), 3 scripted models × few-shot 0,4 × maj@1,3 =
  * 12 arms, against the local test server (bench/llm-front-server.ts; no network). Both runs get a fresh
- * response cache, so maj@3's first answer is maj@1's in both. Prints each run's HTTP calls and answers,
+ * response cache (few rows repeat a prompt, so nearly every answer is a call). Prints each run's HTTP calls and answers,
  * their ratio, and whether the race found the same front arms as the grid. Counts, not timings, are the
  * figure of merit; the seconds are printed for information only.
  */

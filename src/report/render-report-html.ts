@@ -3,6 +3,7 @@ import type { SectionHtml } from './html-parts.js';
 import { abbreviateModelSpec } from './model-names.js';
 import { pageHead } from './page-head.js';
 import { html } from './safe-html.js';
+import { runFrontSection } from './sections/front-section.js';
 import {
   comparisonSection,
   findingsList,
@@ -30,6 +31,7 @@ export async function renderReportHtml(report: RunReport): Promise<string> {
   // In page order; charts render one at a time (Vega views are not cheap).
   sections.push(validationSection(report));
   sections.push(await comparisonSection(report));
+  sections.push(await runFrontSection(report));
   sections.push(await learningCurveSection(report));
   sections.push(await epochCurveSection(report));
   sections.push(await validationCurveSection(report));

@@ -7,6 +7,7 @@ import { ensembleStep } from './steps/ensemble-step.js';
 import { epochCurveStep } from './steps/epoch-curve-step.js';
 import { errorAnalysisStep } from './steps/error-analysis-step.js';
 import { finalTestStep } from './steps/final-test-step.js';
+import { llmFrontStep } from './steps/llm-front-step.js';
 import { regularizationStep } from './steps/regularization-step.js';
 import { searchStep } from './steps/search-step.js';
 import { selectionStep } from './steps/selection-step.js';
@@ -18,6 +19,7 @@ export const RUN_STEPS: readonly WorkflowStep[] = [
   validateStep,
   driftStep,
   compareModelsStep,
+  llmFrontStep,
   learningCurveStep,
   epochCurveStep,
   validationCurveStep,

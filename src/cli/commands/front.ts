@@ -114,13 +114,9 @@ async function runFront(data: string | undefined, flags: FrontFlags): Promise<nu
     shuffle: flags.shuffle,
     seed: options.seed,
   });
-  const names = specs.map((steps) => String(steps[0].params.model ?? 'gpt-4o-mini'));
-  const bases = specs.map((steps, i) => ({
-    name: names.indexOf(names[i]) === i ? names[i] : `${names[i]} #${i + 1}`,
-    params: steps[0].params,
-  }));
+  const { frontBasesOf, llmFront } = await import('../../analysis/llm/front/index.js');
+  const bases = frontBasesOf(specs.map((steps) => steps[0].params));
   const store = openRunStore(flags.store);
-  const { llmFront } = await import('../../analysis/llm/front/index.js');
   let result: Awaited<ReturnType<typeof llmFront>>;
   try {
     const cache = flags.cache ? store.llmCache() : null;

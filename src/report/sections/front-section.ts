@@ -1,4 +1,5 @@
 import type { FrontArmResult, LlmFront } from '../../analysis/llm/front/index.js';
+import type { RunReport } from '../../workflow/index.js';
 import { frontChart } from '../charts/front-chart.js';
 import { fixed } from '../format-values.js';
 import { chart, paragraph, type SectionHtml, section, table } from '../html-parts.js';
@@ -79,4 +80,10 @@ export async function frontSection(front: LlmFront, id = 'llm-front'): Promise<S
           ),
         ]),
   ]);
+}
+
+/** `run`'s section, when the run had LLM models. */
+export async function runFrontSection(report: RunReport): Promise<SectionHtml | undefined> {
+  const data = report.sections.llmFront;
+  return data === undefined ? undefined : frontSection(data, 'llm-front');
 }

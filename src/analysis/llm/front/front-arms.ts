@@ -39,6 +39,15 @@ export interface FrontArm {
   readonly params: LlmClassifierParams;
 }
 
+/** Bases named by their `model` param, numbered where two share one (e.g. two endpoints of one model). */
+export function frontBasesOf(paramsList: readonly Readonly<Record<string, unknown>>[]): FrontBase[] {
+  const names = paramsList.map((params) => String(params.model ?? 'gpt-4o-mini'));
+  return paramsList.map((params, i) => ({
+    name: names.indexOf(names[i]) === i ? names[i] : `${names[i]} #${i + 1}`,
+    params,
+  }));
+}
+
 /** The arms of a grid, in grid order (base, then template, then shots, then maj). */
 export function frontArms(grid: FrontGrid): FrontArm[] {
   if (grid.bases.length === 0) {
@@ -74,9 +83,10 @@ export function frontArms(grid: FrontGrid): FrontArm[] {
               ...(template === null ? {} : { template: template.template }),
               few_shot_k: k,
               samples: m,
-              // The label is the answer's (maj@k: the vote over k answers), never the first token's
-              // logprobs; so maj@1 sends maj@k's first request, and a cache answers it once for both.
-              probabilities: 'samples',
+              // maj@k is the vote over the k answers, not the first answer's logprobs. maj@1 keeps the
+              // params as configured, so its requests are the ones other commands (and run's model
+              // comparison) sent, and the cache answers them.
+              ...(m > 1 ? { probabilities: 'samples' } : {}),
               // The race keeps its own spend cap over all arms (maxCost).
               max_cost: null,
             }),

@@ -4,6 +4,7 @@ export {
   type FrontGrid,
   type FrontTemplate,
   frontArms,
+  frontBasesOf,
 } from './front-arms.js';
 export { type FrontOptions, llmFront } from './front-race.js';
 export type {
