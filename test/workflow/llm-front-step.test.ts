@@ -28,17 +28,7 @@ describe('run with LLM models', () => {
     const prices = JSON.stringify(FRONT_PRICES);
     const model = (name: string) =>
       `llm(model=${name}, base_url=${server.baseURL}, template='Review: {{review}}', temperature=0.7, prices=${prices})`;
-    const steps = Object.fromEntries(
-      [
-        'learning_curve',
-        'epoch_curve',
-        'validation_curve',
-        'search',
-        'regularization',
-        'selection',
-        'ensemble',
-      ].map((step) => [step, false]),
-    );
+    const steps = Object.fromEntries(OTHER_STEPS.map((step) => [step, false]));
     const report = await runWorkflow(
       runConfigSchema.parse({
         data: { train: csv, label: 'y', text: ['review'], drop: ['source', 'stars'] },
