@@ -1,7 +1,7 @@
 import { ModeldebugError } from '../../core/errors.js';
 import type { Classifier, FitContext, FitWarning } from '../../core/estimator.js';
 import { compactLabels } from '../../core/labels.js';
-import type { ResponseCache } from '../../llm/response-cache.js';
+import type { ResponseCache } from '../../llm/cache/response-cache.js';
 import { drawFewShotPool } from './few-shot.js';
 import { createFittedLlmClassifier, type FittedLlmClassifier } from './fitted-model.js';
 import { LLM_CLASSIFIER_KIND, type LlmClassifierParams, parseLlmClassifierParams } from './params.js';
