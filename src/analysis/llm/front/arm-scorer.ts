@@ -1,6 +1,6 @@
 import { type Features, takeFeatureRows } from '../../../core/features.js';
 import { type Labels, takeLabelRows } from '../../../core/labels.js';
-import { costOf, estimateTokens, type PriceTable } from '../../../llm/price-table.js';
+import { costOf, estimateTokens, type PriceTable } from '../../../llm/engine/price-table.js';
 import type { FittedLlmClassifier } from '../../../models/llm-classifier/fitted-model.js';
 import type { LlmClassifier } from '../../../models/llm-classifier/llm-classifier.js';
 import { OUTCOME_CODE } from '../../../models/llm-classifier/llm-outcome.js';

@@ -1,5 +1,5 @@
 import { ModeldebugError } from '../../../core/errors.js';
-import type { PriceTable } from '../../../llm/price-table.js';
+import type { PriceTable } from '../../../llm/engine/price-table.js';
 import { type LlmClassifierParams, parseLlmClassifierParams } from '../../../models/llm-classifier/params.js';
 
 /** One configured classifier the arms start from (its `model`, endpoint, prompt and every other param). */

@@ -1,7 +1,7 @@
-import type { ChatProvider } from '../../../llm/chat-provider.js';
-import { LlmCallError } from '../../../llm/llm-call-error.js';
-import { costOf, type PriceTable } from '../../../llm/price-table.js';
-import { runChatJobs } from '../../../llm/run-chat-jobs.js';
+import { costOf, type PriceTable } from '../../../llm/engine/price-table.js';
+import { runChatJobs } from '../../../llm/engine/run-chat-jobs.js';
+import type { ChatProvider } from '../../../llm/provider/chat-provider.js';
+import { LlmCallError } from '../../../llm/provider/llm-call-error.js';
 import { type SpendGate, worstCaseCost } from './spend-gate.js';
 
 /** What one arm's HTTP calls did: answered calls, their latencies and what they cost. */

@@ -1,5 +1,5 @@
-import type { ChatRequest } from '../../../llm/chat-types.js';
-import { costOf, type PriceTable } from '../../../llm/price-table.js';
+import { costOf, type PriceTable } from '../../../llm/engine/price-table.js';
+import type { ChatRequest } from '../../../llm/provider/chat-types.js';
 
 /**
  * The race's total spend cap. Before each HTTP attempt the gate reserves the most that call could cost;
