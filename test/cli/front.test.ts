@@ -54,7 +54,8 @@ describe('modeldebug front', () => {
     const result = await runCliAsync(args('--first-rung', '40', '--out', out));
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/cheap · 0-shot · maj@1\s+200\s+0\.\d{3} \[/);
-    expect(result.stdout).toMatch(/flaky · 0-shot · maj@1\s+40\s+.*stopped after rung 1/);
+    expect(result.stdout).toMatch(/flaky · 0-shot · maj@1\s+40\s+.*stopped @1/);
+    expect(result.stdout).toContain('  flaky · 0-shot · maj@1: stopped after rung 1 (beaten by cheap');
     expect(result.stdout).toContain(
       'front (cheapest first): cheap · 0-shot · maj@1  →  cheap · 0-shot · maj@3',
     );

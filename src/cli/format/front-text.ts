@@ -19,13 +19,19 @@ export function frontText(front: LlmFront, data: string, folds: number): string 
       latencyText(arm.latencyMs.p50),
       latencyText(arm.latencyMs.p95),
       String(arm.httpCalls),
-      statusText(arm),
+      arm.status === 'dominated' ? `stopped @${arm.stoppedAtRung}` : arm.status,
     ]),
   );
+  const stopped = arms
+    .filter((arm) => arm.status === 'dominated')
+    .map((arm) => `  ${arm.name}: ${statusText(arm)}`);
   const rungs = front.rungs.map((rung) => `${rung.rows}×${rung.arms}`).join(' → ');
   const lines = [
     `Cost–accuracy front of ${front.arms.length} arms on ${data} (${front.rows} rows, out of fold over ${folds} folds; rungs of rows × arms: ${rungs || 'none'})`,
     table,
+    ...(stopped.length > 0
+      ? ['', 'stopped early (beaten with confidence at no higher cost):', ...stopped]
+      : []),
     '',
     `front (cheapest first): ${front.front.length > 0 ? front.front.join('  →  ') : '(none measured)'}`,
     `race: ${front.answers} answers of the full grid's ${front.gridAnswers} (${fixed(front.answers / front.gridAnswers, 2)}×), ${front.httpCalls} HTTP calls${front.spent === null ? '' : `, spent $${front.spent.toPrecision(3)}`}${front.maxCost === null ? '' : ` (max cost $${front.maxCost})`}`,

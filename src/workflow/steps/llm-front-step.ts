@@ -48,7 +48,15 @@ export async function runLlmFrontStep(
 export const llmFrontStep: WorkflowStep = {
   id: 'llm_front',
   appliesWhen: ({ state }) => state.models.some(isLlmAlone),
-  appliesToConfig: (config: RunConfig) => (config.models ?? []).some((spec) => isLlmAlone(planModel(spec))),
+  appliesToConfig: (config: RunConfig) =>
+    (config.models ?? []).some((spec) => {
+      try {
+        return isLlmAlone(planModel(spec));
+      } catch {
+        // A spec that does not parse fails in the comparison, with its message; here it is no LLM.
+        return false;
+      }
+    }),
   detail: ({ state }) => `cost–accuracy front of ${state.models.filter(isLlmAlone).length} LLM model(s)`,
   async run({ input, state }) {
     const result = await runLlmFrontStep(input, state.models);

@@ -121,7 +121,8 @@ describe('the cost–accuracy race', () => {
   });
 
   it('never spends more than max cost, and says what the cap cut', async () => {
-    for (const share of [0.001, 0.3]) {
+    const rungsDone: number[] = [];
+    for (const share of [0.001, 0.3, 0.9]) {
       const cap = share * raced.billed();
       const capped = await race({ maxCost: cap });
       expect(capped.billed()).toBeLessThanOrEqual(cap);
@@ -129,7 +130,11 @@ describe('the cost–accuracy race', () => {
       expect(capped.result.capCut).not.toBeNull();
       expect(capped.result.capCut!.reason).toMatch(/max cost/);
       expect(capped.result.rungs.length).toBeLessThan(raced.result.rungs.length);
+      rungsDone.push(capped.result.rungs.length);
     }
+    // The smallest cap stops the race before its first rung; the largest lets some rungs finish.
+    expect(rungsDone[0]).toBe(0);
+    expect(rungsDone[2]).toBeGreaterThan(0);
   }, 120_000);
 
   it('refuses max cost for a model with no price, naming the field', async () => {
