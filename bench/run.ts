@@ -9,6 +9,7 @@ import { runDistributedBench } from './distributed.js';
 import { runFixBench } from './fix.js';
 import { runGradientBench } from './gradient.js';
 import { runLlmBench } from './llm.js';
+import { runLlmFrontBench } from './llm-front.js';
 import { runLlmStoreBench } from './llm-store.js';
 import { runLogregBench } from './logreg.js';
 import { runModelsBench } from './models.js';
@@ -29,6 +30,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   hgb: () => runGradientBench({ mlpRepeat: 0, sgdRepeat: 0 }),
   llm: () => runLlmBench(),
   'llm-store': () => runLlmStoreBench(),
+  'llm-front': () => runLlmFrontBench(),
   distributed: () => runDistributedBench(),
   text: () => runTextBench(),
   fix: () => runFixBench(),

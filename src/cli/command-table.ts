@@ -143,6 +143,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/llm-calibrate.js')).registerLlmCalibrateCommand,
   },
   {
+    name: 'front',
+    term: 'front [options] [data]',
+    description:
+      'race LLM configurations (models × templates × few-shot k × maj@k) for the cost–accuracy Pareto front',
+    load: async () => (await import('./commands/front.js')).registerFrontCommand,
+  },
+  {
     name: 'view',
     term: 'view [options]',
     description: 'browse the run store: the runs, each report, and two runs side by side',

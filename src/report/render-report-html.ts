@@ -3,6 +3,7 @@ import type { SectionHtml } from './html-parts.js';
 import { abbreviateModelSpec } from './model-names.js';
 import { pageHead } from './page-head.js';
 import { html } from './safe-html.js';
+import { runFrontSection } from './sections/front-section.js';
 import { llmCalibrationSection } from './sections/llm-calibration-html.js';
 import {
   budgetBlock,
@@ -37,6 +38,7 @@ export async function renderReportHtml(report: RunReport): Promise<string> {
   // In page order; charts render one at a time (Vega views are not cheap).
   sections.push(renderValidationSection(report));
   sections.push(await renderModelComparisonSection(report));
+  sections.push(await runFrontSection(report));
   sections.push(await renderLearningCurveSection(report));
   sections.push(await renderEpochCurveSection(report));
   sections.push(await renderValidationCurveSection(report));

@@ -140,6 +140,13 @@ export const runConfigSchema = z.strictObject({
         race: z.boolean().default(true),
         race_min_rows: z.number().int().min(10).default(1000),
       }),
+      /** LLM models only: their cost–accuracy front (× few-shot k × maj@k), raced on the training rows. */
+      llm_front: step({
+        shots: z.array(z.number().int().min(0).max(100)).min(1).optional(),
+        maj: z.array(z.number().int().min(1).max(64)).min(1).default([1]),
+        max_cost: z.number().positive().optional(),
+        first_rung: z.number().int().positive().optional(),
+      }),
       learning_curve: step({ train_sizes: z.array(z.number().positive()).min(2).optional() }),
       /** Per-epoch training and validation loss of a gradient-trained best model (mlp, sgd); others skip it. */
       epoch_curve: step({}),
@@ -178,6 +185,7 @@ export const runConfigSchema = z.strictObject({
       validate: true,
       drift: true,
       baseline: true,
+      llm_front: true,
       learning_curve: true,
       epoch_curve: true,
       validation_curve: true,

@@ -38,6 +38,7 @@ export const storedReportSummarySchema = reportSummarySchema.extend({
 export const SECTION_IDS = [
   'data-validation',
   'model-comparison',
+  'llm-front',
   'learning-curve',
   'epoch-curve',
   'validation-curve',

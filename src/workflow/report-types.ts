@@ -12,6 +12,7 @@ import type {
 } from './curve-sections.js';
 import type { DriftSection } from './drift-section.js';
 import type { LlmCalibrationSection } from './llm-calibration-section.js';
+import type { LlmFrontSection } from './llm-front-section.js';
 import type {
   EnsembleSection,
   FeatureSelectionSection,
@@ -24,6 +25,7 @@ import type { ErrorAnalysisSection, FinalTestSection } from './result-sections.j
 export * from './curve-sections.js';
 export * from './drift-section.js';
 export * from './llm-calibration-section.js';
+export * from './llm-front-section.js';
 export * from './model-sections.js';
 export * from './report-summary.js';
 export * from './result-sections.js';
@@ -32,6 +34,7 @@ export interface RunSections {
   readonly validation?: ValidationSection;
   readonly drift?: DriftSection;
   readonly modelComparison?: ModelComparisonSection;
+  readonly llmFront?: LlmFrontSection;
   readonly learningCurve?: LearningCurveSection;
   readonly epochCurve?: EpochCurveSection;
   readonly validationCurve?: ValidationCurveSection;

@@ -8,6 +8,7 @@ import { errorAnalysisStep } from './steps/error-analysis-step.js';
 import { finalTestStep } from './steps/final-test-step.js';
 import { learningCurveStep } from './steps/learning-curve-step.js';
 import { llmCalibrationStep } from './steps/llm-calibration-step.js';
+import { llmFrontStep } from './steps/llm-front-step.js';
 import { regularizationStep } from './steps/regularization-step.js';
 import { searchStep } from './steps/search-step.js';
 import { selectionStep } from './steps/selection-step.js';
@@ -20,6 +21,7 @@ export const RUN_STEPS: readonly WorkflowStep[] = [
   validateStep,
   driftStep,
   compareModelsStep,
+  llmFrontStep,
   learningCurveStep,
   epochCurveStep,
   validationCurveStep,

@@ -6,6 +6,7 @@ import {
   searchOutputSchema,
   validateOutputSchema,
 } from './command-outputs.js';
+import { frontOutputSchema } from './front-output.js';
 import { llmCalibrateOutputSchema } from './llm-calibrate-output.js';
 import {
   ablateOutputSchema,
@@ -46,6 +47,7 @@ export const OUTPUT_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   ablate: ablateOutputSchema,
   robust: robustOutputSchema,
   clean: cleanOutputSchema,
+  front: frontOutputSchema,
   runs: runsOutputSchema,
   'run-record': runRecordOutputSchema,
   'llm-calibrate': llmCalibrateOutputSchema,

@@ -27,7 +27,9 @@ describe('mapToBins', () => {
     // Values exactly on thresholds, and beyond both ends, are binned too.
     const probes = thresholds.flatMap((t) => [...t, -Infinity, Infinity, t[0] ?? 0]);
     const extra = new Float64Array(probes.length * d);
-    probes.forEach((x, i) => extra.fill(x, i * d, (i + 1) * d));
+    probes.forEach((x, i) => {
+      extra.fill(x, i * d, (i + 1) * d);
+    });
     for (const [data, n] of [
       [X, rows],
       [extra, probes.length],
