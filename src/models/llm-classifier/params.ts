@@ -17,7 +17,9 @@ const price = z.strictObject({ input: z.number().nonnegative(), output: z.number
  * - `template`: the user message, `{{column}}` placeholders filled from the row (default: one
  *   `column: value` line per column); `system` may use `{{labels}}` (default: an instruction listing them).
  * - `few_shot_k` examples from the training rows only, chosen `random`ly, `stratified` across classes, or
- *   the most `similar` by TF-IDF cosine; a row is never its own example.
+ *   the most `similar` by TF-IDF cosine, or `bootstrapped` (DSPy's BootstrapFewShot): `fit` asks the
+ *   model, zero-shot, about a seeded stratified draw of training rows and keeps as examples only the
+ *   rows it answers right (a different `random_state` draws another set); a row is never its own example.
  * - `parse`: `exact`, `insensitive` (case and whitespace), `json` (`{"label": …}`; `structured_output`
  *   asks the endpoint for a JSON schema), `regex` (first group), or `auto` (insensitive, then json).
  * - `probabilities`: `logprobs` over the label tokens, `samples` (self-consistency over `samples`
@@ -46,7 +48,7 @@ export const llmClassifierParamsSchema = z.strictObject({
   template: z.string().nullable().default(null),
   label_descriptions: z.record(z.string(), z.string()).default({}),
   few_shot_k: z.number().int().min(0).max(100).default(0),
-  few_shot_selection: z.enum(['random', 'stratified', 'similar']).default('stratified'),
+  few_shot_selection: z.enum(['random', 'stratified', 'similar', 'bootstrapped']).default('stratified'),
   few_shot_pool: z.number().int().positive().default(2000),
   random_state: z.number().int().default(0),
   parse: z.enum(['auto', 'exact', 'insensitive', 'json', 'regex']).default('auto'),
