@@ -21,6 +21,7 @@ import {
   selectOutputSchema,
   vcurveOutputSchema,
 } from './more-outputs.js';
+import { proposeOutputSchema } from './propose-output.js';
 
 /**
  * Every JSON document modeldebug writes, by the name in its `schema` field (`modeldebug.<name>`);
@@ -42,6 +43,7 @@ export const OUTPUT_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   'llm-curve': llmCurveOutputSchema,
   compare: compareOutputSchema,
   ablate: ablateOutputSchema,
+  propose: proposeOutputSchema,
   clean: cleanOutputSchema,
   runs: runsOutputSchema,
   'run-record': runRecordOutputSchema,
