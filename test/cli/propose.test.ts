@@ -1,23 +1,13 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDataset } from '../../src/data/index.js';
-import { datasetPath } from '../helpers/fixtures.js';
-import { instructionSensitiveModel, KEY_PHRASE, truthOf } from '../helpers/instruction-sensitive-model.js';
-import { startTestServer, type TestServer } from '../helpers/openai-test-server.js';
+import { describe, expect, it } from 'vitest';
+import { KEY_PHRASE } from '../helpers/instruction-sensitive-model.js';
+import { useSpamLlmServer } from '../helpers/spam-llm-server.js';
 import { expectOneLineError } from './run-cli.js';
 import { runCliAsync } from './run-cli-async.js';
 
-let server: TestServer;
-let folder: string;
-const spam = datasetPath('spam_assassin_600.csv');
-beforeAll(async () => {
-  const truth = truthOf(await loadDataset(spam, { label: 'label' }));
-  server = await startTestServer({ answer: instructionSensitiveModel(truth) });
-  folder = mkdtempSync(join(tmpdir(), 'modeldebug-propose-cli-'));
-});
-afterAll(() => server.close());
+const spamLlm = useSpamLlmServer('modeldebug-propose-cli-');
+const spam = spamLlm.data;
 
 const args = (...extra: string[]) => [
   'propose',
@@ -28,9 +18,9 @@ const args = (...extra: string[]) => [
   '3',
   '--shuffle',
   '--store',
-  join(folder, 'store.sqlite'),
+  join(spamLlm.folder(), 'store.sqlite'),
   '--model',
-  `llm(model=scripted, base_url=${server.baseURL})`,
+  `llm(model=scripted, base_url=${spamLlm.server().baseURL})`,
   '--demo-sets',
   '0',
   ...extra,
@@ -38,7 +28,7 @@ const args = (...extra: string[]) => [
 
 describe('modeldebug propose', () => {
   it('keeps the instruction naming the planted phrase, writes it, and prints the spec that uses it', async () => {
-    const out = join(folder, 'kept.txt');
+    const out = join(spamLlm.folder(), 'kept.txt');
     const result = await runCliAsync(args('--out', out));
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/true ham, answered spam/);
@@ -50,7 +40,7 @@ describe('modeldebug propose', () => {
   });
 
   it('prints the versioned JSON document with every candidate and the finding', async () => {
-    const result = await runCliAsync(args('--json', '--out', join(folder, 'kept-json.txt')));
+    const result = await runCliAsync(args('--json', '--out', join(spamLlm.folder(), 'kept-json.txt')));
     expect(result.stderr).toBe('');
     const json = JSON.parse(result.stdout);
     expect(json).toMatchObject({ schema: 'modeldebug.propose', version: 1, folds: 3 });

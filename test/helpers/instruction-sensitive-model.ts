@@ -48,8 +48,9 @@ const samplingNoiseRow = (text: string) => hashOf(text) % 5 === 2;
  * - planted hard rows (isPlantedHardRow) are answered wrong unless the instruction (system message)
  *   names KEY_PHRASE, or the prompt shows at least two examples, all labelled right;
  * - a model name containing "mini" also errs on the weakModelRow rows;
- * - a temperature above 0 flips the samplingNoiseRow rows;
- * - a template with " | " as separator (a format it fails on) flips the rows of even hash.
+ * - a temperature above 0 errs on the samplingNoiseRow rows;
+ * - a template with " | " as separator (a format it fails on) errs on the rows of even hash.
+ * Each weakness makes its rows wrong (never right again), so undoing one helps the rows no other hits.
  * A request carrying the proposer's prompt gets `proposer(body)` instead.
  */
 export function instructionSensitiveModel(
@@ -93,9 +94,9 @@ export function instructionSensitiveModel(
     if (isPlantedHardRow(text, label) && !system.toLowerCase().includes(KEY_PHRASE) && !rightExamples)
       right = false;
     if (body.model.includes('mini') && weakModelRow(text)) right = false;
-    if ((body.temperature ?? 0) > 0 && samplingNoiseRow(text)) right = !right;
+    if ((body.temperature ?? 0) > 0 && samplingNoiseRow(text)) right = false;
     const templateText = query.slice(0, query.length - text.length);
-    if (templateText.includes(' | ') && hashOf(text) % 2 === 0) right = !right;
+    if (templateText.includes(' | ') && hashOf(text) % 2 === 0) right = false;
     return right ? label : other;
   };
 }

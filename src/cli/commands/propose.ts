@@ -2,19 +2,17 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { type ProposeResult, proposeInstructions } from '../../analysis/llm/propose/index.js';
-import { formatModelSpec, parseModelSpec } from '../../catalog/index.js';
-import { ModeldebugError } from '../../core/errors.js';
-import { createLlmClassifier, type LlmClassifierParams } from '../../models/index.js';
+import { formatModelSpec } from '../../catalog/index.js';
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { wholeNumberFlag } from '../flag-values.js';
 import { versionedDocument } from '../format/json-document.js';
 import { proposeText } from '../format/propose-text.js';
-import { endsInLlm } from '../llm-options.js';
 import {
   addLlmTechniqueOptions,
   type LlmTechniqueFlags,
   readLlmTechniqueInput,
 } from '../llm-technique-input.js';
+import { proposerParams } from '../proposer-params.js';
 import { runAction } from '../run-action.js';
 
 interface ProposeFlags extends LlmTechniqueFlags {
@@ -88,17 +86,6 @@ export function registerProposeCommand(program: Command): void {
       return 0;
     }),
   );
-}
-
-function proposerParams(spec: string): LlmClassifierParams {
-  const steps = parseModelSpec(spec);
-  if (steps.length !== 1 || !endsInLlm(steps)) {
-    throw new ModeldebugError('invalid_argument', 'the proposer must be an LLM endpoint alone', {
-      where: '--proposer',
-      hint: "give --proposer 'llm(model=..., base_url=...)' with no steps before it",
-    });
-  }
-  return createLlmClassifier(steps[0].params).params;
 }
 
 /** Written beside its target and renamed into place: an interrupted run never leaves half a prompt. */

@@ -10,8 +10,9 @@ import { type Fold, stratifiedKFold } from '../../splits/index.js';
 import { classifierKind, defaultModels } from '../model-plans.js';
 import { type ColumnSuspect, columnSuspects } from './column-suspects.js';
 import { duplicateGroups, repeatedRows } from './duplicate-groups.js';
-import type { Candidate, FixRemedy, FixState } from './fix-types.js';
+import type { Candidate, FixLlmOptions, FixRemedy, FixState } from './fix-types.js';
 import { evaluateState, keptFeatures } from './fold-scores.js';
+import { LLM_FIX_STAGES } from './llm-fix-stages.js';
 import { thresholdCandidate } from './threshold-candidate.js';
 
 /** What a stage sees when it proposes changes: the training rows and where the fix stands. */
@@ -27,6 +28,7 @@ export interface StageInput {
   /** The current state's out-of-fold probabilities (computed on demand). */
   currentProba(): Promise<Matrix>;
   readonly signal?: AbortSignal;
+  readonly llm?: FixLlmOptions;
 }
 
 export interface Stage {
@@ -36,7 +38,7 @@ export interface Stage {
 
 const IMPUTE_STRATEGIES = ['mean', 'median', 'most_frequent'] as const;
 
-/** In dependency order: data fixes, features, model and params, then the decision threshold. */
+/** In dependency order: data fixes, features, model and params (an LLM's prompt), then the decision threshold. */
 export const FIX_STAGES: readonly Stage[] = [
   { remedy: 'dedupe', propose: async (input) => dedupeCandidates(input) },
   { remedy: 'drop-columns', propose: async (input) => dropColumnCandidates(input) },
@@ -44,6 +46,7 @@ export const FIX_STAGES: readonly Stage[] = [
   { remedy: 'relabel', propose: relabelCandidates },
   { remedy: 'model', propose: async (input) => modelCandidates(input) },
   { remedy: 'params', propose: paramsCandidates },
+  ...LLM_FIX_STAGES,
   { remedy: 'ensemble', propose: ensembleCandidates },
   { remedy: 'calibrate', propose: async (input) => calibrationCandidates(input) },
   { remedy: 'threshold', propose: async (input) => thresholdCandidate(input) },

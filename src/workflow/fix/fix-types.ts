@@ -1,8 +1,12 @@
 import type { StepSpec } from '../../catalog/index.js';
 import type { FindingCode } from '../../core/finding-record.js';
 import type { Dataset } from '../../data/index.js';
+import type { LlmClassifierParams, LlmRuntime } from '../../models/index.js';
 
-/** The kinds of change `fix` may make; `relabel` (dropping suspected label errors) only when named. */
+/**
+ * The kinds of change `fix` may make; `relabel` (dropping suspected label errors) only when named. The
+ * five from `temperature` to `few-shot` change an LLM classifier's params and propose nothing for others.
+ */
 export const FIX_REMEDIES = [
   'dedupe',
   'drop-columns',
@@ -10,6 +14,11 @@ export const FIX_REMEDIES = [
   'relabel',
   'model',
   'params',
+  'temperature',
+  'llm-model',
+  'template',
+  'instruction',
+  'few-shot',
   'ensemble',
   'calibrate',
   'threshold',
@@ -86,6 +95,19 @@ export interface FixOptions {
   readonly progress?: (message: string) => void;
   /** Fold scores computed before (a resumed run): the key names the evaluation exactly. */
   readonly memo?: FoldScoreMemo;
+  /** What the LLM remedies need besides the model: other model names, the proposer, the runtime. */
+  readonly llm?: FixLlmOptions;
+}
+
+export interface FixLlmOptions {
+  /** Other model names on the same endpoint for the `llm-model` remedy. */
+  readonly models?: readonly string[];
+  /** Who writes instructions for the `instruction` remedy (default the classifier's own endpoint). */
+  readonly proposer?: LlmClassifierParams;
+  /** Instructions asked of the proposer; default 3. */
+  readonly instructions?: number;
+  /** fetch, env and cache for the proposer's call. */
+  readonly runtime?: LlmRuntime;
 }
 
 export interface FoldScoreMemo {

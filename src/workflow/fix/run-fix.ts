@@ -107,6 +107,7 @@ export async function runFix(
         metric,
         seed: options.seed,
         signal,
+        llm: options.llm,
         meanScore: async (candidate) => {
           const values = await measure(candidate);
           return values.reduce((a, b) => a + b, 0) / values.length;
@@ -220,6 +221,11 @@ const STAGE_CODES = {
   relabel: 'label_errors',
   model: 'better_model',
   params: 'tuning_gain',
+  temperature: 'tuning_gain',
+  'llm-model': 'better_model',
+  template: 'llm_format_sensitive',
+  instruction: 'llm_instruction_gain',
+  'few-shot': 'tuning_gain',
   ensemble: 'ensemble_gain',
   calibrate: 'miscalibrated',
   threshold: 'threshold_gain',

@@ -10,7 +10,7 @@ const answerSchema = z.object({ instructions: z.array(z.string()) });
 /**
  * The instructions in a proposer's answer: the JSON object it was asked for (or, failing that, one
  * instruction per non-empty paragraph), cleaned of control characters, cut to MAX_INSTRUCTION_CHARS,
- * given the `{{labels}}` list when they lack it, without duplicates or the current instruction, at
+ * given the `{{labels}}` list when they lack it, with typographic double quotes when they hold both kinds, without duplicates or the current instruction, at
  * most `limit`. The text is only ever sent as a system message: never evaluated, never a key.
  */
 export function parseProposals(answer: string, current: string, limit: number): string[] {
@@ -31,6 +31,9 @@ export function parseProposals(answer: string, current: string, limit: number): 
   for (const raw of texts) {
     let text = withoutControlCharacters(raw).trim().slice(0, MAX_INSTRUCTION_CHARS).trim();
     if (text === '' || text === current.trim()) continue;
+    // A model spec (fix.yaml, --model) quotes a value without escapes: one kind of quote must be free.
+    if (text.includes("'") && text.includes('"'))
+      text = text.replace(/"([^"]*)"/g, '“$1”').replace(/"/g, '”');
     if (!LABELS.test(text))
       text = `${text}\nLabels:\n{{labels}}\nAnswer with the label only, exactly as written above.`;
     if (seen.has(text)) continue;

@@ -4,20 +4,13 @@ import type { Labels } from '../../../core/labels.js';
 import { pairedGain } from '../../../metrics/paired-gain.js';
 import type { LlmClassifier } from '../../../models/llm-classifier/llm-classifier.js';
 import type { LlmClassifierParams } from '../../../models/llm-classifier/params.js';
-import { compileRowTemplate } from '../../../models/llm-classifier/row-template.js';
 import type { LlmRuntime } from '../../../models/llm-classifier/runtime.js';
 import { type CandidateParams, concurrentExecutor, search } from '../../../selection/index.js';
 import type { Fold } from '../../../splits/fold.js';
 import { llmOutOfFold } from '../../llm-out-of-fold.js';
-import { callProposer } from './call-proposer.js';
-import { type ConfusionExamples, confusionExamples } from './confusion-examples.js';
+import type { ConfusionExamples } from './confusion-examples.js';
 import { listedCandidates } from './listed-candidates.js';
-import { parseProposals } from './parse-proposals.js';
-import { proposerMessages } from './proposer-messages.js';
-
-/** The instruction the classifier uses when its `system` param is null (see build-messages.ts). */
-export const DEFAULT_INSTRUCTION =
-  'You are a careful classifier. Classify the input into exactly one of these labels:\n{{labels}}\nAnswer with the label only, exactly as written above, and nothing else.';
+import { bootstrappedSets, writeInstructions } from './write-instructions.js';
 
 export interface ProposeOptions {
   /** The folds every candidate is scored on (the rows shown to the proposer are left out of scoring). */
@@ -84,45 +77,26 @@ export async function proposeInstructions(
   const seed = options.seed ?? 0;
   const runtime = options.runtime ?? {};
   const params = model.params;
-  const currentInstruction = params.system ?? DEFAULT_INSTRUCTION;
   options.progress?.('answering the training rows out of fold with the current prompt');
   const current = await llmOutOfFold(model, X, y, options.folds, options.signal);
-  const pairs = confusionExamples(y.codes, current.predicted, y.classes, {
-    maxPairs: options.maxPairs ?? 3,
-    perPair: options.perPair ?? 3,
-    seed,
-  });
-  const shownRows = pairs.flatMap((pair) => pair.rows).sort((a, b) => a - b);
-  const render = compileRowTemplate(params.template, X.columns);
   const wanted = options.instructions ?? 4;
-  let instructions: string[] = [];
-  if (wanted > 0) {
-    options.progress?.(`asking the proposer for ${wanted} instructions`);
-    const answer = await callProposer(
-      options.proposer ?? params,
-      proposerMessages({
-        instruction: currentInstruction,
-        classes: y.classes,
-        pairs,
-        rowText: (row) => render(X, row),
-        candidates: wanted,
-      }),
-      runtime,
-      options.signal,
-    );
-    instructions = parseProposals(answer, currentInstruction, wanted);
-  }
-  const demoK = options.demoK ?? 4;
+  if (wanted > 0) options.progress?.(`asking the proposer for ${wanted} instructions`);
+  const { currentInstruction, pairs, shownRows, instructions } = await writeInstructions(
+    params,
+    X,
+    y,
+    current.predicted,
+    { ...options, count: wanted, seed, runtime },
+  );
   const listed: { kind: ProposedCandidate['kind']; name: string; patch: Partial<LlmClassifierParams> }[] = [
     ...instructions.map((system, i) => ({
       kind: 'instruction' as const,
       name: `proposed instruction ${i + 1}`,
       patch: { system },
     })),
-    ...Array.from({ length: options.demoSets ?? 2 }, (_, s) => ({
+    ...bootstrappedSets(options.demoK ?? 4, options.demoSets ?? 2, seed).map((set) => ({
       kind: 'demos' as const,
-      name: `bootstrapped few-shot set ${s + 1} (k=${demoK}, random_state=${seed + s})`,
-      patch: { few_shot_k: demoK, few_shot_selection: 'bootstrapped' as const, random_state: seed + s },
+      ...set,
     })),
   ];
   const shown = new Set(shownRows);

@@ -27,6 +27,16 @@ describe('parseProposals (the proposer answer is untrusted text)', () => {
     expect(cleaned).toBe('[2Jclear {{labels}}');
   });
 
+  it('turns double quotes typographic when both kinds appear, so a model spec can quote the instruction', () => {
+    const answer = JSON.stringify({
+      instructions: [`Say "ham" if it's personal {{labels}}`, 'Say "ham" {{labels}}'],
+    });
+    expect(parseProposals(answer, 'old', 5)).toEqual([
+      "Say “ham” if it's personal {{labels}}",
+      'Say "ham" {{labels}}',
+    ]);
+  });
+
   it('falls back to one instruction per paragraph when the answer is not the JSON asked for', () => {
     expect(parseProposals('First {{labels}}\n\nSecond {{labels}}\n', 'old', 5)).toEqual([
       'First {{labels}}',
