@@ -45,7 +45,7 @@ export {
   permutationImportance,
   recursiveFeatureEliminationCV,
 } from './features/index.js';
-export { openSqliteCache } from './llm/sqlite-cache.js';
+export { openSqliteCache } from './llm/cache/sqlite-cache.js';
 
 // Evaluation, search and curves.
 export { accuracy } from './metrics/accuracy.js';

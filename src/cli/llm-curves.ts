@@ -3,10 +3,10 @@ import {
   fewShotCurve,
   type MajorityAtKCurve,
   majorityAtKCurve,
-} from '../analysis/few-shot-curve.js';
+} from '../analysis/curves/few-shot-curve.js';
 import { formatModelSpec } from '../catalog/index.js';
 import { ModeldebugError } from '../core/errors.js';
-import type { RunSummary } from '../llm/run-progress.js';
+import type { RunSummary } from '../llm/engine/run-progress.js';
 import { datasetLine } from './format/dataset-line.js';
 import { versionedDocument } from './format/json-document.js';
 import { fixed, textTable } from './format/text-table.js';

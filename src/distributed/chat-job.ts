@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { canonicalJson } from '../llm/canonical-json.js';
-import type { ChatResult } from '../llm/chat-types.js';
-import type { ChatJob } from '../llm/run-chat-jobs.js';
+import { canonicalJson } from '../llm/cache/canonical-json.js';
+import type { ChatJob } from '../llm/engine/run-chat-jobs.js';
+import type { ChatResult } from '../llm/provider/chat-types.js';
 import { contentHash } from './content-hash.js';
 
 /** The queue of LLM batches: a batch of chat requests per job, answered by a worker's own HTTP client. */

@@ -1,9 +1,9 @@
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
-import type { ChatProvider } from '../llm/chat-provider.js';
-import { isLlmCallError } from '../llm/llm-call-error.js';
-import { createLlmEngine } from '../llm/llm-engine.js';
-import { createOpenAIProvider } from '../llm/openai-provider.js';
-import { type ChatJobResult, runChatJobs } from '../llm/run-chat-jobs.js';
+import { createLlmEngine } from '../llm/engine/llm-engine.js';
+import { type ChatJobResult, runChatJobs } from '../llm/engine/run-chat-jobs.js';
+import type { ChatProvider } from '../llm/provider/chat-provider.js';
+import { isLlmCallError } from '../llm/provider/llm-call-error.js';
+import { createOpenAIProvider } from '../llm/provider/openai-provider.js';
 import { CHAT_QUEUE, type ChatBatchResult, chatBatchSchema } from './chat-job.js';
 import { bullConnection, type RedisTarget } from './redis-connection.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { stepSpecSchema } from '../catalog/model-spec.js';
-import { canonicalJson } from '../llm/canonical-json.js';
+import { canonicalJson } from '../llm/cache/canonical-json.js';
 import type { FoldOutcome } from '../selection/fold-task.js';
 import { contentHash } from './content-hash.js';
 

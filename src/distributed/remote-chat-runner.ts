@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Queue, QueueEvents } from 'bullmq';
 import { ModeldebugError } from '../core/errors.js';
-import { responseCacheKey } from '../llm/cache-key.js';
-import type { ChatProvider } from '../llm/chat-provider.js';
-import { createChatRunTally } from '../llm/chat-run-tally.js';
-import { LlmCallError, type LlmFailureReason } from '../llm/llm-call-error.js';
-import type { LlmEngine } from '../llm/llm-engine.js';
-import type { ChatJob, ChatJobResult, RunChatJobsOptions, RunSummary } from '../llm/run-chat-jobs.js';
+import { responseCacheKey } from '../llm/cache/cache-key.js';
+import { createChatRunTally } from '../llm/engine/chat-run-tally.js';
+import type { LlmEngine } from '../llm/engine/llm-engine.js';
+import type { ChatJob, ChatJobResult, RunChatJobsOptions, RunSummary } from '../llm/engine/run-chat-jobs.js';
+import type { ChatProvider } from '../llm/provider/chat-provider.js';
+import { LlmCallError, type LlmFailureReason } from '../llm/provider/llm-call-error.js';
 import {
   CHAT_QUEUE,
   type ChatBatchData,

@@ -1,6 +1,16 @@
-export { type AimdLimiter, type AimdOptions, createAimdLimiter } from './aimd-limiter.js';
-export { type BackoffOptions, backoffDelay } from './backoff.js';
-export { CACHE_KEY_VERSION, responseCacheKey } from './cache-key.js';
+export { CACHE_KEY_VERSION, responseCacheKey } from './cache/cache-key.js';
+export { canonicalJson } from './cache/canonical-json.js';
+export {
+  createMemoryEmbeddingCache,
+  type EmbeddingCache,
+  embeddingCacheFromParam,
+  embeddingCacheKey,
+  openSqliteEmbeddingCache,
+} from './cache/embedding-cache.js';
+export { createMemoryCache, type ResponseCache } from './cache/response-cache.js';
+export { openSqliteCache, SQLITE_CACHE_TABLE, type SqliteCache } from './cache/sqlite-cache.js';
+export { type AimdLimiter, type AimdOptions, createAimdLimiter } from './engine/aimd-limiter.js';
+export { type BackoffOptions, backoffDelay } from './engine/backoff.js';
 export {
   type CallContext,
   callWithRetries,
@@ -8,9 +18,21 @@ export {
   type RetryContext,
   type RetryPolicy,
   withRetries,
-} from './call-with-retries.js';
-export { canonicalJson } from './canonical-json.js';
-export type { CallOptions, ChatProvider, FetchFunction } from './chat-provider.js';
+} from './engine/call-with-retries.js';
+export { describeProgress } from './engine/describe-progress.js';
+export { createLlmEngine, type LlmEngine, type LlmEngineOptions } from './engine/llm-engine.js';
+export { costOf, estimateTokens, type ModelPrice, type PriceTable } from './engine/price-table.js';
+export {
+  type ChatJob,
+  type ChatJobResult,
+  type RunChatJobsOptions,
+  type RunSummary,
+  runChatJobs,
+} from './engine/run-chat-jobs.js';
+export { type EmbeddingRunSummary, type EmbedTextsOptions, embedTexts } from './engine/run-embedding-jobs.js';
+export type { ProgressSink, RunProgress } from './engine/run-progress.js';
+export { sleep } from './engine/sleep.js';
+export type { CallOptions, ChatProvider, FetchFunction } from './provider/chat-provider.js';
 export type {
   ChatChoice,
   ChatMessage,
@@ -20,41 +42,24 @@ export type {
   TokenAlternative,
   TokenLogprob,
   TokenUsage,
-} from './chat-types.js';
-export { describeProgress } from './describe-progress.js';
-export {
-  createMemoryEmbeddingCache,
-  type EmbeddingCache,
-  embeddingCacheFromParam,
-  embeddingCacheKey,
-  openSqliteEmbeddingCache,
-} from './embedding-cache.js';
+} from './provider/chat-types.js';
 export {
   createOpenAIEmbeddingsProvider,
   type EmbeddingRequest,
   type EmbeddingResult,
   type EmbeddingsProvider,
-} from './embeddings-provider.js';
-export { isLlmCallError, LlmCallError, type LlmFailureReason, reasonForStatus } from './llm-call-error.js';
-export { createLlmEngine, type LlmEngine, type LlmEngineOptions } from './llm-engine.js';
+} from './provider/embeddings-provider.js';
+export {
+  isLlmCallError,
+  LlmCallError,
+  type LlmFailureReason,
+  reasonForStatus,
+} from './provider/llm-call-error.js';
 export {
   createOpenAIProvider,
   normaliseBaseURL,
   OPENAI_BASE_URL,
   type OpenAIProviderOptions,
-} from './openai-provider.js';
-export { costOf, estimateTokens, type ModelPrice, type PriceTable } from './price-table.js';
-export { redactSecret } from './redact-secret.js';
-export { createMemoryCache, type ResponseCache } from './response-cache.js';
-export { parseRetryAfter } from './retry-after.js';
-export {
-  type ChatJob,
-  type ChatJobResult,
-  type RunChatJobsOptions,
-  type RunSummary,
-  runChatJobs,
-} from './run-chat-jobs.js';
-export { type EmbeddingRunSummary, type EmbedTextsOptions, embedTexts } from './run-embedding-jobs.js';
-export type { ProgressSink, RunProgress } from './run-progress.js';
-export { sleep } from './sleep.js';
-export { openSqliteCache, SQLITE_CACHE_TABLE, type SqliteCache } from './sqlite-cache.js';
+} from './provider/openai-provider.js';
+export { redactSecret } from './provider/redact-secret.js';
+export { parseRetryAfter } from './provider/retry-after.js';

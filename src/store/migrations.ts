@@ -1,4 +1,4 @@
-import { CREATE_CACHE_TABLE } from '../llm/sqlite-cache.js';
+import { CREATE_CACHE_TABLE } from '../llm/cache/sqlite-cache.js';
 
 /**
  * The run store's schema, one numbered step per change. A database records the steps it has applied in

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ModeldebugError } from '../core/errors.js';
-import { openSqliteCache, type SqliteCache } from '../llm/sqlite-cache.js';
+import { openSqliteCache, type SqliteCache } from '../llm/cache/sqlite-cache.js';
 import type { Trial, TrialLog } from '../selection/search-types.js';
 import { type LlmResultLog, openLlmResultLog } from './llm-result-log.js';
 import { openDatabase, type SqliteDatabase } from './open-database.js';

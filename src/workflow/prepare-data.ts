@@ -1,4 +1,4 @@
-import { stratifiedHoldout } from '../analysis/stratified-holdout.js';
+import { stratifiedHoldout } from '../analysis/evaluation/stratified-holdout.js';
 import { ModeldebugError } from '../core/errors.js';
 import { takeFeatureColumns, takeFeatureRows } from '../core/features.js';
 import { takeLabelRows } from '../core/labels.js';

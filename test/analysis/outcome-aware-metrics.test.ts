@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { summariseClassification } from '../../src/analysis/classification-summary.js';
-import { outcomeAwarePredictions } from '../../src/analysis/llm-outcome-summary.js';
+import { summariseClassification } from '../../src/analysis/evaluation/classification-summary.js';
+import { outcomeAwarePredictions } from '../../src/analysis/llm/llm-outcome-summary.js';
 import { classificationReportDict } from '../../src/metrics/index.js';
 import { LLM_OUTCOMES } from '../../src/models/llm-classifier/index.js';
 

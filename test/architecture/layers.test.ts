@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { folderImports, layerViolations } from './import-graph.js';
@@ -48,5 +50,22 @@ describe('the layers of src/', () => {
       'models/knn/k-neighbors.ts imports selection/, a layer above models/',
       'src/widgets/ is not in the layer order',
     ]);
+  });
+});
+
+describe('the subfolders of src/llm/ and src/analysis/', () => {
+  it('hold every file: only the index.ts barrel sits directly in the folder', () => {
+    for (const folder of ['llm', 'analysis']) {
+      const flatFiles = readdirSync(join(SRC, folder), { withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => `${folder}/${entry.name}`);
+      expect(flatFiles).toEqual([`${folder}/index.ts`]);
+    }
+  });
+
+  it('keep the LLM engine layered: provider spec and clients, then caches, then scheduling', () => {
+    const imports = folderImports(join(SRC, 'llm'));
+    expect(imports.length).toBeGreaterThan(5);
+    expect(layerViolations(imports, ['provider', 'cache', 'engine'])).toEqual([]);
   });
 });

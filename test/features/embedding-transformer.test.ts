@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { llmOutOfFold } from '../../src/analysis/llm-out-of-fold.js';
+import { llmOutOfFold } from '../../src/analysis/llm/llm-out-of-fold.js';
 import { buildModel, loadModel, parseModelSpec } from '../../src/catalog/index.js';
 import { numericFeatures } from '../../src/core/features.js';
 import { createEmbeddingTransformer } from '../../src/features/embeddings/index.js';

@@ -2,10 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryEmbeddingCache, openSqliteEmbeddingCache } from '../../src/llm/embedding-cache.js';
-import { createOpenAIEmbeddingsProvider } from '../../src/llm/embeddings-provider.js';
-import { createLlmEngine } from '../../src/llm/llm-engine.js';
-import { embedTexts } from '../../src/llm/run-embedding-jobs.js';
+import { createMemoryEmbeddingCache, openSqliteEmbeddingCache } from '../../src/llm/cache/embedding-cache.js';
+import { createLlmEngine } from '../../src/llm/engine/llm-engine.js';
+import { embedTexts } from '../../src/llm/engine/run-embedding-jobs.js';
+import { createOpenAIEmbeddingsProvider } from '../../src/llm/provider/embeddings-provider.js';
 import { startTestServer, type TestServer } from '../helpers/openai-test-server.js';
 import { serverVector } from './server-vector.js';
 

@@ -12,7 +12,7 @@ import {
 } from '../../metrics/index.js';
 import { crossValidate } from '../../selection/cross-validate.js';
 import { stratifiedKFold } from '../../splits/stratified-k-fold.js';
-import { assertFoldsPerClass, assertSeveralClasses } from '../label-checks.js';
+import { assertFoldsPerClass, assertSeveralClasses } from '../evaluation/label-checks.js';
 import { baselinePredictions, compareWithBaseline } from './baseline-comparison.js';
 import type { ErrorAnalysis } from './error-analysis-types.js';
 import { baselineFinding, describeFindings, type FindingInputs } from './findings.js';

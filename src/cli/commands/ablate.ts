@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type PromptAblation, promptFieldAblation } from '../../analysis/prompt-ablation.js';
+import { type PromptAblation, promptFieldAblation } from '../../analysis/llm/prompt-ablation.js';
 import { formatModelSpec } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { compareLlmWithBaseline, type LlmBaselineComparison } from '../../analysis/llm-baseline.js';
+import { compareLlmWithBaseline, type LlmBaselineComparison } from '../../analysis/llm/llm-baseline.js';
 import {
   buildModel,
   checkDataFitsModel,

@@ -1,4 +1,4 @@
-import type { EpochCurve } from '../../analysis/epoch-curve.js';
+import type { EpochCurve } from '../../analysis/curves/epoch-curve.js';
 import { fixed, textTable } from './text-table.js';
 
 /** One row per epoch: training loss, and with a validation split its loss and accuracy; * marks the kept epoch. */

@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
-import { describeProgress } from '../../llm/describe-progress.js';
-import type { ProgressSink, RunProgress } from '../../llm/run-progress.js';
+import { describeProgress } from '../../llm/engine/describe-progress.js';
+import type { ProgressSink, RunProgress } from '../../llm/engine/run-progress.js';
 
 export interface LlmProgressDisplay {
   readonly sink: ProgressSink | undefined;

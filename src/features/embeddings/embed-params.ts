@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseParams } from '../../core/params.js';
-import { OPENAI_BASE_URL } from '../../llm/openai-provider.js';
-import { rejectKeyParams } from '../../llm/reject-key-params.js';
+import { OPENAI_BASE_URL } from '../../llm/provider/openai-provider.js';
+import { rejectKeyParams } from '../../llm/provider/reject-key-params.js';
 
 export const EMBEDDING_TRANSFORMER_KIND = 'embedding';
 

@@ -2,12 +2,15 @@ import { ModeldebugError } from '../../core/errors.js';
 import type { FitContext } from '../../core/estimator.js';
 import type { ColumnInfo, Features } from '../../core/features.js';
 import type { Labels } from '../../core/labels.js';
-import { apiKeyFromEnv } from '../../llm/api-key-from-env.js';
-import type { FetchFunction } from '../../llm/chat-provider.js';
-import { type EmbeddingCache, embeddingCacheFromParam } from '../../llm/embedding-cache.js';
-import { createOpenAIEmbeddingsProvider, type EmbeddingsProvider } from '../../llm/embeddings-provider.js';
-import { createLlmEngine, type LlmEngine } from '../../llm/llm-engine.js';
-import { type EmbeddingRunSummary, embedTexts } from '../../llm/run-embedding-jobs.js';
+import { type EmbeddingCache, embeddingCacheFromParam } from '../../llm/cache/embedding-cache.js';
+import { createLlmEngine, type LlmEngine } from '../../llm/engine/llm-engine.js';
+import { type EmbeddingRunSummary, embedTexts } from '../../llm/engine/run-embedding-jobs.js';
+import { apiKeyFromEnv } from '../../llm/provider/api-key-from-env.js';
+import type { FetchFunction } from '../../llm/provider/chat-provider.js';
+import {
+  createOpenAIEmbeddingsProvider,
+  type EmbeddingsProvider,
+} from '../../llm/provider/embeddings-provider.js';
 import { type FittedTransformer, serializeTransformer, type Transformer } from '../transformer.js';
 import type { TransformerDescriptor } from '../transformer-descriptor.js';
 import {

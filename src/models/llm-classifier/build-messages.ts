@@ -1,4 +1,4 @@
-import type { ChatMessage, JsonSchemaFormat } from '../../llm/chat-types.js';
+import type { ChatMessage, JsonSchemaFormat } from '../../llm/provider/chat-types.js';
 import type { FewShotPool } from './few-shot.js';
 
 export interface PromptSpec {

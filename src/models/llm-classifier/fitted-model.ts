@@ -1,9 +1,9 @@
 import type { FitDiagnostics, FittedClassifier, FitWarning, SerializedModel } from '../../core/estimator.js';
 import type { Features } from '../../core/features.js';
 import type { Matrix } from '../../core/matrix.js';
-import type { ChatProvider } from '../../llm/chat-provider.js';
-import type { LlmEngine } from '../../llm/llm-engine.js';
-import type { ProgressSink } from '../../llm/run-progress.js';
+import type { LlmEngine } from '../../llm/engine/llm-engine.js';
+import type { ProgressSink } from '../../llm/engine/run-progress.js';
+import type { ChatProvider } from '../../llm/provider/chat-provider.js';
 import type { LlmItemSink } from './item-record.js';
 import { LLM_CLASSIFIER_KIND, type LlmClassifierParams } from './params.js';
 import { type LlmPrediction, predictRows } from './predict-rows.js';

@@ -1,4 +1,4 @@
-import type { TokenLogprob } from '../../llm/chat-types.js';
+import type { TokenLogprob } from '../../llm/provider/chat-types.js';
 import { normaliseLabel } from './parse-answer.js';
 
 /**

@@ -1,7 +1,7 @@
 import { ModeldebugError } from '../../core/errors.js';
 import type { Classifier, FitContext, FitWarning } from '../../core/estimator.js';
 import { compactLabels } from '../../core/labels.js';
-import type { ResponseCache } from '../../llm/response-cache.js';
+import type { ResponseCache } from '../../llm/cache/response-cache.js';
 import { bootstrapFewShotPool } from './bootstrap-few-shot.js';
 import { drawFewShotPool } from './few-shot.js';
 import { createFittedLlmClassifier, type FittedLlmClassifier } from './fitted-model.js';

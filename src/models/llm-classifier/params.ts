@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ModeldebugError } from '../../core/errors.js';
 import { parseParams } from '../../core/params.js';
-import { OPENAI_BASE_URL } from '../../llm/openai-provider.js';
-import { rejectKeyParams } from '../../llm/reject-key-params.js';
+import { OPENAI_BASE_URL } from '../../llm/provider/openai-provider.js';
+import { rejectKeyParams } from '../../llm/provider/reject-key-params.js';
 
 export const LLM_CLASSIFIER_KIND = 'llm';
 

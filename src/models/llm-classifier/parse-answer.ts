@@ -1,4 +1,4 @@
-import type { ChatChoice } from '../../llm/chat-types.js';
+import type { ChatChoice } from '../../llm/provider/chat-types.js';
 import type { ParsedAnswer } from './llm-outcome.js';
 
 export type ParseMode = 'auto' | 'exact' | 'insensitive' | 'json' | 'regex';

@@ -2,11 +2,16 @@ import { ModeldebugError } from '../../core/errors.js';
 import type { FitWarning } from '../../core/estimator.js';
 import type { Features } from '../../core/features.js';
 import type { Matrix } from '../../core/matrix.js';
-import type { ChatProvider } from '../../llm/chat-provider.js';
-import type { LlmEngine } from '../../llm/llm-engine.js';
-import { costOf, estimateTokens } from '../../llm/price-table.js';
-import { type ChatJob, type ChatJobResult, type RunSummary, runChatJobs } from '../../llm/run-chat-jobs.js';
-import type { ProgressSink } from '../../llm/run-progress.js';
+import type { LlmEngine } from '../../llm/engine/llm-engine.js';
+import { costOf, estimateTokens } from '../../llm/engine/price-table.js';
+import {
+  type ChatJob,
+  type ChatJobResult,
+  type RunSummary,
+  runChatJobs,
+} from '../../llm/engine/run-chat-jobs.js';
+import type { ProgressSink } from '../../llm/engine/run-progress.js';
+import type { ChatProvider } from '../../llm/provider/chat-provider.js';
 import type { LlmItemRecord, LlmItemSink } from './item-record.js';
 import { probabilitiesFromLogprobs, probabilitiesFromVotes } from './label-probabilities.js';
 import { LLM_OUTCOMES, OUTCOME_CODE } from './llm-outcome.js';

@@ -1,5 +1,5 @@
 import type { Features } from '../../core/features.js';
-import type { ChatRequest } from '../../llm/chat-types.js';
+import type { ChatRequest } from '../../llm/provider/chat-types.js';
 import { buildMessages, labelSchema, type PromptSpec, systemPrompt } from './build-messages.js';
 import { createFewShotChooser, type FewShotPool } from './few-shot.js';
 import type { LlmClassifierParams } from './params.js';

@@ -1,13 +1,13 @@
 import { ModeldebugError } from '../../core/errors.js';
-import { apiKeyFromEnv } from '../../llm/api-key-from-env.js';
-import type { FetchFunction } from '../../llm/chat-provider.js';
-import { cacheFromSpec } from '../../llm/keyed-cache.js';
-import { createLlmEngine, type LlmEngine } from '../../llm/llm-engine.js';
-import { createOpenAIProvider } from '../../llm/openai-provider.js';
-import { createMemoryCache, type ResponseCache } from '../../llm/response-cache.js';
-import type { runChatJobs } from '../../llm/run-chat-jobs.js';
-import type { ProgressSink } from '../../llm/run-progress.js';
-import { openSqliteCache } from '../../llm/sqlite-cache.js';
+import { cacheFromSpec } from '../../llm/cache/keyed-cache.js';
+import { createMemoryCache, type ResponseCache } from '../../llm/cache/response-cache.js';
+import { openSqliteCache } from '../../llm/cache/sqlite-cache.js';
+import { createLlmEngine, type LlmEngine } from '../../llm/engine/llm-engine.js';
+import type { runChatJobs } from '../../llm/engine/run-chat-jobs.js';
+import type { ProgressSink } from '../../llm/engine/run-progress.js';
+import { apiKeyFromEnv } from '../../llm/provider/api-key-from-env.js';
+import type { FetchFunction } from '../../llm/provider/chat-provider.js';
+import { createOpenAIProvider } from '../../llm/provider/openai-provider.js';
 import type { LlmItemSink } from './item-record.js';
 import type { LlmClassifierParams } from './params.js';
 

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLlmProgress } from '../../../src/cli/format/llm-progress.js';
-import type { RunProgress } from '../../../src/llm/run-progress.js';
+import type { RunProgress } from '../../../src/llm/engine/run-progress.js';
 
 function fakeStream(isTTY: boolean) {
   const chunks: string[] = [];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluate } from '../../../src/analysis/evaluate.js';
+import { evaluate } from '../../../src/analysis/evaluation/evaluate.js';
 import { buildModel, parseModelSpec } from '../../../src/catalog/index.js';
 import { loadExample } from '../../../src/data/index.js';
 import {

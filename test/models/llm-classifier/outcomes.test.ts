@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { llmOutcomeSummary } from '../../../src/analysis/llm-outcome-summary.js';
+import { llmOutcomeSummary } from '../../../src/analysis/llm/llm-outcome-summary.js';
 import { createLlmClassifier, LLM_OUTCOMES } from '../../../src/models/llm-classifier/index.js';
 import {
   type ChatBody,

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { evaluate } from '../../../src/analysis/evaluate.js';
+import { evaluate } from '../../../src/analysis/evaluation/evaluate.js';
 import { parseModelSpec } from '../../../src/catalog/index.js';
 import { loadExample } from '../../../src/data/index.js';
 import { createLlmClassifier } from '../../../src/models/index.js';

@@ -1,7 +1,7 @@
 import { createRng } from '../../../core/rng.js';
-import { callWithRetries, DEFAULT_RETRY_POLICY } from '../../../llm/call-with-retries.js';
-import type { ChatMessage } from '../../../llm/chat-types.js';
-import { createLlmEngine } from '../../../llm/llm-engine.js';
+import { callWithRetries, DEFAULT_RETRY_POLICY } from '../../../llm/engine/call-with-retries.js';
+import { createLlmEngine } from '../../../llm/engine/llm-engine.js';
+import type { ChatMessage } from '../../../llm/provider/chat-types.js';
 import type { LlmClassifierParams } from '../../../models/llm-classifier/params.js';
 import { type LlmRuntime, providerFor } from '../../../models/llm-classifier/runtime.js';
 

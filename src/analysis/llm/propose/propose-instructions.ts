@@ -7,7 +7,7 @@ import type { LlmClassifierParams } from '../../../models/llm-classifier/params.
 import type { LlmRuntime } from '../../../models/llm-classifier/runtime.js';
 import { type CandidateParams, concurrentExecutor, search } from '../../../selection/index.js';
 import type { Fold } from '../../../splits/fold.js';
-import { llmOutOfFold } from '../../llm-out-of-fold.js';
+import { llmOutOfFold } from '../llm-out-of-fold.js';
 import type { ConfusionExamples } from './confusion-examples.js';
 import { listedCandidates } from './listed-candidates.js';
 import { bootstrappedSets, writeInstructions } from './write-instructions.js';

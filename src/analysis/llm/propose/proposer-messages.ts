@@ -1,4 +1,4 @@
-import type { ChatMessage } from '../../../llm/chat-types.js';
+import type { ChatMessage } from '../../../llm/provider/chat-types.js';
 import type { ConfusionExamples } from './confusion-examples.js';
 
 /** A row is shown cut to this many characters: enough to see why it was missed, not a whole email. */

@@ -1,6 +1,6 @@
 import { labelList } from '../../../models/llm-classifier/build-messages.js';
 import type { LlmClassifierParams } from '../../../models/llm-classifier/params.js';
-import { defaultTemplate } from '../../prompt-ablation.js';
+import { defaultTemplate } from '../prompt-ablation.js';
 
 const PLACEHOLDER = /\{\{\s*[^{}]+?\s*\}\}/g;
 

@@ -1,9 +1,9 @@
 import type { Features } from '../../../core/features.js';
 import type { Labels } from '../../../core/labels.js';
-import type { RunSummary } from '../../../llm/run-progress.js';
+import type { RunSummary } from '../../../llm/engine/run-progress.js';
 import type { LlmClassifier } from '../../../models/llm-classifier/llm-classifier.js';
 import type { Fold } from '../../../splits/fold.js';
-import { llmOutOfFold } from '../../llm-out-of-fold.js';
+import { llmOutOfFold } from '../llm-out-of-fold.js';
 import { bootstrapRate, type Interval } from './paired-variant-bootstrap.js';
 
 /** A row whose repeated answers disagree, with every answer in sample order (null: no label). */

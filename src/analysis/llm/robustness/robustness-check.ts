@@ -1,10 +1,10 @@
 import type { Features } from '../../../core/features.js';
 import type { FindingRecord } from '../../../core/finding-record.js';
 import type { Labels } from '../../../core/labels.js';
-import type { RunSummary } from '../../../llm/run-progress.js';
+import type { RunSummary } from '../../../llm/engine/run-progress.js';
 import type { LlmClassifier } from '../../../models/llm-classifier/llm-classifier.js';
 import type { Fold } from '../../../splits/fold.js';
-import { addUsage, llmOutOfFold } from '../../llm-out-of-fold.js';
+import { addUsage, llmOutOfFold } from '../llm-out-of-fold.js';
 import { type FlippedRow, flippedRowsOf } from './flipped-rows.js';
 import { hasTextColumns, INPUT_PERTURBATIONS, perturbTextColumns } from './input-perturbations.js';
 import { type Interval, pairedVariantBootstrap } from './paired-variant-bootstrap.js';
