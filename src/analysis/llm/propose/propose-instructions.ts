@@ -2,9 +2,9 @@ import type { Features } from '../../../core/features.js';
 import { type FindingRecord, isVerifiedGain } from '../../../core/finding-record.js';
 import type { Labels } from '../../../core/labels.js';
 import { pairedGain } from '../../../metrics/paired-gain.js';
-import type { LlmClassifier } from '../../../models/llm-classifier/llm-classifier.js';
+import { createLlmClassifier, type LlmClassifier } from '../../../models/llm-classifier/llm-classifier.js';
 import type { LlmClassifierParams } from '../../../models/llm-classifier/params.js';
-import type { LlmRuntime } from '../../../models/llm-classifier/runtime.js';
+import { cacheFromParam, engineFor, type LlmRuntime } from '../../../models/llm-classifier/runtime.js';
 import { type CandidateParams, concurrentExecutor, search } from '../../../selection/index.js';
 import type { Fold } from '../../../splits/fold.js';
 import { llmOutOfFold } from '../llm-out-of-fold.js';
@@ -75,10 +75,15 @@ export async function proposeInstructions(
   options: ProposeOptions,
 ): Promise<ProposeResult> {
   const seed = options.seed ?? 0;
-  const runtime = options.runtime ?? {};
   const params = model.params;
+  const given = options.runtime ?? {};
+  // One engine for every candidate: one limiter bounds the calls in flight, and one cache answers the
+  // current prompt's second pass (in the search) and any prompt two candidates share.
+  const cache = given.cache === null ? undefined : (given.cache ?? cacheFromParam(params.cache));
+  const runtime: LlmRuntime = { ...given, engine: given.engine ?? engineFor(params, given, cache) };
   options.progress?.('answering the training rows out of fold with the current prompt');
-  const current = await llmOutOfFold(model, X, y, options.folds, options.signal);
+  const currentModel = createLlmClassifier(params, runtime);
+  const current = await llmOutOfFold(currentModel, X, y, options.folds, options.signal);
   const wanted = options.instructions ?? 4;
   if (wanted > 0) options.progress?.(`asking the proposer for ${wanted} instructions`);
   const { currentInstruction, pairs, shownRows, instructions } = await writeInstructions(

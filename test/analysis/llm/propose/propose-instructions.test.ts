@@ -53,6 +53,12 @@ describe('proposeInstructions against a model that errs on planted rows unless i
     expect(result.keptParams?.system).toBe(helpful.patch.system);
     expect(result.findings).toHaveLength(1);
     expect(result.findings[0]).toMatchObject({ code: 'llm_instruction_gain', impact: { verified: true } });
+    // One shared cache: the current prompt's pass in the search costs no call. Each distinct text once,
+    // the proposer once, then each of the two instructions on every distinct text not shown to it.
+    const shown = new Set(result.shownRows);
+    const distinct = new Set(texts.slice(0, 300)).size;
+    const scored = new Set(texts.slice(0, 300).filter((_, row) => !shown.has(row))).size;
+    expect(server.requests()).toBe(distinct + 1 + 2 * scored);
   });
 
   it('keeps nothing when no proposed instruction helps', async () => {
