@@ -49,6 +49,11 @@ describe('modeldebug propose', () => {
     expect(json.findings[0]).toMatchObject({ code: 'llm_instruction_gain', impact: { verified: true } });
   });
 
+  it('refuses an --out in a missing folder before any call, in one line', async () => {
+    const result = await runCliAsync(args('--out', join(spamLlm.folder(), 'missing', 'kept.txt')));
+    expectOneLineError(result, /--out.*does not exist|does not exist.*--out/);
+  });
+
   it('refuses a proposer that is not an LLM alone, in one line', async () => {
     const result = await runCliAsync(args('--proposer', 'logreg'));
     expectOneLineError(result, /the proposer must be an LLM endpoint alone/);

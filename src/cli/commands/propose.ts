@@ -1,8 +1,9 @@
-import { renameSync, writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { type ProposeResult, proposeInstructions } from '../../analysis/llm/propose/index.js';
 import { formatModelSpec } from '../../catalog/index.js';
+import { ModeldebugError } from '../../core/errors.js';
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { wholeNumberFlag } from '../flag-values.js';
 import { versionedDocument } from '../format/json-document.js';
@@ -50,6 +51,7 @@ export function registerProposeCommand(program: Command): void {
       const demoK = wholeNumberFlag('--demo-k', flags.demoK, 1);
       const proposer = flags.proposer === undefined ? undefined : proposerParams(flags.proposer);
       const seed = wholeNumberFlag('--seed', flags.seed, 0);
+      checkOutFolder(flags.out);
       const input = await readLlmTechniqueInput('propose', data, flags);
       let result: ProposeResult;
       try {
@@ -86,6 +88,17 @@ export function registerProposeCommand(program: Command): void {
       return 0;
     }),
   );
+}
+
+/** Before any call is paid for: the kept instruction must have somewhere to go. */
+function checkOutFolder(out: string): void {
+  const folder = dirname(resolve(out));
+  if (!existsSync(folder)) {
+    throw new ModeldebugError('invalid_argument', `the folder ${folder} does not exist`, {
+      where: '--out',
+      hint: `create it, or give --out a file in an existing folder (e.g. --out proposed-instruction.txt)`,
+    });
+  }
 }
 
 /** Written beside its target and renamed into place: an interrupted run never leaves half a prompt. */
