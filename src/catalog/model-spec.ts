@@ -76,8 +76,10 @@ function assignments(pieces: readonly string[], step: string): Record<string, un
   const params: Record<string, unknown> = {};
   for (const piece of pieces) {
     const parsed = parseAssignment(piece, `step ${step}`);
+    // A quoted value is one string, commas included (a prompt); only a bare one is a list.
+    const quoted = /^(['"]).*\1$/s.test(piece.slice(piece.indexOf('=') + 1).trim());
     for (const [key, value] of Object.entries(parsed)) {
-      const list = typeof value === 'string' ? splitTopLevel(value, ',') : [];
+      const list = typeof value === 'string' && !quoted ? splitTopLevel(value, ',') : [];
       params[key] = list.length > 1 ? list.map((item) => parseValue(item.trim())) : value;
     }
   }
@@ -108,12 +110,24 @@ export function formatModelSpec(steps: readonly StepSpec[]): string {
       const body = [
         ...(members ? [members.map((member) => formatModelSpec(member.steps)).join('; ')] : []),
         ...Object.entries(params).map(
-          ([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`,
+          ([key, value]) => `${key}=${typeof value === 'string' ? specString(value) : JSON.stringify(value)}`,
         ),
       ];
       return body.length === 0 ? name : `${name}(${body.join(', ')})`;
     })
     .join(' | ');
+}
+
+/**
+ * A string as parseValue reads it back: bare when it is plain, else quoted — a prompt holds commas,
+ * parentheses, `{{column}}` and newlines. The grammar has no escapes, so a value holding both kinds of
+ * quote stays bare (it cannot round-trip).
+ */
+function specString(value: string): string {
+  const plain = !/[,;|()[\]{}'"\n]/.test(value) && value.trim() === value && parseValue(value) === value;
+  if (plain) return value;
+  if (!value.includes("'")) return `'${value}'`;
+  return value.includes('"') ? value : `"${value}"`;
 }
 
 /** Parses `key=value` (from a spec step or a `--param` flag). */

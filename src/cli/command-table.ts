@@ -150,6 +150,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/front.js')).registerFrontCommand,
   },
   {
+    name: 'propose',
+    term: 'propose [options] [data]',
+    description:
+      'proposed instructions and bootstrapped few-shot sets for an LLM classifier, kept only on a verified gain',
+    load: async () => (await import('./commands/propose.js')).registerProposeCommand,
+  },
+  {
     name: 'view',
     term: 'view [options]',
     description: 'browse the run store: the runs, each report, and two runs side by side',

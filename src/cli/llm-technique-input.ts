@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { checkDataFitsModel, formatModelSpec, parseModelSpec, type StepSpec } from '../catalog/index.js';
 import { ModeldebugError } from '../core/errors.js';
 import type { Dataset } from '../data/index.js';
-import { createLlmClassifier, type LlmClassifier } from '../models/index.js';
+import { createLlmClassifier, type LlmClassifier, type LlmRuntime } from '../models/index.js';
 import { type Fold, stratifiedKFold } from '../splits/index.js';
 import { DEFAULT_STORE_PATH, openRunStore } from '../store/index.js';
 import {
@@ -50,6 +50,8 @@ export interface LlmTechniqueInput {
   readonly dataset: Dataset;
   readonly steps: StepSpec[];
   readonly llm: LlmClassifier;
+  /** What `llm` calls with (the store's cache, the progress sink): for models built from its params. */
+  readonly runtime: LlmRuntime;
   readonly folds: readonly Fold[];
   /** Stops the progress display and closes the store. */
   close(): void;
@@ -88,11 +90,13 @@ export async function readLlmTechniqueInput(
   const progress = createLlmProgress(!flags.json);
   try {
     const cache = !flags.cache ? null : 'cache' in params ? undefined : store.llmCache();
-    const llm = createLlmClassifier(params, { cache, onProgress: progress.sink });
+    const runtime: LlmRuntime = { cache, onProgress: progress.sink };
+    const llm = createLlmClassifier(params, runtime);
     return {
       dataset,
       steps,
       llm,
+      runtime,
       folds,
       close() {
         progress.stop();

@@ -19,6 +19,7 @@ import { fixScoreMemo } from '../fix-score-memo.js';
 import { fractionFlag, wholeNumberFlag } from '../flag-values.js';
 import { formatFixSummary } from '../format/fix-text.js';
 import { collect } from '../model-options.js';
+import { proposerParams } from '../proposer-params.js';
 import { runAction } from '../run-action.js';
 
 interface FixFlags {
@@ -40,6 +41,8 @@ interface FixFlags {
   readonly resume?: string;
   readonly seed: string;
   readonly store: string;
+  readonly llmModel: string[];
+  readonly proposer?: string;
   readonly redis?: string;
 }
 
@@ -80,6 +83,16 @@ export function registerFixCommand(program: Command): void {
       "exit 1 when the fixed pipeline's test metric is below the value (repeatable)",
       collect,
       [],
+    )
+    .option(
+      '--llm-model <name>',
+      'another model name on the LLM endpoint to try as a remedy (repeatable; LLM classifiers only)',
+      collect,
+      [],
+    )
+    .option(
+      '--proposer <spec>',
+      "who writes the instruction remedy's candidates, e.g. 'llm(model=gpt-4o)' (default: the --model)",
     )
     .option('--resume <run-id>', 'continue an interrupted fix from the run store')
     .option('--seed <n>', 'seed for the hold-out and the folds', '0')
@@ -122,6 +135,10 @@ async function fixCommand(flags: FixFlags): Promise<number> {
         budgetSeconds: config.budgetSeconds,
         nBoot: 1000,
         memo: fixScoreMemo(store, run.id),
+        llm: {
+          models: config.llmModels ?? [],
+          ...(config.proposer === undefined ? {} : { proposer: proposerParams(config.proposer) }),
+        },
         // --redis: the run id names the jobs, as search's and run's do.
         ...(flags.redis === undefined
           ? {}
@@ -171,6 +188,8 @@ interface FixRunConfig {
   readonly cv: number;
   readonly remedies: readonly FixRemedy[];
   readonly budgetSeconds?: number;
+  readonly llmModels?: readonly string[];
+  readonly proposer?: string;
 }
 
 function fixRunConfig(flags: FixFlags): FixRunConfig {
@@ -200,7 +219,15 @@ function fixRunConfig(flags: FixFlags): FixRunConfig {
     cv: wholeNumberFlag('--cv', flags.cv, 2),
     remedies: parseRemedies(flags.allow),
     ...(flags.budget === undefined ? {} : { budgetSeconds: parseDuration(flags.budget) }),
+    ...(flags.llmModel.length === 0 ? {} : { llmModels: flags.llmModel }),
+    ...(flags.proposer === undefined ? {} : { proposer: checkedProposer(flags.proposer) }),
   };
+}
+
+/** Checked before the data is read, and kept as text so that --resume repeats it. */
+function checkedProposer(spec: string): string {
+  proposerParams(spec);
+  return spec;
 }
 
 function parseRemedies(text: string | undefined): FixRemedy[] {

@@ -24,6 +24,7 @@ import {
   selectOutputSchema,
   vcurveOutputSchema,
 } from './more-outputs.js';
+import { proposeOutputSchema } from './propose-output.js';
 
 /**
  * Every JSON document modeldebug writes, by the name in its `schema` field (`modeldebug.<name>`);
@@ -45,6 +46,7 @@ export const OUTPUT_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   'llm-curve': llmCurveOutputSchema,
   compare: compareOutputSchema,
   ablate: ablateOutputSchema,
+  propose: proposeOutputSchema,
   robust: robustOutputSchema,
   clean: cleanOutputSchema,
   front: frontOutputSchema,

@@ -1,7 +1,7 @@
 import { createRng } from '../../core/rng.js';
 import { buildTfidfIndex, type TfidfIndex } from './tfidf-index.js';
 
-export type FewShotSelection = 'random' | 'stratified' | 'similar';
+export type FewShotSelection = 'random' | 'stratified' | 'similar' | 'bootstrapped';
 
 /** Training examples available to prompts: rendered inputs and their class indices. */
 export interface FewShotPool {
@@ -34,7 +34,7 @@ export function drawFewShotPool(
   return { inputs: chosen.map((i) => inputs[i]), labels: chosen.map((i) => labels[i]) };
 }
 
-function dealByClass(
+export function dealByClass(
   order: readonly number[],
   labels: ArrayLike<number>,
   nClasses: number,
@@ -81,7 +81,8 @@ export function createFewShotChooser(
         .reverse();
     }
     const allowed = all.filter((i) => pool.inputs[i] !== query);
-    // Dealt again after the skip, so leaving out the query keeps the classes balanced.
-    return selection === 'stratified' ? dealByClass(allowed, pool.labels, nClasses, k) : allowed.slice(0, k);
+    // Dealt again after the skip, so leaving out the query keeps the classes balanced (a bootstrapped
+    // pool is dealt the same way: it holds the rows the model answered right, in stratified order).
+    return selection !== 'random' ? dealByClass(allowed, pool.labels, nClasses, k) : allowed.slice(0, k);
   };
 }

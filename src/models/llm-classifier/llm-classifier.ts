@@ -2,6 +2,7 @@ import { ModeldebugError } from '../../core/errors.js';
 import type { Classifier, FitContext, FitWarning } from '../../core/estimator.js';
 import { compactLabels } from '../../core/labels.js';
 import type { ResponseCache } from '../../llm/cache/response-cache.js';
+import { bootstrapFewShotPool } from './bootstrap-few-shot.js';
 import { drawFewShotPool } from './few-shot.js';
 import { createFittedLlmClassifier, type FittedLlmClassifier } from './fitted-model.js';
 import { LLM_CLASSIFIER_KIND, type LlmClassifierParams, parseLlmClassifierParams } from './params.js';
@@ -18,6 +19,7 @@ export interface LlmClassifier extends Classifier<LlmClassifierParams> {
  * An LLM behind an OpenAI-compatible endpoint as a classifier. `fit` makes no call: it keeps the label
  * set, the class prior and the few-shot pool — drawn from the training rows only — and checks the
  * template and the key's variable; the fitted model calls the endpoint in `predict`/`predictProba`.
+ * Only `few_shot_selection: 'bootstrapped'` calls in `fit`: it asks about training rows to pick examples.
  */
 export function createLlmClassifier(
   params: Partial<LlmClassifierParams> | Readonly<Record<string, unknown>> = {},
@@ -58,14 +60,35 @@ export function createLlmClassifier(
       const counts = new Float64Array(present.classes.length);
       for (const code of present.codes) counts[code]++;
       const prior = Array.from(counts, (count) => count / present.codes.length);
-      const inputs = parsed.few_shot_k > 0 ? Array.from({ length: X.rows }, (_, i) => render(X, i)) : [];
-      const pool = drawFewShotPool(inputs, present.codes, present.classes.length, {
-        k: parsed.few_shot_k,
-        selection: parsed.few_shot_selection,
-        poolSize: parsed.few_shot_pool,
-        seed: parsed.random_state,
-      });
-      const state = { classes: present.classes, prior, pool };
+      const zeroShot = { classes: present.classes, prior, pool: { inputs: [], labels: [] } };
+      const pool =
+        parsed.few_shot_selection === 'bootstrapped'
+          ? await bootstrapFewShotPool(X, present.codes, present.classes.length, {
+              k: parsed.few_shot_k,
+              seed: parsed.random_state,
+              render,
+              predictZeroShot: (rows) =>
+                createFittedLlmClassifier(
+                  { ...parsed, few_shot_k: 0 },
+                  zeroShot,
+                  [],
+                  runtime,
+                  engine,
+                  context.signal,
+                ).predictDetailed(rows),
+            })
+          : drawFewShotPool(
+              parsed.few_shot_k > 0 ? Array.from({ length: X.rows }, (_, i) => render(X, i)) : [],
+              present.codes,
+              present.classes.length,
+              {
+                k: parsed.few_shot_k,
+                selection: parsed.few_shot_selection,
+                poolSize: parsed.few_shot_pool,
+                seed: parsed.random_state,
+              },
+            );
+      const state = { ...zeroShot, pool };
       return createFittedLlmClassifier(
         parsed,
         state,

@@ -17,7 +17,9 @@ const price = z.strictObject({ input: z.number().nonnegative(), output: z.number
  * - `template`: the user message, `{{column}}` placeholders filled from the row (default: one
  *   `column: value` line per column); `system` may use `{{labels}}` (default: an instruction listing them).
  * - `few_shot_k` examples from the training rows only, chosen `random`ly, `stratified` across classes, or
- *   the most `similar` by TF-IDF cosine; a row is never its own example.
+ *   the most `similar` by TF-IDF cosine, or `bootstrapped` (DSPy's BootstrapFewShot): `fit` asks the
+ *   model, zero-shot, about a seeded stratified draw of training rows and keeps as examples only the
+ *   rows it answers right (another `random_state` draws another set); a row is never its own example.
  * - `parse`: `exact`, `insensitive` (case and whitespace), `json` (`{"label": …}`; `structured_output`
  *   asks the endpoint for a JSON schema), `regex` (first group), or `auto` (insensitive, then json).
  * - `probabilities`: `logprobs` over the label tokens, `samples` (self-consistency over `samples`
@@ -82,10 +84,10 @@ export const llmClassifierParamsSchema = z.strictObject({
     .default(0)
     .describe('how many training rows to show as examples (0 to 100; a row is never its own example)'),
   few_shot_selection: z
-    .enum(['random', 'stratified', 'similar'])
+    .enum(['random', 'stratified', 'similar', 'bootstrapped'])
     .default('stratified')
     .describe(
-      'how examples are chosen: random, stratified across classes, or the most similar by TF-IDF cosine',
+      'how examples are chosen: random, stratified across classes, the most similar by TF-IDF cosine, or bootstrapped (training rows the model answers right zero-shot; fit calls the endpoint)',
     ),
   few_shot_pool: z
     .number()

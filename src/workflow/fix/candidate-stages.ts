@@ -13,9 +13,10 @@ import { duplicateGroups, repeatedRows } from './duplicate-groups.js';
 import { encodeCandidates } from './encode-candidates.js';
 import { ensembleCandidates } from './ensemble-candidates.js';
 import { featureSubsetCandidate } from './feature-subset-candidate.js';
-import type { Candidate, FixOptions, FixRemedy, FixState } from './fix-types.js';
+import type { Candidate, FixLlmOptions, FixOptions, FixRemedy, FixState } from './fix-types.js';
 import { evaluateState, keptFeatures } from './fold-scores.js';
 import { llmCalibrationCandidates } from './llm-calibration-candidate.js';
+import { LLM_FIX_STAGES } from './llm-fix-stages.js';
 import { thresholdCandidate } from './threshold-candidate.js';
 
 /** What a stage sees when it proposes changes: the training rows and where the fix stands. */
@@ -31,6 +32,7 @@ export interface StageInput {
   /** The current state's out-of-fold probabilities (computed on demand). */
   currentProba(): Promise<Matrix>;
   readonly signal?: AbortSignal;
+  readonly llm?: FixLlmOptions;
   readonly createExecutor?: FixOptions['createExecutor'];
 }
 
@@ -41,7 +43,7 @@ export interface Stage {
 
 const IMPUTE_STRATEGIES = ['mean', 'median', 'most_frequent'] as const;
 
-/** In dependency order: data fixes, features, model and params, ensemble, calibration, then the threshold. */
+/** In dependency order: data fixes, features, model and params (an LLM's prompt), ensemble, calibration, then the threshold. */
 export const FIX_STAGES: readonly Stage[] = [
   { remedy: 'dedupe', propose: async (input) => dedupeCandidates(input) },
   { remedy: 'encode', propose: async (input) => encodeCandidates(input) },
@@ -51,6 +53,7 @@ export const FIX_STAGES: readonly Stage[] = [
   { remedy: 'features', propose: featureSubsetCandidate },
   { remedy: 'model', propose: async (input) => modelCandidates(input) },
   { remedy: 'params', propose: paramsCandidates },
+  ...LLM_FIX_STAGES,
   { remedy: 'ensemble', propose: ensembleCandidates },
   {
     remedy: 'calibrate',

@@ -3,9 +3,13 @@ import type { Features } from '../../core/features.js';
 import type { FindingCode } from '../../core/finding-record.js';
 import type { Labels } from '../../core/labels.js';
 import type { ColumnRepair, Dataset } from '../../data/index.js';
+import type { LlmClassifierParams, LlmRuntime } from '../../models/index.js';
 import type { TaskExecutor } from '../../selection/index.js';
 
-/** The kinds of change `fix` may make; `relabel` (dropping suspected label errors) only when named. */
+/**
+ * The kinds of change `fix` may make; `relabel` (dropping suspected label errors) only when named. The
+ * five from `temperature` to `few-shot` change an LLM classifier's params and propose nothing for others.
+ */
 export const FIX_REMEDIES = [
   'dedupe',
   'encode',
@@ -15,6 +19,11 @@ export const FIX_REMEDIES = [
   'features',
   'model',
   'params',
+  'temperature',
+  'llm-model',
+  'template',
+  'instruction',
+  'few-shot',
   'ensemble',
   'calibrate',
   'threshold',
@@ -122,6 +131,19 @@ export interface FixOptions {
     readonly features: Features;
     readonly labels: Labels;
   }) => TaskExecutor;
+  /** What the LLM remedies need besides the model: other model names, the proposer, the runtime. */
+  readonly llm?: FixLlmOptions;
+}
+
+export interface FixLlmOptions {
+  /** Other model names on the same endpoint for the `llm-model` remedy. */
+  readonly models?: readonly string[];
+  /** Who writes instructions for the `instruction` remedy (default the classifier's own endpoint). */
+  readonly proposer?: LlmClassifierParams;
+  /** Instructions asked of the proposer; default 3. */
+  readonly instructions?: number;
+  /** fetch, env and cache for the proposer's call. */
+  readonly runtime?: LlmRuntime;
 }
 
 export interface FoldScoreMemo {

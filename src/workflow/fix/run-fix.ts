@@ -77,6 +77,7 @@ export async function runFix(
         metric,
         seed: options.seed,
         signal,
+        llm: options.llm,
         createExecutor: options.createExecutor,
         meanScore: async (candidate) => {
           const values = await measure(candidate);
@@ -194,6 +195,11 @@ const STAGE_CODES = {
   features: 'useless_features',
   model: 'better_model',
   params: 'tuning_gain',
+  temperature: 'tuning_gain',
+  'llm-model': 'better_model',
+  template: 'llm_format_sensitive',
+  instruction: 'llm_instruction_gain',
+  'few-shot': 'tuning_gain',
   ensemble: 'ensemble_gain',
   calibrate: 'miscalibrated',
   threshold: 'threshold_gain',
