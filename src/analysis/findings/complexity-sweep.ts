@@ -4,7 +4,7 @@ import type { Labels } from '../../core/labels.js';
 import type { CurvePoint, CurveRunOptions } from '../../selection/curve-scores.js';
 import { validationCurve } from '../../selection/validation-curve.js';
 import type { Fold } from '../../splits/fold.js';
-import { type ValidationVerdict, validationCurveVerdict } from '../curve-verdict.js';
+import { type ValidationVerdict, validationCurveVerdict } from '../curves/curve-verdict.js';
 import type { ComplexityDirection } from './complexity-advice.js';
 
 /**

@@ -1,6 +1,6 @@
 import { pairedGain } from '../../metrics/paired-gain.js';
 import type { CurvePoint } from '../../selection/curve-scores.js';
-import { type CurveVerdict, VERDICT_THRESHOLDS } from '../curve-verdict.js';
+import { type CurveVerdict, VERDICT_THRESHOLDS } from '../curves/curve-verdict.js';
 import { type ComplexityProbe, complexityAdvice } from './complexity-advice.js';
 import { type ComplexitySweep, currentPoint, readSweep, sweepSide } from './complexity-sweep.js';
 import { formatGain } from './format-points.js';
