@@ -9,6 +9,7 @@ import { runDistributedBench } from './distributed.js';
 import { runFixBench } from './fix.js';
 import { runGradientBench } from './gradient.js';
 import { runLlmBench } from './llm.js';
+import { runLlmFrontBench } from './llm-front.js';
 import { runLlmStoreBench } from './llm-store.js';
 import { runLogregBench } from './logreg.js';
 import { runModelsBench } from './models.js';
@@ -24,9 +25,12 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   search: () => runSearchBench(),
   rfe: () => runRfeBench(),
   models: () => runModelsBench(),
-  gradient: () => runGradientBench(),
+  // The MLP and SGD; HistGradientBoosting (defaults, 100k x 50, n_jobs 2 and 1) is its own row, `hgb`.
+  gradient: () => runGradientBench({ hgbRepeat: 0 }),
+  hgb: () => runGradientBench({ mlpRepeat: 0, sgdRepeat: 0 }),
   llm: () => runLlmBench(),
   'llm-store': () => runLlmStoreBench(),
+  'llm-front': () => runLlmFrontBench(),
   distributed: () => runDistributedBench(),
   text: () => runTextBench(),
   fix: () => runFixBench(),

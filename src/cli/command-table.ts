@@ -50,7 +50,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'models',
     term: 'models',
-    description: 'list the classifiers and transforms a model spec can use, with their params',
+    description: 'list the classifiers, ensembles and transforms a model spec can use, with every param',
     load: async () => (await import('./commands/models.js')).registerModelsCommand,
   },
   {
@@ -134,6 +134,20 @@ export const COMMANDS: readonly CommandEntry[] = [
     description:
       "an LLM classifier's accuracy and flip rate under format, label-list and input variants and repeated sampling",
     load: async () => (await import('./commands/robust.js')).registerRobustCommand,
+  },
+  {
+    name: 'llm-calibrate',
+    term: 'llm-calibrate [options] [data]',
+    description:
+      "does calibrating an LLM classifier's answers help? label-token scoring, contextual calibration and a per-class bias, out of fold",
+    load: async () => (await import('./commands/llm-calibrate.js')).registerLlmCalibrateCommand,
+  },
+  {
+    name: 'front',
+    term: 'front [options] [data]',
+    description:
+      'race LLM configurations (models × templates × few-shot k × maj@k) for the cost–accuracy Pareto front',
+    load: async () => (await import('./commands/front.js')).registerFrontCommand,
   },
   {
     name: 'view',

@@ -1,6 +1,7 @@
 export { confusionMatrixChart } from './charts/confusion-matrix-chart.js';
 export { epochCurveChart } from './charts/epoch-curve-chart.js';
 export { featureRankingChart, importanceChart, rfecvScoresChart } from './charts/feature-charts.js';
+export { frontChart } from './charts/front-chart.js';
 export { modelComparisonChart } from './charts/model-comparison-chart.js';
 export { precisionRecallChart, reliabilityChart, rocChart } from './charts/probability-charts.js';
 export { regularizationPathChart } from './charts/regularization-path-chart.js';
@@ -9,6 +10,7 @@ export { sliceErrorsChart } from './charts/slice-errors-chart.js';
 export * from './escape-html.js';
 export { isInertSvg } from './html-parts.js';
 export { renderFixHtml } from './render-fix-html.js';
+export { renderFrontHtml } from './render-front-html.js';
 export * from './render-report-html.js';
 export * from './render-svg.js';
 export { html, SafeHtml } from './safe-html.js';

@@ -38,6 +38,7 @@ export const storedReportSummarySchema = reportSummarySchema.extend({
 export const SECTION_IDS = [
   'data-validation',
   'model-comparison',
+  'llm-front',
   'learning-curve',
   'epoch-curve',
   'validation-curve',
@@ -45,6 +46,7 @@ export const SECTION_IDS = [
   'regularization',
   'feature-selection',
   'ensemble',
+  'llm-calibration',
   'error-analysis',
   'final-test',
 ] as const;

@@ -11,6 +11,8 @@ import type {
   ValidationCurveSection,
 } from './curve-sections.js';
 import type { DriftSection } from './drift-section.js';
+import type { LlmCalibrationSection } from './llm-calibration-section.js';
+import type { LlmFrontSection } from './llm-front-section.js';
 import type {
   EnsembleSection,
   FeatureSelectionSection,
@@ -22,6 +24,8 @@ import type { ErrorAnalysisSection, FinalTestSection } from './result-sections.j
 
 export * from './curve-sections.js';
 export * from './drift-section.js';
+export * from './llm-calibration-section.js';
+export * from './llm-front-section.js';
 export * from './model-sections.js';
 export * from './report-summary.js';
 export * from './result-sections.js';
@@ -30,6 +34,7 @@ export interface RunSections {
   readonly validation?: ValidationSection;
   readonly drift?: DriftSection;
   readonly modelComparison?: ModelComparisonSection;
+  readonly llmFront?: LlmFrontSection;
   readonly learningCurve?: LearningCurveSection;
   readonly epochCurve?: EpochCurveSection;
   readonly validationCurve?: ValidationCurveSection;
@@ -37,6 +42,7 @@ export interface RunSections {
   readonly regularization?: RegularizationSection;
   readonly featureSelection?: FeatureSelectionSection;
   readonly ensemble?: EnsembleSection;
+  readonly llmCalibration?: LlmCalibrationSection;
   readonly errorAnalysis?: ErrorAnalysisSection;
   readonly finalTest?: FinalTestSection;
 }
@@ -55,5 +61,10 @@ export interface RunReport {
   /** Steps skipped or failed, with why. */
   readonly skipped: readonly { readonly step: string; readonly reason: string }[];
   readonly timings: Readonly<Record<string, number>>;
+  /** With a time budget: its seconds and what it cut (steps skipped, the comparison's race ended early). */
+  readonly budget?: {
+    readonly seconds: number;
+    readonly cuts: readonly { readonly step: string; readonly what: string }[];
+  };
   readonly warnings: readonly string[];
 }

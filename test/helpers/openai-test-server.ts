@@ -41,6 +41,8 @@ export interface TestServerOptions {
   readonly latencyMs?: number;
   /** Holds answers until this holds, given the requests in flight at the server; then answers them together. */
   readonly holdUntil?: (inFlight: number) => boolean;
+  /** A latency per request (e.g. by model), instead of `latencyMs`. */
+  readonly latencyFor?: (body: ChatBody) => number;
 }
 
 export interface TestServer {
@@ -114,7 +116,8 @@ async function handle(
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-  if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+  const latency = options.latencyFor?.(body) ?? options.latencyMs;
+  if (latency) await new Promise((resolve) => setTimeout(resolve, latency));
   await gate?.wait();
   const fault = options.fault?.(number, body);
   if (fault) return injectFault(fault, response);

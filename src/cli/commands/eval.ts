@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { type EvaluationProtocol, evaluate } from '../../analysis/index.js';
-import { buildModel, checkDataFitsModel, formatModelSpec } from '../../catalog/index.js';
+import { checkDataFitsModel, formatModelSpec } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import { type ColumnRepair, type Dataset, loadDataset, repairLike } from '../../data/index.js';
 import { checkRedis, parseRedisUrl } from '../../distributed/index.js';
+import { wrappedModel } from '../../workflow/fix/index.js';
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { addDataOptions, type DataFlags, loadPreparedFromFlags } from '../data-flags.js';
 import { fractionFlag, usageError, wholeNumberFlag } from '../flag-values.js';
@@ -18,7 +19,7 @@ import {
   type LlmFlags,
   openLlmSession,
 } from '../llm-options.js';
-import { addModelOptions, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
+import { addModelOptions, type ModelFlags, modelStepsFromFlags, savedWrappers } from '../model-options.js';
 import { progressLine } from '../progress-line.js';
 import { runAction } from '../run-action.js';
 
@@ -89,7 +90,8 @@ export function registerEvalCommand(program: Command): void {
             redis,
           )
         : undefined;
-      const estimator = llm?.estimator ?? buildModel(steps);
+      // `@model.json` from fix: the refitted pipeline wears the calibration and threshold fix kept.
+      const estimator = llm?.estimator ?? wrappedModel(steps, savedWrappers(flags.model));
       // An LLM run shows its own bar of calls; a one-step "fitting" counter would only fight with it.
       const onProgress = llm
         ? undefined

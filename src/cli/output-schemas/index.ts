@@ -6,6 +6,8 @@ import {
   searchOutputSchema,
   validateOutputSchema,
 } from './command-outputs.js';
+import { frontOutputSchema } from './front-output.js';
+import { llmCalibrateOutputSchema } from './llm-calibrate-output.js';
 import {
   ablateOutputSchema,
   cleanOutputSchema,
@@ -15,6 +17,7 @@ import {
   importanceOutputSchema,
   llmCurveOutputSchema,
   regpathOutputSchema,
+  robustOutputSchema,
   runRecordOutputSchema,
   runReportSchema,
   runsOutputSchema,
@@ -42,7 +45,10 @@ export const OUTPUT_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   'llm-curve': llmCurveOutputSchema,
   compare: compareOutputSchema,
   ablate: ablateOutputSchema,
+  robust: robustOutputSchema,
   clean: cleanOutputSchema,
+  front: frontOutputSchema,
   runs: runsOutputSchema,
   'run-record': runRecordOutputSchema,
+  'llm-calibrate': llmCalibrateOutputSchema,
 };

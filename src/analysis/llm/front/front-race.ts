@@ -1,0 +1,279 @@
+import { ModeldebugError } from '../../../core/errors.js';
+import type { Features } from '../../../core/features.js';
+import type { Labels } from '../../../core/labels.js';
+import { createRng } from '../../../core/rng.js';
+import { createLlmEngine } from '../../../llm/engine/llm-engine.js';
+import { costOf } from '../../../llm/engine/price-table.js';
+import { createLlmClassifier } from '../../../models/llm-classifier/llm-classifier.js';
+import { cacheFromParam, type LlmRuntime } from '../../../models/llm-classifier/runtime.js';
+import type { Fold } from '../../../splits/fold.js';
+import { createArmScorer, type ScoredRows } from './arm-scorer.js';
+import { type ArmState, pointOf } from './arm-state.js';
+import { type FrontGrid, frontArms } from './front-arms.js';
+import { frontFindings } from './front-findings.js';
+import type { FrontArmResult, FrontCapCut, FrontRung, LlmFront } from './front-types.js';
+import { createArmCallMeter, meteredRunJobs } from './metered-run-jobs.js';
+import { confidentlyDominatedBy, paretoFront } from './pareto-front.js';
+import { createSpendGate } from './spend-gate.js';
+import { rungSizes, stratifiedOrder } from './stratified-order.js';
+
+export interface FrontOptions extends FrontGrid {
+  readonly folds: readonly Fold[];
+  readonly runtime?: LlmRuntime;
+  /** Rows every arm answers first; default max(50, 10 per class), at most all rows. */
+  readonly firstRung?: number;
+  /** Each rung has this many times the rows of the one before; default 2. */
+  readonly growth?: number;
+  /** Rows of the last rung; default all. */
+  readonly maxRows?: number;
+  /** Total spend cap in dollars over all arms; default none. */
+  readonly maxCost?: number | null;
+  /** A finding names a front arm this many times cheaper than the most accurate one; default 2. */
+  readonly cheaperBy?: number;
+  /** Seeds the rows' order and the bootstrap; default 0. */
+  readonly seed?: number;
+  readonly nBoot?: number;
+  readonly signal?: AbortSignal;
+  readonly onRung?: (rung: FrontRung, survivors: number) => void;
+}
+
+/**
+ * The cost–accuracy front of an LLM classifier's configurations (models × templates × few-shot k ×
+ * maj@k), raced by successive halving: every arm answers the same first rung of rows (stratified,
+ * seeded, out of fold), an arm another one beats with confidence at no higher cost stops spending, the
+ * others answer the next rung, until all rows (or `maxRows`). `maxCost` caps the total spend.
+ */
+export async function llmFront(X: Features, y: Labels, options: FrontOptions): Promise<LlmFront> {
+  const arms = frontArms(options);
+  const seed = options.seed ?? 0;
+  const costUnit = arms.every((arm) => arm.params.prices[arm.params.model]) ? 'usd' : 'tokens';
+  const maxCost = options.maxCost ?? arms[0].params.max_cost ?? null;
+  if (maxCost !== null && costUnit === 'tokens') {
+    const unpriced = arms.find((arm) => !arm.params.prices[arm.params.model])!;
+    throw new ModeldebugError('invalid_param', `maxCost needs a price for model "${unpriced.params.model}"`, {
+      where: 'prices',
+      hint: `add prices={"${unpriced.params.model}": {"input": <$ per 1M tokens>, "output": <$ per 1M tokens>}}`,
+    });
+  }
+  const n = X.rows;
+  const foldOf = new Int32Array(n).fill(-1);
+  options.folds.forEach((fold, f) => {
+    for (const row of fold.test) foldOf[row] = f;
+  });
+  const rng = createRng(seed);
+  const order = stratifiedOrder(y.codes, y.classes.length, rng);
+  const total = Math.min(n, options.maxRows ?? n);
+  const first = options.firstRung ?? Math.max(50, 10 * y.classes.length);
+  const sizes = rungSizes(total, first, Math.max(1.1, options.growth ?? 2));
+
+  const runtime = options.runtime ?? {};
+  const first0 = arms[0].params;
+  // One engine for every arm: one limiter per endpoint and model, one cache (maj@3's first answer is maj@1's).
+  const engine =
+    runtime.engine ??
+    createLlmEngine({
+      maxConcurrency: first0.concurrency,
+      policy: { timeoutMs: first0.timeout_ms, maxAttempts: first0.max_attempts },
+      cache: runtime.cache === null ? undefined : (runtime.cache ?? cacheFromParam(first0.cache)),
+      seed,
+    });
+  const gate = maxCost === null ? undefined : createSpendGate(maxCost);
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  const states: ArmState[] = arms.map((arm) => {
+    const meter = createArmCallMeter();
+    const model = createLlmClassifier(arm.params, {
+      ...runtime,
+      engine,
+      cache: engine.cache ?? null,
+      onProgress: undefined,
+      runJobs: meteredRunJobs({
+        meter,
+        prices: arm.params.prices,
+        gate,
+        onRefused: () => stop.abort(),
+        inner: runtime.runJobs,
+      }),
+    });
+    return {
+      arm,
+      scorer: createArmScorer(model, X, y, options.folds, foldOf),
+      meter,
+      predicted: new Int32Array(n).fill(-1),
+      rowCost: new Float64Array(n),
+      rowTokens: new Float64Array(n),
+      rows: 0,
+      stoppedAtRung: null,
+      dominatedBy: -1,
+    };
+  });
+
+  const rungs: FrontRung[] = [];
+  let capCut: FrontCapCut | null = null;
+  let done = 0;
+  for (const [r, size] of sizes.entries()) {
+    const live = states.filter((state) => state.stoppedAtRung === null);
+    const rows = order.slice(done, size);
+    if (gate) {
+      const projected = await projectedCost(live, rows);
+      if (gate.spent() + projected > gate.cap) {
+        capCut = {
+          rung: r + 1,
+          rows: size,
+          arms: live.length,
+          reason: `its ${live.length} arms would cost about $${projected.toPrecision(3)} for ${rows.length} more rows, and $${(gate.cap - gate.spent()).toPrecision(3)} of max cost $${gate.cap} was left`,
+        };
+        break;
+      }
+    }
+    const scored = await Promise.allSettled(
+      live.map((state) =>
+        state.scorer.score(rows, signal).catch((error: unknown) => {
+          stop.abort();
+          throw error;
+        }),
+      ),
+    );
+    const failed = scored.find((result) => result.status === 'rejected');
+    if (failed) {
+      if (!gate?.refused()) throw failed.reason;
+      capCut = {
+        rung: r + 1,
+        rows: size,
+        arms: live.length,
+        reason: `the next call could have taken the spend over max cost $${gate.cap} ($${gate.spent().toPrecision(3)} spent); the rung's answers are cached, so a rerun with a higher cap reuses them`,
+      };
+      break;
+    }
+    live.forEach((state, a) => {
+      commit(state, rows, (scored[a] as PromiseFulfilledResult<ScoredRows>).value, costUnit);
+      state.rows = size;
+    });
+    done = size;
+    const stopped: string[] = [];
+    if (size < total) {
+      const points = live.map((state) => pointOf(state, y.codes, order));
+      confidentlyDominatedBy(points).forEach((by, a) => {
+        if (by < 0) return;
+        live[a].stoppedAtRung = r + 1;
+        live[a].dominatedBy = live[by].arm.id;
+        stopped.push(live[a].arm.name);
+      });
+    }
+    const rung = { index: r + 1, rows: size, arms: live.length, stopped };
+    rungs.push(rung);
+    options.onRung?.(rung, live.length - stopped.length);
+  }
+  return summarise(states, { rows: n, done, order, y, costUnit, maxCost, gate, rungs, capCut, options });
+}
+
+async function projectedCost(live: readonly ArmState[], rows: Int32Array): Promise<number> {
+  const costs = await Promise.all(
+    live.map((state) => {
+      if (state.rows === 0) return state.scorer.estimate(rows, state.arm.params.prices);
+      let measured = 0;
+      for (const cost of state.rowCost) measured += cost;
+      return (measured / state.rows) * rows.length;
+    }),
+  );
+  return costs.reduce((sum, cost) => sum + cost, 0);
+}
+
+function commit(state: ArmState, rows: Int32Array, scored: ScoredRows, unit: 'usd' | 'tokens'): void {
+  const { params } = state.arm;
+  rows.forEach((row, t) => {
+    const usage = { promptTokens: scored.promptTokens[t], completionTokens: scored.completionTokens[t] };
+    const tokens = usage.promptTokens + usage.completionTokens;
+    state.predicted[row] = scored.predicted[t];
+    state.rowTokens[row] = tokens;
+    state.rowCost[row] = unit === 'usd' ? (costOf(params.prices, params.model, usage) ?? 0) : tokens;
+  });
+}
+
+interface SummaryInput {
+  readonly rows: number;
+  readonly done: number;
+  readonly order: Int32Array;
+  readonly y: Labels;
+  readonly costUnit: 'usd' | 'tokens';
+  readonly maxCost: number | null;
+  readonly gate: ReturnType<typeof createSpendGate> | undefined;
+  readonly rungs: FrontRung[];
+  readonly capCut: FrontCapCut | null;
+  readonly options: FrontOptions;
+}
+
+function summarise(states: readonly ArmState[], input: SummaryInput): LlmFront {
+  const { order, y, done } = input;
+  const points = states.map((state) => pointOf(state, y.codes, order));
+  const finalists = states.filter((state) => state.stoppedAtRung === null && state.rows === done && done > 0);
+  const onFront = paretoFront(finalists.map((state) => points[state.arm.id]));
+  const frontIds = new Set(finalists.filter((_, i) => onFront[i]).map((state) => state.arm.id));
+  const arms: FrontArmResult[] = states.map((state, a) => {
+    const { arm, meter } = state;
+    let tokens = 0;
+    for (let i = 0; i < state.rows; i++) tokens += state.rowTokens[order[i]];
+    const priced = arm.params.prices[arm.params.model] !== undefined;
+    return {
+      id: arm.id,
+      name: arm.name,
+      base: arm.base,
+      template: arm.template,
+      shots: arm.shots,
+      maj: arm.maj,
+      rows: state.rows,
+      accuracy: { estimate: points[a].accuracy, low: points[a].low, high: points[a].high },
+      costPer1000Rows: points[a].cost,
+      tokensPer1000Rows: state.rows === 0 ? 0 : (1000 * tokens) / state.rows,
+      latencyMs: {
+        p50: percentile(meter.latenciesMs, 50),
+        p95: percentile(meter.latenciesMs, 95),
+      },
+      httpCalls: meter.calls,
+      answers: state.rows * arm.maj,
+      spent: priced ? meter.spent : null,
+      status:
+        state.rows === 0
+          ? 'unmeasured'
+          : state.stoppedAtRung !== null
+            ? 'dominated'
+            : frontIds.has(arm.id)
+              ? 'front'
+              : 'off-front',
+      stoppedAtRung: state.stoppedAtRung,
+      dominatedBy: state.dominatedBy < 0 ? null : states[state.dominatedBy].arm.name,
+    };
+  });
+  const front = arms
+    .filter((arm) => arm.status === 'front')
+    .sort((a, b) => a.costPer1000Rows - b.costPer1000Rows || b.accuracy.estimate - a.accuracy.estimate);
+  const allPriced = arms.every((arm) => arm.spent !== null);
+  return {
+    rows: input.rows,
+    arms,
+    front: front.map((arm) => arm.name),
+    rungs: input.rungs,
+    costUnit: input.costUnit,
+    maxCost: input.maxCost,
+    spent: allPriced ? arms.reduce((sum, arm) => sum + (arm.spent ?? 0), 0) : null,
+    capCut: input.capCut,
+    httpCalls: arms.reduce((sum, arm) => sum + arm.httpCalls, 0),
+    answers: arms.reduce((sum, arm) => sum + arm.answers, 0),
+    gridAnswers: states.reduce((sum, state) => sum + input.rows * state.arm.maj, 0),
+    findings: frontFindings(
+      front.map((arm) => states[arm.id]),
+      { y, order, done, unit: input.costUnit, cheaperBy: input.options.cheaperBy ?? 2 },
+      { seed: input.options.seed ?? 0, nBoot: input.options.nBoot ?? 1000 },
+    ),
+  };
+}
+
+/** numpy.percentile's default (linear between the closest ranks); null for no values. */
+function percentile(values: readonly number[], q: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const position = (q / 100) * (sorted.length - 1);
+  const low = Math.floor(position);
+  const high = Math.min(sorted.length - 1, low + 1);
+  return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
+}
