@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { type StepSpec, tagsOf } from '../catalog/index.js';
 import type { FitWarning } from '../core/estimator.js';
 import {
   type ColumnRepair,
@@ -62,14 +63,18 @@ export async function loadDatasetFromFlags(
 
 /**
  * The dataset the flags name, prepared as `run` prepares it (dates as parts, formatted numbers parsed,
- * identifiers left out, categories capped), with the repairs for a test file and as warnings.
+ * identifiers left out, categories capped), with the repairs for a test file and as warnings. A model
+ * that reads the raw cells itself (an LLM) gets the file as it is.
  */
 export async function loadPreparedFromFlags(
   command: string,
   data: string | undefined,
   flags: Pick<DataFlags, 'label' | 'example' | 'drop' | 'text'>,
+  steps: readonly StepSpec[],
   infinities: 'error' | 'missing' = 'error',
 ): Promise<{ dataset: Dataset; repairs: readonly ColumnRepair[]; warnings: FitWarning[] }> {
-  const { dataset, repairs } = repairDataset(await loadDatasetFromFlags(command, data, flags, infinities));
+  const loaded = await loadDatasetFromFlags(command, data, flags, infinities);
+  if (tagsOf(steps).rawColumns) return { dataset: loaded, repairs: [], warnings: [] };
+  const { dataset, repairs } = repairDataset(loaded);
   return { dataset, repairs, warnings: repairs.map(repairWarning) };
 }

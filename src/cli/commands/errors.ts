@@ -61,8 +61,8 @@ export function registerErrorsCommand(program: Command): void {
   ).action(
     runAction(async (data: string | undefined, flags: ErrorsFlags) => {
       const top = wholeNumberFlag('--top', flags.top, 1);
-      const { dataset, warnings } = await loadPreparedFromFlags('errors', data, flags);
       const steps = modelStepsFromFlags(flags);
+      const { dataset, warnings } = await loadPreparedFromFlags('errors', data, flags, steps);
       const estimator = buildModel(steps);
       const modelColumns = columnsForModel(dataset, steps);
       const baselineSteps = flags.baseline === undefined ? undefined : parseModelSpec(flags.baseline);

@@ -60,7 +60,13 @@ export function registerEvalCommand(program: Command): void {
       const steps = modelStepsFromFlags(flags);
       // Imputation asked for (--impute or an impute step): infinite values are imputed as missing ones.
       const infinities = steps.some((step) => step.name === 'impute') ? 'missing' : 'error';
-      const { dataset, repairs, warnings } = await loadPreparedFromFlags('eval', data, flags, infinities);
+      const { dataset, repairs, warnings } = await loadPreparedFromFlags(
+        'eval',
+        data,
+        flags,
+        steps,
+        infinities,
+      );
       const isLlm = endsInLlm(steps);
       if (!isLlm) checkLlmFlagsUnused('eval', flags);
       if (!isLlm && flags.redis !== undefined) {

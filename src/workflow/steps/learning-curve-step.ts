@@ -72,14 +72,15 @@ export async function runLearningCurveStep(
   const largest = curve.points[curve.points.length - 1];
   const gapPp = curveVerdict.evidence.gapPp;
   const closeCurves = gapPp !== undefined && gapPp < VERDICT_THRESHOLDS.varianceGapPp;
-  // A low training score is where more flexibility can pay; a high one leaves nothing to sweep for.
+  // A low training score is where more flexibility can pay; above it the sweep and the reference (a
+  // flexible model's whole cross-validation) are not worth their fits.
   const lowTrain = (curveVerdict.evidence.trainScore ?? 1) < VERDICT_THRESHOLDS.biasTrainScore;
   const sweep =
     curveVerdict.diagnosis === 'high-variance' || (closeCurves && lowTrain)
       ? await sweepFor(input, model, common.executor)
       : undefined;
   const references =
-    closeCurves && compared.length <= 1 ? await referenceFor(input, model, common.executor) : [];
+    closeCurves && lowTrain && compared.length <= 1 ? await referenceFor(input, model, common.executor) : [];
   const reading = readModelFit(curveVerdict, largest, sweep, references, curve.scoring);
   const verdict = reading.verdict;
   const section: LearningCurveSection = {
