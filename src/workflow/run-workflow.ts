@@ -1,3 +1,4 @@
+import type { ModelRuntime } from '../catalog/index.js';
 import { isModeldebugError, ModeldebugError } from '../core/errors.js';
 import { type Dataset, describeRepair } from '../data/index.js';
 import { createWorkerPool } from '../parallel/index.js';
@@ -38,10 +39,9 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
   );
   const { train, test } = data;
   const tuning = sampleRows(train, config.max_rows, config.seed);
-  const planned = config.models?.map(planModel) ?? defaultModels(train);
-  const adapt = context.adaptSteps;
-  const models = adapt ? planned.map((model) => ({ ...model, steps: adapt(model.steps) })) : planned;
-  const executor = (context.createExecutor ?? defaultExecutor(config))(tuning);
+  const models = config.models?.map(planModel) ?? defaultModels(train);
+  const build = context.build ?? {};
+  const executor = (context.createExecutor ?? defaultExecutor(config, build))(tuning);
   const input: StepInput = {
     config,
     train,
@@ -49,7 +49,7 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
     tuning,
     tuningFolds: stratifiedKFold(tuning.labels.codes, config.cv, { shuffle: true, seed: config.seed }).folds,
     executor,
-    build: context.build ?? {},
+    build,
     signal: context.signal,
     onFits: (done, total) => progress?.fits(done, total),
     outOfFold: new Map(),
@@ -141,11 +141,15 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
   }
 }
 
-function defaultExecutor(config: RunConfig): (dataset: Dataset) => TaskExecutor {
+/** In-process executors build with the run's runtime; worker threads get the part that crosses a thread. */
+function defaultExecutor(config: RunConfig, runtime: ModelRuntime): (dataset: Dataset) => TaskExecutor {
   return (dataset) =>
     config.jobs === 1
-      ? inProcessExecutor({ features: dataset.features, labels: dataset.labels })
-      : createWorkerPool(dataset.features, dataset.labels, { jobs: Math.min(config.jobs, 64) });
+      ? inProcessExecutor({ features: dataset.features, labels: dataset.labels, runtime })
+      : createWorkerPool(dataset.features, dataset.labels, {
+          jobs: Math.min(config.jobs, 64),
+          runtime: { cacheFile: runtime.cacheFile },
+        });
 }
 
 function summarise(

@@ -1,5 +1,5 @@
 import type { MemberOutOfFold } from '../analysis/index.js';
-import type { ModelRuntime, StepSpec } from '../catalog/index.js';
+import type { ModelRuntime } from '../catalog/index.js';
 import type { Dataset } from '../data/index.js';
 import type { TaskExecutor } from '../selection/index.js';
 import type { Fold } from '../splits/index.js';
@@ -18,8 +18,6 @@ export interface WorkflowContext {
   /** Default: a worker pool of `config.jobs` threads, or in-process for 1. */
   readonly createExecutor?: (dataset: Dataset) => TaskExecutor;
   readonly progress?: WorkflowProgress;
-  /** Rewrites each model's steps before anything is fitted (e.g. a shared LLM answer cache); its spec text stays. */
-  readonly adaptSteps?: (steps: readonly StepSpec[]) => StepSpec[];
   /** How the steps that fit here (not through the executor) build models, e.g. an LLM runtime. */
   readonly build?: ModelRuntime;
   readonly signal?: AbortSignal;

@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { ModeldebugError } from '../../core/errors.js';
 import { checkRedis, parseRedisUrl, remoteExecutorFactory } from '../../distributed/index.js';
 import { renderReportHtml, renderSummaryMarkdown } from '../../report/index.js';
-import type { TaskExecutor } from '../../selection/index.js';
 import { DEFAULT_STORE_PATH, openRunStore } from '../../store/index.js';
 import {
   loadRunConfig,
@@ -20,7 +19,6 @@ import { wholeNumberFlag } from '../flag-values.js';
 import { jsonDocument } from '../format/json-document.js';
 import { formatRunSummary, stderrProgress } from '../format/run-text.js';
 import { remoteLlmRuntime } from '../llm-options.js';
-import { cacheInStore } from '../llm-store-cache.js';
 import { collect } from '../model-options.js';
 import { runAction } from '../run-action.js';
 
@@ -117,17 +115,13 @@ async function runCommand(configPath: string | undefined, flags: RunFlags): Prom
   try {
     const report = await runWorkflow(config, {
       progress,
-      // LLM answers go to the run store, as eval's and search's do: a rerun calls only what is missing.
-      adaptSteps: store ? (steps) => cacheInStore(steps, store.path) : undefined,
-      ...(remoteFor
-        ? {
-            createExecutor: (dataset) => {
-              const remote = remoteFor(dataset);
-              return store ? withoutStoreCache(remote, store.path) : remote;
-            },
-          }
-        : {}),
-      ...(remoteLlm ? { build: { llm: remoteLlm.llm } } : {}),
+      // Remote workers build with their own runtime: the store is a file on this machine, not theirs.
+      ...(remoteFor ? { createExecutor: remoteFor } : {}),
+      build: {
+        // LLM answers go to the run store, as eval's and search's do: a rerun calls only what is missing.
+        ...(store ? { cacheFile: store.path } : {}),
+        ...(remoteLlm ? { llm: remoteLlm.llm } : {}),
+      },
     });
     const html = await renderReportHtml(report);
     const json = jsonDocument(report);
@@ -164,28 +158,6 @@ async function runCommand(configPath: string | undefined, flags: RunFlags): Prom
     await remoteLlm?.close().catch(() => {});
     store?.close();
   }
-}
-
-/**
- * Fold jobs without the run store as an LLM / embedding cache: its path names a file on this machine,
- * not on the worker's (which then caches in memory, per fit).
- */
-function withoutStoreCache(executor: TaskExecutor, storePath: string): TaskExecutor {
-  return {
-    run: (tasks, onTaskDone) =>
-      executor.run(
-        tasks.map((task) => ({
-          ...task,
-          steps: task.steps.map((step) => {
-            if (step.params.cache !== storePath) return step;
-            const { cache: _, ...params } = step.params;
-            return { ...step, params };
-          }),
-        })),
-        onTaskDone,
-      ),
-    close: () => executor.close(),
-  };
 }
 
 /** A config file, or one built from flags; `--fail-under` adds to (and overrides) its thresholds. */

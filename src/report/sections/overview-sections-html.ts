@@ -28,7 +28,7 @@ export function gateBlock(report: RunReport): SafeHtml {
   )}</ul></div>`;
 }
 
-export function validationSection(report: RunReport): SectionHtml | undefined {
+export function renderValidationSection(report: RunReport): SectionHtml | undefined {
   const data = report.sections.validation;
   if (!data) return undefined;
   const body =
@@ -47,7 +47,7 @@ export function validationSection(report: RunReport): SectionHtml | undefined {
   ]);
 }
 
-export async function comparisonSection(report: RunReport): Promise<SectionHtml | undefined> {
+export async function renderModelComparisonSection(report: RunReport): Promise<SectionHtml | undefined> {
   const data = report.sections.modelComparison;
   if (!data) return undefined;
   const metrics = ['accuracy', 'balanced_accuracy', 'f1_macro', 'f1_weighted'];
