@@ -5,16 +5,14 @@
  * per example, up to 6), drawn afresh for each sample seed — so few-shot, maj@k, ablation and the
  * baseline comparison all have something to show. Prints each command and its output.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { createRng } from '../src/core/rng.js';
 import { type ChatBody, lastUser, startTestServer } from '../test/helpers/openai-test-server.js';
+import { runModeldebug } from './run-modeldebug.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const POSITIVE = ['great', 'love', 'excellent', 'happy', 'perfect'];
 const NEGATIVE = ['awful', 'broke', 'refund', 'terrible', 'slow'];
 const NEUTRAL = ['shipping', 'box', 'colour', 'size', 'manual'];
@@ -70,24 +68,6 @@ function answer(body: ChatBody): string {
   return right ? truth : lexical === truth ? (truth === 'pos' ? 'neg' : 'pos') : lexical;
 }
 
-function run(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], {
-      cwd: root,
-      env: { ...process.env, OPENAI_API_KEY: '' },
-    });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    child.on('error', reject);
-    child.on('close', () => resolve(out));
-  });
-}
-
 const folder = mkdtempSync(join(tmpdir(), 'modeldebug-llm-demo-'));
 const csv = join(folder, 'reviews.csv');
 writeFileSync(csv, reviewsCsv());
@@ -118,7 +98,7 @@ const commands: string[][] = [
 try {
   for (const args of commands) {
     const before = server.requests();
-    const output = await run(args);
+    const output = await runModeldebug(args);
     process.stdout.write(
       `$ modeldebug ${args[0]} … (${server.requests() - before} HTTP requests)\n${output}\n`,
     );

@@ -136,6 +136,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/robust.js')).registerRobustCommand,
   },
   {
+    name: 'llm-calibrate',
+    term: 'llm-calibrate [options] [data]',
+    description:
+      "does calibrating an LLM classifier's answers help? label-token scoring, contextual calibration and a per-class bias, out of fold",
+    load: async () => (await import('./commands/llm-calibrate.js')).registerLlmCalibrateCommand,
+  },
+  {
     name: 'view',
     term: 'view [options]',
     description: 'browse the run store: the runs, each report, and two runs side by side',

@@ -53,6 +53,7 @@ export const FINDING_CODES = [
   'model_failed',
   'baseline_not_beaten',
   'training_diverged',
+  'llm_miscalibrated',
 ] as const;
 
 export const findingCodeSchema = z.enum(FINDING_CODES);

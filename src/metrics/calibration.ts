@@ -120,7 +120,7 @@ function edge(b: number, nBins: number): number {
 }
 
 /** `searchsorted(edges[1:-1], p, side='left')`: the number of inner edges strictly below p. */
-function uniformBin(p: number, nBins: number): number {
+export function uniformBin(p: number, nBins: number): number {
   let b = Math.min(nBins - 1, Math.floor(p * nBins));
   while (b > 0 && edge(b, nBins) >= p) b--;
   while (b < nBins - 1 && edge(b + 1, nBins) < p) b++;

@@ -3,6 +3,7 @@ import type { SectionHtml } from './html-parts.js';
 import { abbreviateModelSpec } from './model-names.js';
 import { pageHead } from './page-head.js';
 import { html } from './safe-html.js';
+import { llmCalibrationSection } from './sections/llm-calibration-html.js';
 import {
   budgetBlock,
   findingsList,
@@ -43,6 +44,7 @@ export async function renderReportHtml(report: RunReport): Promise<string> {
   sections.push(await renderRegularizationSection(report));
   sections.push(await renderFeatureSelectionSection(report));
   sections.push(renderEnsembleSection(report));
+  sections.push(llmCalibrationSection(report));
   sections.push(await renderErrorAnalysisSection(report));
   sections.push(await renderFinalTestSection(report));
   const present = sections.filter((part): part is SectionHtml => part !== undefined);

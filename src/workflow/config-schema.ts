@@ -169,6 +169,8 @@ export const runConfigSchema = z.strictObject({
         voting: z.enum(['hard', 'soft']).default('soft'),
         stack: z.boolean().default(true),
       }),
+      /** Label-token scoring, contextual calibration and a per-class bias for an LLM model; others skip it. */
+      llm_calibration: step({}),
       error_analysis: step({ n_boot: bootstrapCount }),
       final_test: step({ n_boot: bootstrapCount }),
     })
@@ -183,6 +185,7 @@ export const runConfigSchema = z.strictObject({
       regularization: true,
       selection: true,
       ensemble: true,
+      llm_calibration: true,
       error_analysis: true,
       final_test: true,
     }),

@@ -45,6 +45,7 @@ export const SECTION_IDS = [
   'regularization',
   'feature-selection',
   'ensemble',
+  'llm-calibration',
   'error-analysis',
   'final-test',
 ] as const;

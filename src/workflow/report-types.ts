@@ -11,6 +11,7 @@ import type {
   ValidationCurveSection,
 } from './curve-sections.js';
 import type { DriftSection } from './drift-section.js';
+import type { LlmCalibrationSection } from './llm-calibration-section.js';
 import type {
   EnsembleSection,
   FeatureSelectionSection,
@@ -22,6 +23,7 @@ import type { ErrorAnalysisSection, FinalTestSection } from './result-sections.j
 
 export * from './curve-sections.js';
 export * from './drift-section.js';
+export * from './llm-calibration-section.js';
 export * from './model-sections.js';
 export * from './report-summary.js';
 export * from './result-sections.js';
@@ -37,6 +39,7 @@ export interface RunSections {
   readonly regularization?: RegularizationSection;
   readonly featureSelection?: FeatureSelectionSection;
   readonly ensemble?: EnsembleSection;
+  readonly llmCalibration?: LlmCalibrationSection;
   readonly errorAnalysis?: ErrorAnalysisSection;
   readonly finalTest?: FinalTestSection;
 }

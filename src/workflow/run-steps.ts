@@ -7,6 +7,7 @@ import { epochCurveStep } from './steps/epoch-curve-step.js';
 import { errorAnalysisStep } from './steps/error-analysis-step.js';
 import { finalTestStep } from './steps/final-test-step.js';
 import { learningCurveStep } from './steps/learning-curve-step.js';
+import { llmCalibrationStep } from './steps/llm-calibration-step.js';
 import { regularizationStep } from './steps/regularization-step.js';
 import { searchStep } from './steps/search-step.js';
 import { selectionStep } from './steps/selection-step.js';
@@ -26,6 +27,7 @@ export const RUN_STEPS: readonly WorkflowStep[] = [
   regularizationStep,
   selectionStep,
   ensembleStep,
+  llmCalibrationStep,
   errorAnalysisStep,
   finalTestStep,
 ];

@@ -1,5 +1,6 @@
 import type { LlmRobustness } from '../../analysis/llm/robustness/index.js';
 import { datasetLine } from './dataset-line.js';
+import { findingLines } from './finding-lines.js';
 import { fixed, textTable } from './text-table.js';
 
 type DatasetLike = Parameters<typeof datasetLine>[1];
@@ -56,9 +57,7 @@ export function robustText(
           ),
       ]
     : [`Repeated sampling skipped: ${sampling.reason}`];
-  const findings = result.findings.map(
-    (finding) => `  ${finding.code}: ${finding.message}\n    → ${finding.suggestion}`,
-  );
+  const findings = findingLines(result.findings);
   const { calls, cacheHits } = result.usage;
   return [
     datasetLine('robust', dataset),

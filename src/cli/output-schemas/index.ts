@@ -6,6 +6,7 @@ import {
   searchOutputSchema,
   validateOutputSchema,
 } from './command-outputs.js';
+import { llmCalibrateOutputSchema } from './llm-calibrate-output.js';
 import {
   ablateOutputSchema,
   cleanOutputSchema,
@@ -47,4 +48,5 @@ export const OUTPUT_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   clean: cleanOutputSchema,
   runs: runsOutputSchema,
   'run-record': runRecordOutputSchema,
+  'llm-calibrate': llmCalibrateOutputSchema,
 };

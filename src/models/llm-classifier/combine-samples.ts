@@ -1,7 +1,8 @@
-import type { FitWarning } from '../../core/estimator.js';
 import type { RunSummary } from '../../llm/engine/run-chat-jobs.js';
 import { probabilitiesFromVotes } from './label-probabilities.js';
-import { LLM_OUTCOMES, OUTCOME_CODE } from './llm-outcome.js';
+import { probabilitiesFromScores } from './label-scores.js';
+import { OUTCOME_CODE } from './llm-outcome.js';
+import { outcomeWarnings } from './outcome-warnings.js';
 import type { LlmClassifierParams } from './params.js';
 import type { LlmPrediction } from './predict-rows.js';
 import type { LlmClassifierState } from './prediction-plan.js';
@@ -12,6 +13,8 @@ export interface SampleTable {
   readonly sampleOutcomes: Uint8Array;
   readonly logprobProba: Float64Array;
   readonly hasLogprobs: Uint8Array;
+  /** Each row's log-likelihood per class under scoring 'logprob'; empty when no logprobs were asked for. */
+  readonly labelScores: Float64Array;
 }
 
 /**
@@ -32,7 +35,8 @@ export function combineSamples(
   const predicted = new Int32Array(rows);
   const outcomes = new Uint8Array(rows);
   const fallback = argmax(state.prior);
-  const source = { logprobs: 0, samples: 0, oneHot: 0 };
+  const source = { logprobs: 0, samples: 0, oneHot: 0, parsed: 0 };
+  const byScores = params.scoring === 'logprob';
   for (let row = 0; row < rows; row++) {
     const labels = table.sampleLabels.subarray(row * samples, (row + 1) * samples);
     const votes = probabilitiesFromVotes(labels, nClasses);
@@ -40,7 +44,13 @@ export function combineSamples(
     if (!votes) {
       outcomes[row] = worstOutcome(table.sampleOutcomes.subarray(row * samples, (row + 1) * samples));
       distribution = state.prior;
+    } else if (byScores && !Number.isNaN(table.labelScores[row * nClasses])) {
+      distribution = probabilitiesFromScores(
+        table.labelScores.subarray(row * nClasses, (row + 1) * nClasses),
+      );
+      source.logprobs++;
     } else if (
+      !byScores &&
       table.hasLogprobs[row] &&
       params.probabilities !== 'samples' &&
       params.probabilities !== 'one-hot'
@@ -50,7 +60,9 @@ export function combineSamples(
     } else if (samples > 1 && params.probabilities !== 'one-hot') {
       distribution = votes;
       source.samples++;
+      if (byScores) source.parsed++;
     } else {
+      if (byScores) source.parsed++;
       const oneHot = new Float64Array(nClasses);
       oneHot[argmax(votes)] = 1;
       distribution = oneHot;
@@ -65,6 +77,7 @@ export function combineSamples(
     outcomes,
     answers,
     sampleLabels: table.sampleLabels,
+    ...(table.labelScores.length > 0 ? { labelLogprobs: table.labelScores } : {}),
     samples,
     probabilitySource: source,
     usage,
@@ -78,45 +91,8 @@ function worstOutcome(codes: Uint8Array): number {
   return codes.includes(OUTCOME_CODE.refusal) ? OUTCOME_CODE.refusal : OUTCOME_CODE.unparseable;
 }
 
-function argmax(values: ArrayLike<number>): number {
+export function argmax(values: ArrayLike<number>): number {
   let best = 0;
   for (let k = 1; k < values.length; k++) if (values[k] > values[best]) best = k;
   return best;
-}
-
-function outcomeWarnings(
-  params: LlmClassifierParams,
-  outcomes: Uint8Array,
-  source: LlmPrediction['probabilitySource'],
-): FitWarning[] {
-  const warnings: FitWarning[] = [];
-  const counts = new Int32Array(LLM_OUTCOMES.length);
-  for (const code of outcomes) counts[code]++;
-  const what = {
-    unparseable: 'an unparseable answer',
-    refusal: 'a refusal',
-    error: 'a failed request',
-  } as const;
-  for (const outcome of ['unparseable', 'refusal', 'error'] as const) {
-    const count = counts[OUTCOME_CODE[outcome]];
-    if (count > 0) {
-      warnings.push({
-        code: `llm_${outcome}`,
-        message: `${count} of ${outcomes.length} rows got ${what[outcome]}; predict() gives them the most frequent training class — predictDetailed() and llmOutcomeSummary() count them as errors`,
-      });
-    }
-  }
-  if (params.probabilities === 'logprobs' && source.logprobs === 0 && outcomes.length > 0) {
-    warnings.push({
-      code: 'llm_no_logprobs',
-      message: 'the endpoint returned no usable logprobs; probabilities fell back to samples or one-hot',
-    });
-  }
-  if (params.samples > 1 && params.temperature === 0) {
-    warnings.push({
-      code: 'llm_identical_samples',
-      message: `samples=${params.samples} at temperature 0 are (near) identical; raise temperature for self-consistency`,
-    });
-  }
-  return warnings;
 }

@@ -4,6 +4,8 @@ import type { Matrix } from '../../core/matrix.js';
 import type { LlmEngine } from '../../llm/engine/llm-engine.js';
 import type { ProgressSink } from '../../llm/engine/run-progress.js';
 import type { ChatProvider } from '../../llm/provider/chat-provider.js';
+import { calibratePrediction } from './calibrate-prediction.js';
+import { contentFreeFeatures } from './content-free-inputs.js';
 import type { LlmItemSink } from './item-record.js';
 import { LLM_CLASSIFIER_KIND, type LlmClassifierParams } from './params.js';
 import { type LlmPrediction, predictRows } from './predict-rows.js';
@@ -51,14 +53,22 @@ export function createFittedLlmClassifier(
     options: PredictDetailedOptions = {},
   ): Promise<LlmPrediction> => {
     provider ??= providerFor(params, runtime);
-    const prediction = await predictRows(params, state, X, {
+    const context = {
       engine,
       provider,
       signal: options.signal ?? signal,
       onProgress: options.onProgress ?? runtime.onProgress,
-      onItem: options.onItem ?? runtime.onItem,
       runJobs: runtime.runJobs,
+    };
+    let prediction = await predictRows(params, state, X, {
+      ...context,
+      onItem: options.onItem ?? runtime.onItem,
     });
+    if (params.calibration === 'contextual') {
+      // Not streamed to onItem: its rows 0..2 are not rows of the user's data.
+      const contentFree = await predictRows(params, state, contentFreeFeatures(X), context);
+      prediction = calibratePrediction(prediction, contentFree);
+    }
     last = prediction;
     return prediction;
   };

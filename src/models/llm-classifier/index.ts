@@ -1,4 +1,6 @@
 export { labelList, systemPrompt } from './build-messages.js';
+export { CONTENT_FREE_INPUTS, contentFreeFeatures } from './content-free-inputs.js';
+export { contentFreeDistribution, contextualCalibration } from './contextual-calibration.js';
 export { drawFewShotPool, type FewShotPool, type FewShotSelection } from './few-shot.js';
 export {
   createFittedLlmClassifier,
@@ -7,6 +9,7 @@ export {
   type PredictDetailedOptions,
 } from './fitted-model.js';
 export { probabilitiesFromLogprobs, probabilitiesFromVotes } from './label-probabilities.js';
+export { labelLogLikelihoods, probabilitiesFromScores } from './label-scores.js';
 export { createLlmClassifier, type LlmClassifier } from './llm-classifier.js';
 export { LLM_OUTCOMES, type LlmOutcome, OUTCOME_CODE, type ParsedAnswer } from './llm-outcome.js';
 export { loadLlmClassifier } from './load.js';

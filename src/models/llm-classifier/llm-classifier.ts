@@ -79,13 +79,20 @@ export function createLlmClassifier(
 }
 
 function fitWarnings(params: LlmClassifierParams, classes: readonly string[]): FitWarning[] {
+  const warnings: FitWarning[] = [];
   const unknown = Object.keys(params.label_descriptions).filter((name) => !classes.includes(name));
-  return unknown.length === 0
-    ? []
-    : [
-        {
-          code: 'llm_unknown_description',
-          message: `label_descriptions names labels the training rows lack: ${unknown.join(', ')}`,
-        },
-      ];
+  if (unknown.length > 0) {
+    warnings.push({
+      code: 'llm_unknown_description',
+      message: `label_descriptions names labels the training rows lack: ${unknown.join(', ')}`,
+    });
+  }
+  const unknownBias = Object.keys(params.label_bias).filter((name) => !classes.includes(name));
+  if (unknownBias.length > 0) {
+    warnings.push({
+      code: 'llm_unknown_label_bias',
+      message: `label_bias names labels the training rows lack: ${unknownBias.join(', ')}`,
+    });
+  }
+  return warnings;
 }

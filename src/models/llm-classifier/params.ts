@@ -23,6 +23,13 @@ const price = z.strictObject({ input: z.number().nonnegative(), output: z.number
  * - `probabilities`: `logprobs` over the label tokens, `samples` (self-consistency over `samples`
  *   answers), `one-hot`, or `auto` (logprobs when the endpoint returns them, else samples when
  *   `samples` > 1, else one-hot).
+ * - `scoring`: `parse` reads the label from the answer's text; `logprob` scores each class by the
+ *   log-probability of its label tokens (see label-scores.ts), so the class probabilities are the
+ *   model's own and no parsing is needed; a row without usable logprobs falls back to parsing.
+ * - `calibration`: `contextual` divides each row's class probabilities by those the model gives
+ *   content-free inputs ("N/A", "", "[MASK]") through the same prompt (Zhao et al., 2021), renormalised.
+ * - `label_bias`: log-probability added to a label's score before the argmax (by label name), e.g. the
+ *   per-class correction `llmCalibration` fits out of fold; needs `scoring: 'logprob'`.
  * - `cache`: `memory`, a SQLite file path, or null for none. `prices` in $ per million tokens by model;
  *   `max_cost` refuses a run whose estimate exceeds it and stops one that reaches it.
  */
@@ -108,6 +115,22 @@ export const llmClassifierParamsSchema = z.strictObject({
     .describe(
       'auto (logprobs when the endpoint returns them, else samples when samples > 1, else one-hot), logprobs over the label tokens, samples, or one-hot',
     ),
+  scoring: z
+    .enum(['parse', 'logprob'])
+    .default('parse')
+    .describe(
+      "parse: read the label from the answer's text; logprob: score each class by its label tokens' log-probability",
+    ),
+  calibration: z
+    .enum(['none', 'contextual'])
+    .default('none')
+    .describe('contextual: divide out the probabilities content-free inputs get through the same prompt'),
+  label_bias: z
+    .record(z.string(), z.number())
+    .default({})
+    .describe(
+      "log-probability added to a label's score before the argmax, by label name (needs scoring=logprob)",
+    ),
   samples: z
     .number()
     .int()
@@ -152,7 +175,38 @@ export function parseLlmClassifierParams(input: unknown): LlmClassifierParams {
   rejectKeyParams(LLM_CLASSIFIER_KIND, input);
   const params = parseParams(LLM_CLASSIFIER_KIND, llmClassifierParamsSchema, input);
   if (params.parse === 'regex') checkRegex(params.regex);
+  if (params.scoring === 'logprob' && (params.parse === 'json' || params.structured_output)) {
+    throw new ModeldebugError(
+      'invalid_param',
+      `${LLM_CLASSIFIER_KIND}: scoring 'logprob' reads the label tokens, but a JSON answer starts with "{"`,
+      {
+        where: 'param scoring',
+        hint: "use scoring='parse' with JSON answers, or drop parse=json / structured_output",
+      },
+    );
+  }
+  checkCalibration(params);
   return params;
+}
+
+function checkCalibration(params: LlmClassifierParams): void {
+  if (Object.keys(params.label_bias).length > 0 && params.scoring !== 'logprob') {
+    throw new ModeldebugError(
+      'invalid_param',
+      `${LLM_CLASSIFIER_KIND}: label_bias shifts the label tokens' log-probabilities, which only scoring 'logprob' reads`,
+      { where: 'param label_bias', hint: "add scoring='logprob' (the endpoint must return logprobs)" },
+    );
+  }
+  if (params.calibration === 'contextual' && params.probabilities === 'one-hot') {
+    throw new ModeldebugError(
+      'invalid_param',
+      `${LLM_CLASSIFIER_KIND}: contextual calibration rescales class probabilities, and one-hot ones carry none`,
+      {
+        where: 'param calibration',
+        hint: "use scoring='logprob', or samples=5 with a temperature above 0",
+      },
+    );
+  }
 }
 
 function checkRegex(source: string | null): void {

@@ -12,9 +12,10 @@ import {
 } from '../../llm/engine/run-chat-jobs.js';
 import type { ProgressSink } from '../../llm/engine/run-progress.js';
 import type { ChatProvider } from '../../llm/provider/chat-provider.js';
-import { combineSamples } from './combine-samples.js';
+import { argmax, combineSamples } from './combine-samples.js';
 import type { LlmItemRecord, LlmItemSink } from './item-record.js';
 import { probabilitiesFromLogprobs } from './label-probabilities.js';
+import { labelLogLikelihoods } from './label-scores.js';
 import { OUTCOME_CODE } from './llm-outcome.js';
 import type { LlmClassifierParams } from './params.js';
 import { type LlmClassifierState, type PredictionPlan, planPrediction } from './prediction-plan.js';
@@ -38,11 +39,23 @@ export interface LlmPrediction {
    */
   readonly sampleLabels: Int32Array;
   readonly samples: number;
-  /** How each row's probabilities were obtained. */
+  /**
+   * Per row then class (row * classes + class): the log-likelihood of each label as the first answer's
+   * tokens (see labelLogLikelihoods) plus `label_bias`, NaN on rows whose answer had no usable logprobs; undefined when
+   * the request asked for none. Calibration reads these raw scores.
+   */
+  readonly labelLogprobs?: Float64Array;
+  /** With `calibration: 'contextual'`: the class distribution of the content-free inputs divided out. */
+  readonly contentFreeProba?: readonly number[];
+  /**
+   * How each row's probabilities were obtained; `parsed` counts the rows that `scoring: 'logprob'`
+   * had to score by parsing the answer (0 otherwise).
+   */
   readonly probabilitySource: {
     readonly logprobs: number;
     readonly samples: number;
     readonly oneHot: number;
+    readonly parsed: number;
   };
   readonly usage: RunSummary;
   readonly warnings: readonly FitWarning[];
@@ -76,6 +89,12 @@ export async function predictRows(
   const sampleOutcomes = new Uint8Array(total);
   const logprobProba = new Float64Array(X.rows * nClasses);
   const hasLogprobs = new Uint8Array(X.rows);
+  const labelScores = new Float64Array(plan.wantsLogprobs ? X.rows * nClasses : 0).fill(Number.NaN);
+  const bias = Float64Array.from(state.classes, (name) =>
+    Object.hasOwn(params.label_bias, name) ? params.label_bias[name] : 0,
+  );
+  let answersWithLogprobs = 0;
+  let answered = 0;
   const answers: string[] = new Array(X.rows).fill('');
 
   const usage = await (context.runJobs ?? runChatJobs)(
@@ -92,9 +111,18 @@ export async function predictRows(
         return;
       }
       const choice = result.result.choices[0];
-      const parsed = plan.parser(choice);
+      const scores = plan.wantsLogprobs ? labelLogLikelihoods(choice.logprobs, state.classes) : undefined;
+      if (scores) for (let k = 0; k < nClasses; k++) scores[k] += bias[k];
+      answered++;
+      if (choice.logprobs && choice.logprobs.length > 0) answersWithLogprobs++;
+      // Label-token scoring needs no parsing: the label is the one the model gave the most probability.
+      const parsed =
+        params.scoring === 'logprob' && scores
+          ? ({ outcome: 'label', label: argmax(scores) } as const)
+          : plan.parser(choice);
       sampleOutcomes[index] = OUTCOME_CODE[parsed.outcome];
       if (parsed.outcome === 'label') sampleLabels[index] = parsed.label;
+      if (scores && index % samples === 0) labelScores.set(scores, row * nClasses);
       const answer = (choice.refusal ?? choice.text).slice(0, 200);
       if (context.onItem) {
         const label = parsed.outcome === 'label' ? state.classes[parsed.label] : null;
@@ -118,10 +146,20 @@ export async function predictRows(
       onProgress: context.onProgress,
     },
   );
+  if (params.scoring === 'logprob' && answered > 0 && answersWithLogprobs === 0) {
+    throw new ModeldebugError(
+      'unsupported',
+      `the endpoint returned no logprobs for any of ${answered} answers, so the label tokens cannot be scored`,
+      {
+        where: 'param scoring',
+        hint: "use scoring='parse', or an endpoint that returns logprobs (OpenAI, vLLM, llama.cpp server)",
+      },
+    );
+  }
   return combineSamples(
     params,
     state,
-    { sampleLabels, sampleOutcomes, logprobProba, hasLogprobs },
+    { sampleLabels, sampleOutcomes, logprobProba, hasLogprobs, labelScores },
     answers,
     usage,
   );

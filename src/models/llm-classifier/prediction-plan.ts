@@ -39,7 +39,9 @@ export function planPrediction(
   const render = compileRowTemplate(params.template, X.columns);
   const choose = createFewShotChooser(state.pool, params.few_shot_k, params.few_shot_selection);
   // A JSON answer starts with `{`, whose logprobs say nothing about the label.
-  const wantsLogprobs = !json && (params.probabilities === 'auto' || params.probabilities === 'logprobs');
+  const wantsLogprobs =
+    !json &&
+    (params.probabilities === 'auto' || params.probabilities === 'logprobs' || params.scoring === 'logprob');
   let cachedRow = -1;
   let cachedMessages: ChatRequest['messages'] = [];
   return {

@@ -15,6 +15,7 @@ import { ensembleCandidates } from './ensemble-candidates.js';
 import { featureSubsetCandidate } from './feature-subset-candidate.js';
 import type { Candidate, FixOptions, FixRemedy, FixState } from './fix-types.js';
 import { evaluateState, keptFeatures } from './fold-scores.js';
+import { llmCalibrationCandidates } from './llm-calibration-candidate.js';
 import { thresholdCandidate } from './threshold-candidate.js';
 
 /** What a stage sees when it proposes changes: the training rows and where the fix stands. */
@@ -51,7 +52,10 @@ export const FIX_STAGES: readonly Stage[] = [
   { remedy: 'model', propose: async (input) => modelCandidates(input) },
   { remedy: 'params', propose: paramsCandidates },
   { remedy: 'ensemble', propose: ensembleCandidates },
-  { remedy: 'calibrate', propose: async (input) => calibrationCandidates(input) },
+  {
+    remedy: 'calibrate',
+    propose: async (input) => [...(await llmCalibrationCandidates(input)), ...calibrationCandidates(input)],
+  },
   { remedy: 'threshold', propose: async (input) => thresholdCandidate(input) },
 ];
 

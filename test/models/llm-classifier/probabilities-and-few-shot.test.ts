@@ -36,7 +36,7 @@ describe('LLM classifier probabilities', () => {
     const detailed = await fitted.predictDetailed(TEST.features);
     expect(rowOf(detailed.proba, 0)[0]).toBeCloseTo(1 / 3, 12); // neg
     expect(rowOf(detailed.proba, 0)[1]).toBeCloseTo(2 / 3, 12); // pos
-    expect(detailed.probabilitySource).toEqual({ logprobs: 6, samples: 0, oneHot: 0 });
+    expect(detailed.probabilitySource).toEqual({ logprobs: 6, samples: 0, oneHot: 0, parsed: 0 });
   });
 
   it('falls back to self-consistency votes over n samples, each its own seed and cache entry', async () => {
