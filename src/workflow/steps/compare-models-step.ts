@@ -43,7 +43,8 @@ export async function runCompareModelsStep(
   let fitsDone = 0;
   const plannedFits = () => fitsDone + alive.length * folds.length;
   const deadline = input.budget?.deadlineFor('baseline');
-  for (const [rung, rows] of rungs.entries()) {
+  for (let rung = 0; rung < rungs.length; ) {
+    const rows = rungs[rung];
     const last = rung === rungs.length - 1;
     const foldsHere = last ? folds : rungFolds(folds, rows, config.seed);
     scored = [];
@@ -71,13 +72,15 @@ export async function runCompareModelsStep(
     const stoppedSpecs = new Set(stops.map((stop) => stop.spec));
     alive = scored.filter((entry) => !stoppedSpecs.has(entry.model.spec)).map((entry) => entry.model);
     scored = scored.filter((entry) => !stoppedSpecs.has(entry.model.spec));
+    // One model left has no one to race: it goes straight to the full folds.
+    const next = alive.length <= 1 ? rungs.length - 1 : rung + 1;
     // Fit time grows at least linearly with the rows: the next rung costs the models still in the race
-    // about `factor` times what they took on this one.
-    const nextRungSeconds = scored.reduce((sum, entry) => sum + entry.seconds, 0) * (rungs[rung + 1] / rows);
+    // about rows-ratio times what they took on this one.
+    const nextRungSeconds = scored.reduce((sum, entry) => sum + entry.seconds, 0) * (rungs[next] / rows);
     if (deadline !== undefined && input.budget && input.budget.elapsed() + nextRungSeconds > deadline) {
       cut = {
         rows,
-        reason: `the next rung (${rungs[rung + 1]} rows per fold) would take about ${nextRungSeconds.toFixed(0)} s, past the comparison's share of the budget`,
+        reason: `the next rung (${rungs[next]} rows per fold) would take about ${nextRungSeconds.toFixed(0)} s, past the comparison's share of the budget`,
       };
       input.budget.cut(
         'baseline',
@@ -85,6 +88,7 @@ export async function runCompareModelsStep(
       );
       break;
     }
+    rung = next;
   }
   if (scored.length === 0) throw firstError;
   const metric = config.metric;
