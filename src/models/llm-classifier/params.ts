@@ -60,9 +60,22 @@ export const llmClassifierParamsSchema = z.strictObject({
   regex: z.string().nullable().default(null),
   structured_output: z.boolean().default(false),
   probabilities: z.enum(['auto', 'logprobs', 'samples', 'one-hot']).default('auto'),
-  scoring: z.enum(['parse', 'logprob']).default('parse'),
-  calibration: z.enum(['none', 'contextual']).default('none'),
-  label_bias: z.record(z.string(), z.number()).default({}),
+  scoring: z
+    .enum(['parse', 'logprob'])
+    .default('parse')
+    .describe(
+      "parse: read the label from the answer's text; logprob: score each class by its label tokens' logprobs",
+    ),
+  calibration: z
+    .enum(['none', 'contextual'])
+    .default('none')
+    .describe(
+      'contextual: divide the class probabilities by the answer to content-free inputs ("N/A", "", "[MASK]")',
+    ),
+  label_bias: z
+    .record(z.string(), z.number())
+    .default({})
+    .describe("log-probability added to a label's score by label name (needs scoring=logprob)"),
   samples: z.number().int().min(1).max(64).default(1),
   top_logprobs: z.number().int().min(1).max(20).default(10),
   concurrency: z.number().int().positive().max(1024).default(8),
