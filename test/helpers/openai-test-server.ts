@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type AnswerGate, createAnswerGate } from './hold-until.js';
 
 /** A fault the server injects instead of answering. */
 export type ScriptedFault =
@@ -38,6 +39,8 @@ export interface TestServerOptions {
   /** A fault for the n-th request (0-based, counting every request), or none. */
   readonly fault?: (requestNumber: number, body: ChatBody) => ScriptedFault | undefined;
   readonly latencyMs?: number;
+  /** Holds answers until this holds, given the requests in flight at the server; then answers them together. */
+  readonly holdUntil?: (inFlight: number) => boolean;
 }
 
 export interface TestServer {
@@ -68,6 +71,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const arrivals: number[] = [];
   const authorizations: string[] = [];
   const sockets = new Set<import('node:net').Socket>();
+  const holdUntil = options.holdUntil;
+  const gate = holdUntil ? createAnswerGate(() => holdUntil(inFlight)) : undefined;
   const server = createServer((request, response) => {
     const number = count++;
     inFlight++;
@@ -77,7 +82,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       inFlight--;
     });
     authorizations.push(request.headers.authorization ?? '');
-    void handle(request, response, number, options);
+    void handle(request, response, number, options, gate);
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -104,11 +109,13 @@ async function handle(
   response: ServerResponse,
   number: number,
   options: TestServerOptions,
+  gate: AnswerGate | undefined,
 ): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
   if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
+  await gate?.wait();
   const fault = options.fault?.(number, body);
   if (fault) return injectFault(fault, response);
   if (request.url?.endsWith('/embeddings')) return sendJson(response, 200, embeddings(body));

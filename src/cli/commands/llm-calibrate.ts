@@ -4,11 +4,11 @@ import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { wholeNumberFlag } from '../flag-values.js';
 import { versionedDocument } from '../format/json-document.js';
 import { llmCalibrateText } from '../format/llm-calibrate-text.js';
-import { techniqueHead } from '../format/technique-head.js';
 import {
   addLlmTechniqueOptions,
   type LlmTechniqueFlags,
   readLlmTechniqueInput,
+  techniqueJsonHead,
 } from '../llm-technique-input.js';
 import { runAction } from '../run-action.js';
 
@@ -36,9 +36,11 @@ export function registerLlmCalibrateCommand(program: Command): void {
       } finally {
         input.close();
       }
-      const head = techniqueHead('llm-calibrate', input);
+      const head = techniqueJsonHead(input);
       if (flags.json) {
-        process.stdout.write(versionedDocument('llm-calibrate', 1, { ...head, ...result }));
+        process.stdout.write(
+          versionedDocument('llm-calibrate', 1, { command: 'llm-calibrate', ...head, ...result }),
+        );
         return 0;
       }
       process.stdout.write(`${llmCalibrateText(result, input.dataset, head.model, head.folds)}\n`);

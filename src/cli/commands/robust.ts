@@ -4,16 +4,17 @@ import {
   llmRobustness,
   type VariantFamily,
 } from '../../analysis/llm/robustness/index.js';
+import { formatModelSpec } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { wholeNumberFlag } from '../flag-values.js';
-import { jsonDocument } from '../format/json-document.js';
+import { versionedDocument } from '../format/json-document.js';
 import { robustText } from '../format/robust-text.js';
-import { techniqueHead } from '../format/technique-head.js';
 import {
   addLlmTechniqueOptions,
   type LlmTechniqueFlags,
   readLlmTechniqueInput,
+  techniqueJsonHead,
 } from '../llm-technique-input.js';
 import { runAction } from '../run-action.js';
 
@@ -54,12 +55,12 @@ export function registerRobustCommand(program: Command): void {
       } finally {
         input.close();
       }
-      const head = techniqueHead('robust', input);
+      const model = formatModelSpec(input.steps);
       if (flags.json) {
-        process.stdout.write(jsonDocument({ ...head, ...result }));
+        process.stdout.write(versionedDocument('robust', 1, { ...techniqueJsonHead(input), ...result }));
         return 0;
       }
-      process.stdout.write(`${robustText(result, input.dataset, head.model, head.folds)}\n`);
+      process.stdout.write(`${robustText(result, input.dataset, model, input.folds.length)}\n`);
       return 0;
     }),
   );

@@ -1,7 +1,7 @@
 import { METHOD_NAMES } from '../../analysis/llm/calibration/calibration-findings.js';
 import type { LlmCalibration } from '../../analysis/llm/calibration/index.js';
 import { datasetLine } from './dataset-line.js';
-import { findingLines } from './technique-head.js';
+import { findingLines } from './finding-lines.js';
 import { fixed, textTable } from './text-table.js';
 
 type DatasetLike = Parameters<typeof datasetLine>[1];

@@ -1,6 +1,6 @@
 import type { LlmRobustness } from '../../analysis/llm/robustness/index.js';
 import { datasetLine } from './dataset-line.js';
-import { findingLines } from './technique-head.js';
+import { findingLines } from './finding-lines.js';
 import { fixed, textTable } from './text-table.js';
 
 type DatasetLike = Parameters<typeof datasetLine>[1];
