@@ -12,6 +12,5 @@ export interface LlmCalibrationSection {
   readonly skipped: readonly { readonly method: CalibrationMethod; readonly reason: string }[];
   readonly contentFree: readonly { readonly label: string; readonly probability: number }[] | null;
   readonly labelBias: readonly { readonly label: string; readonly bias: number }[] | null;
-  readonly calls: number;
   readonly findings: readonly FindingRecord[];
 }

@@ -38,7 +38,9 @@ export function registerLlmCalibrateCommand(program: Command): void {
       }
       const head = techniqueJsonHead(input);
       if (flags.json) {
-        process.stdout.write(versionedDocument('llm-calibrate', 1, { ...head, ...result }));
+        process.stdout.write(
+          versionedDocument('llm-calibrate', 1, { command: 'llm-calibrate', ...head, ...result }),
+        );
         return 0;
       }
       process.stdout.write(`${llmCalibrateText(result, input.dataset, head.model, head.folds)}\n`);

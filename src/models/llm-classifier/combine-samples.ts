@@ -13,7 +13,7 @@ export interface SampleTable {
   readonly sampleOutcomes: Uint8Array;
   readonly logprobProba: Float64Array;
   readonly hasLogprobs: Uint8Array;
-  /** Each row's log-likelihood per class under scoring 'logprob'; empty when no logprobs were asked for. */
+  /** Label log-likelihoods per row (NaN without); empty when no logprobs were asked for. */
   readonly labelScores: Float64Array;
 }
 
@@ -91,7 +91,7 @@ function worstOutcome(codes: Uint8Array): number {
   return codes.includes(OUTCOME_CODE.refusal) ? OUTCOME_CODE.refusal : OUTCOME_CODE.unparseable;
 }
 
-export function argmax(values: ArrayLike<number>): number {
+function argmax(values: ArrayLike<number>): number {
   let best = 0;
   for (let k = 1; k < values.length; k++) if (values[k] > values[best]) best = k;
   return best;

@@ -117,22 +117,6 @@ export const llmClassifierParamsSchema = z.strictObject({
     .describe(
       'auto (logprobs when the endpoint returns them, else samples when samples > 1, else one-hot), logprobs over the label tokens, samples, or one-hot',
     ),
-  scoring: z
-    .enum(['parse', 'logprob'])
-    .default('parse')
-    .describe(
-      "parse: read the label from the answer's text; logprob: score each class by its label tokens' log-probability",
-    ),
-  calibration: z
-    .enum(['none', 'contextual'])
-    .default('none')
-    .describe('contextual: divide out the probabilities content-free inputs get through the same prompt'),
-  label_bias: z
-    .record(z.string(), z.number())
-    .default({})
-    .describe(
-      "log-probability added to a label's score before the argmax, by label name (needs scoring=logprob)",
-    ),
   samples: z
     .number()
     .int()
@@ -147,6 +131,22 @@ export const llmClassifierParamsSchema = z.strictObject({
     .max(20)
     .default(10)
     .describe('the alternative tokens asked per position for logprobs (1 to 20)'),
+  scoring: z
+    .enum(['parse', 'logprob'])
+    .default('parse')
+    .describe(
+      "parse: read the label from the answer's text; logprob: score each class by its label tokens' logprobs",
+    ),
+  calibration: z
+    .enum(['none', 'contextual'])
+    .default('none')
+    .describe(
+      'contextual: divide the class probabilities by the answer to content-free inputs ("N/A", "", "[MASK]")',
+    ),
+  label_bias: z
+    .record(z.string(), z.number())
+    .default({})
+    .describe("log-probability added to a label's score by label name (needs scoring=logprob)"),
   concurrency: z
     .number()
     .int()
@@ -203,10 +203,7 @@ function checkCalibration(params: LlmClassifierParams): void {
     throw new ModeldebugError(
       'invalid_param',
       `${LLM_CLASSIFIER_KIND}: contextual calibration rescales class probabilities, and one-hot ones carry none`,
-      {
-        where: 'param calibration',
-        hint: "use scoring='logprob', or samples=5 with a temperature above 0",
-      },
+      { where: 'param calibration', hint: "use scoring='logprob', or samples=5 with a temperature above 0" },
     );
   }
 }

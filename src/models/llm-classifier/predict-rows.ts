@@ -12,7 +12,7 @@ import {
 } from '../../llm/engine/run-chat-jobs.js';
 import type { ProgressSink } from '../../llm/engine/run-progress.js';
 import type { ChatProvider } from '../../llm/provider/chat-provider.js';
-import { argmax, combineSamples } from './combine-samples.js';
+import { combineSamples } from './combine-samples.js';
 import type { LlmItemRecord, LlmItemSink } from './item-record.js';
 import { probabilitiesFromLogprobs } from './label-probabilities.js';
 import { labelLogLikelihoods } from './label-scores.js';
@@ -41,8 +41,8 @@ export interface LlmPrediction {
   readonly samples: number;
   /**
    * Per row then class (row * classes + class): the log-likelihood of each label as the first answer's
-   * tokens (see labelLogLikelihoods) plus `label_bias`, NaN on rows whose answer had no usable logprobs; undefined when
-   * the request asked for none. Calibration reads these raw scores.
+   * tokens (see labelLogLikelihoods) plus `label_bias`, NaN on rows whose answer had no usable logprobs;
+   * undefined when the request asked for none. Calibration reads these raw scores.
    */
   readonly labelLogprobs?: Float64Array;
   /** With `calibration: 'contextual'`: the class distribution of the content-free inputs divided out. */
@@ -118,7 +118,7 @@ export async function predictRows(
       // Label-token scoring needs no parsing: the label is the one the model gave the most probability.
       const parsed =
         params.scoring === 'logprob' && scores
-          ? ({ outcome: 'label', label: argmax(scores) } as const)
+          ? ({ outcome: 'label', label: argmaxOf(scores) } as const)
           : plan.parser(choice);
       sampleOutcomes[index] = OUTCOME_CODE[parsed.outcome];
       if (parsed.outcome === 'label') sampleLabels[index] = parsed.label;
@@ -237,4 +237,10 @@ function checkEstimate(params: LlmClassifierParams, plan: PredictionPlan, X: Fea
       { hint: 'raise max_cost, predict fewer rows, or use fewer samples or few-shot examples' },
     );
   }
+}
+
+function argmaxOf(values: ArrayLike<number>): number {
+  let best = 0;
+  for (let k = 1; k < values.length; k++) if (values[k] > values[best]) best = k;
+  return best;
 }

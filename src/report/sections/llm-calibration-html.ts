@@ -24,7 +24,7 @@ export function llmCalibrationSection(report: RunReport): SectionHtml | undefine
     entries.map((entry) => `${entry.label} ${fixed(entry.value, 3)}`).join(', ');
   return section('llm-calibration', 'LLM calibration', [
     paragraph(
-      `${data.model}: every method out of fold (${data.folds}-fold stratified) on the ${data.rows} training rows, class probabilities from ${data.basis === 'logprob' ? 'label-token logprobs' : 'sampled answers'}; 95 % paired bootstrap intervals; ${data.calls} calls.`,
+      `${data.model}: every method out of fold (${data.folds}-fold stratified) on the ${data.rows} training rows, class probabilities from ${data.basis === 'logprob' ? 'label-token logprobs' : 'sampled answers'}; 95 % paired bootstrap intervals.`,
     ),
     table(['method', 'accuracy', 'gain', 'ECE', 'ECE cut', 'rows changed'], rows),
     paragraph(

@@ -39,7 +39,6 @@ export async function runLlmCalibrationStep(
       skipped: result.skipped,
       contentFree: result.contentFree,
       labelBias: result.labelBias,
-      calls: result.usage.calls,
       findings,
     },
     findings: findings.map(
