@@ -25,7 +25,9 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   search: () => runSearchBench(),
   rfe: () => runRfeBench(),
   models: () => runModelsBench(),
-  gradient: () => runGradientBench(),
+  // The MLP and SGD; HistGradientBoosting (defaults, 100k x 50, n_jobs 2 and 1) is its own row, `hgb`.
+  gradient: () => runGradientBench({ hgbRepeat: 0 }),
+  hgb: () => runGradientBench({ mlpRepeat: 0, sgdRepeat: 0 }),
   llm: () => runLlmBench(),
   'llm-store': () => runLlmStoreBench(),
   'llm-front': () => runLlmFrontBench(),

@@ -4,16 +4,11 @@
  * any defect code at warn or fail (a false alarm: an info line is not an alarm), and how well the named
  * rows and columns match the planted ones (precision and recall).
  */
+import type { FindingRecord } from '../../src/core/finding-record.js';
 import type { DiagnosisCase, PlantedDefect } from './plant-defects.js';
 
-/** The part of a report.json finding the score reads (the findings contract). */
-export interface ReportedFinding {
-  readonly code: string;
-  readonly level: string;
-  readonly rows?: readonly number[];
-  readonly testRows?: readonly number[];
-  readonly columns?: readonly string[];
-}
+/** The part of a report.json finding the score reads: the findings contract's own fields. */
+export type ReportedFinding = Pick<FindingRecord, 'code' | 'level' | 'rows' | 'testRows' | 'columns'>;
 
 export interface PrecisionRecall {
   readonly precision: number;

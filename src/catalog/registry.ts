@@ -108,7 +108,7 @@ export function buildModel(steps: readonly StepSpec[], runtime: ModelRuntime = {
   if (steps.length === 1) return final;
   const transforms: TransformerStep[] = steps
     .slice(0, -1)
-    .map((step) => [step.name, buildTransformer(step)] as const);
+    .map((step) => [step.name, buildTransformer(step, runtime)] as const);
   return createPipeline([...transforms, [last.name, final]]);
 }
 
@@ -139,7 +139,7 @@ export function ensembleMembers(step: StepSpec): NonNullable<StepSpec['members']
   });
 }
 
-function buildTransformer(step: StepSpec): Transformer {
+function buildTransformer(step: StepSpec, runtime: ModelRuntime): Transformer {
   // `scale(kind=minmax)` (what `--scale minmax` writes) picks the scaler by a param of its own.
   if (step.name === 'scale' && 'kind' in step.params) {
     const { kind, ...params } = step.params;
@@ -160,7 +160,7 @@ function buildTransformer(step: StepSpec): Transformer {
       hint: `known names: ${allNames()}`,
     });
   }
-  return entry.create(step.params);
+  return entry.create(step.params, runtime);
 }
 
 /** Restores any fitted model from its `toJSON()`. */

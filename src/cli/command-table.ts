@@ -50,7 +50,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'models',
     term: 'models',
-    description: 'list the classifiers and transforms a model spec can use, with their params',
+    description: 'list the classifiers, ensembles and transforms a model spec can use, with every param',
     load: async () => (await import('./commands/models.js')).registerModelsCommand,
   },
   {

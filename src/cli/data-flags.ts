@@ -1,5 +1,13 @@
 import type { Command } from 'commander';
-import { type Dataset, loadDataset, loadExample } from '../data/index.js';
+import type { FitWarning } from '../core/estimator.js';
+import {
+  type ColumnRepair,
+  type Dataset,
+  loadDataset,
+  loadExample,
+  repairDataset,
+  repairWarning,
+} from '../data/index.js';
 import { usageError } from './flag-values.js';
 import { collect } from './model-options.js';
 
@@ -50,4 +58,18 @@ export async function loadDatasetFromFlags(
     throw usageError(command, '--label is required with a data file: name the column that holds the class');
   }
   return loadDataset(data, { label: flags.label, drop: flags.drop, text: flags.text, infinities });
+}
+
+/**
+ * The dataset the flags name, prepared as `run` prepares it (dates as parts, formatted numbers parsed,
+ * identifiers left out, categories capped), with the repairs for a test file and as warnings.
+ */
+export async function loadPreparedFromFlags(
+  command: string,
+  data: string | undefined,
+  flags: Pick<DataFlags, 'label' | 'example' | 'drop' | 'text'>,
+  infinities: 'error' | 'missing' = 'error',
+): Promise<{ dataset: Dataset; repairs: readonly ColumnRepair[]; warnings: FitWarning[] }> {
+  const { dataset, repairs } = repairDataset(await loadDatasetFromFlags(command, data, flags, infinities));
+  return { dataset, repairs, warnings: repairs.map(repairWarning) };
 }

@@ -44,6 +44,10 @@ export async function writeFixOutputs(
     ...result.model.toJSON(),
     spec: document.fixedModel,
     droppedColumns: document.droppedColumns,
+    encodings: document.encodings,
+    // What `eval --model @model.json` wraps the refitted spec in, as fix did.
+    ...(result.final.calibration === undefined ? {} : { calibration: result.final.calibration }),
+    ...(result.final.threshold === undefined ? {} : { threshold: result.final.threshold }),
   };
   const contents: Record<string, string> = {
     'model.json': jsonDocument(model),

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { checkDataFitsModel, parseModelSpec, type StepSpec } from '../catalog/index.js';
+import { checkDataFitsModel, formatModelSpec, parseModelSpec, type StepSpec } from '../catalog/index.js';
 import { ModeldebugError } from '../core/errors.js';
 import type { Dataset } from '../data/index.js';
 import { createLlmClassifier, type LlmClassifier } from '../models/index.js';
@@ -104,4 +104,13 @@ export async function readLlmTechniqueInput(
     store.close();
     throw error;
   }
+}
+
+/** What every technique's `--json` document starts with after its schema and version: what ran on what. */
+export function techniqueJsonHead(input: LlmTechniqueInput) {
+  return {
+    dataset: { source: input.dataset.source, rows: input.dataset.features.rows },
+    model: formatModelSpec(input.steps),
+    folds: input.folds.length,
+  };
 }

@@ -2,6 +2,15 @@
 import { Command, CommanderError } from 'commander';
 import { declareCommands } from './command-table.js';
 
+// A reader that stops early (`modeldebug run --help | head -3`) closes the pipe: the rest of the output is
+// not wanted, which is no error, so exit quietly instead of dying on an unhandled EPIPE with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
+}
+
 const program = new Command()
   .name('modeldebug')
   .description('Find out why a classifier is inaccurate and what fixes it.')

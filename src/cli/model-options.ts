@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseAssignment, parseModelSpec, type StepSpec } from '../catalog/model-spec.js';
 import { ModeldebugError } from '../core/errors.js';
+import type { PipelineWrappers } from '../workflow/fix/index.js';
 
 export interface ModelFlags {
   readonly model: string;
@@ -68,6 +69,42 @@ export function modelStepsFromFlags(flags: ModelFlags): StepSpec[] {
  * command like any spec.
  */
 function savedSpec(path: string): string {
+  const spec = readSavedModel(path).spec;
+  if (typeof spec !== 'string') {
+    throw new ModeldebugError('invalid_argument', `${path} has no "spec" (the pipeline to refit)`, {
+      where: '--model',
+      hint: 'give @FILE of a model.json written by modeldebug fix',
+    });
+  }
+  return spec;
+}
+
+/**
+ * The calibration and decision threshold a saved model (`fix`'s model.json) wraps its pipeline in, so a
+ * command that refits `@model.json` fits the same estimator; none for a plain spec.
+ */
+export function savedWrappers(model: string): PipelineWrappers {
+  if (!model.startsWith('@')) return {};
+  const path = model.slice(1);
+  const { calibration, threshold } = readSavedModel(path);
+  const wrongKey = (key: string, expected: string) =>
+    new ModeldebugError('invalid_argument', `${path}: "${key}" must be ${expected}`, {
+      where: '--model',
+      hint: 'give @FILE of a model.json written by modeldebug fix, unedited',
+    });
+  if (calibration !== undefined && calibration !== 'sigmoid' && calibration !== 'isotonic') {
+    throw wrongKey('calibration', '"sigmoid" or "isotonic"');
+  }
+  if (threshold !== undefined && !(typeof threshold === 'number' && threshold >= 0 && threshold <= 1)) {
+    throw wrongKey('threshold', 'a probability between 0 and 1');
+  }
+  return {
+    ...(calibration === undefined ? {} : { calibration }),
+    ...(threshold === undefined ? {} : { threshold }),
+  };
+}
+
+function readSavedModel(path: string): Record<string, unknown> {
   let saved: unknown;
   try {
     saved = JSON.parse(readFileSync(path, 'utf8'));
@@ -81,14 +118,7 @@ function savedSpec(path: string): string {
       },
     );
   }
-  const spec = typeof saved === 'object' && saved !== null ? (saved as { spec?: unknown }).spec : undefined;
-  if (typeof spec !== 'string') {
-    throw new ModeldebugError('invalid_argument', `${path} has no "spec" (the pipeline to refit)`, {
-      where: '--model',
-      hint: 'give @FILE of a model.json written by modeldebug fix',
-    });
-  }
-  return spec;
+  return typeof saved === 'object' && saved !== null ? (saved as Record<string, unknown>) : {};
 }
 
 /** A numeric strategy from --impute leaves categorical columns to their most frequent level. */

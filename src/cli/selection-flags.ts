@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { checkDataFitsModel, type StepSpec } from '../catalog/index.js';
 import type { Dataset } from '../data/index.js';
+import type { CacheFileRuntime } from '../llm/cache/cache-file.js';
 import { createWorkerPool, defaultJobs } from '../parallel/index.js';
 import { inProcessExecutor, type TaskExecutor } from '../selection/index.js';
 import { DEFAULT_STORE_PATH } from '../store/index.js';
@@ -59,12 +60,15 @@ export async function readSelectionInput(
   };
 }
 
-/** `--jobs 1` runs in-process; more start a worker pool over one shared copy of the data. */
-export function createExecutor(input: SelectionInput): TaskExecutor {
+/**
+ * `--jobs 1` runs in-process; more start a worker pool over one shared copy of the data. Either builds
+ * its models with `runtime` (e.g. the run store as the LLM cache file).
+ */
+export function createExecutor(input: SelectionInput, runtime: CacheFileRuntime = {}): TaskExecutor {
   const { features, labels } = input.dataset;
   return input.jobs === 1
-    ? inProcessExecutor({ features, labels })
-    : createWorkerPool(features, labels, { jobs: Math.min(input.jobs, 64) });
+    ? inProcessExecutor({ features, labels, runtime })
+    : createWorkerPool(features, labels, { jobs: Math.min(input.jobs, 64), runtime });
 }
 
 /**

@@ -19,6 +19,7 @@ export * from './examples.js';
 export * from './feature-repairs.js';
 export * from './load-dataset.js';
 export * from './missing.js';
+export * from './repair-dataset.js';
 export * from './validate-data.js';
 export * from './validation-report.js';
 export * from './value-formats.js';

@@ -9,9 +9,20 @@ export const STACKING_KIND = 'stacking';
  * is 'predict_proba', which every Classifier has.
  */
 export const stackingParamsSchema = z.strictObject({
-  cv: z.number().int().min(2).default(5),
-  passthrough: z.boolean().default(false),
-  stack_method: z.enum(['auto', 'predict_proba', 'predict']).default('auto'),
+  cv: z
+    .number()
+    .int()
+    .min(2)
+    .default(5)
+    .describe('folds of the cross-validation whose out-of-fold predictions train the final estimator'),
+  passthrough: z
+    .boolean()
+    .default(false)
+    .describe("give the final estimator the original features as well as the members' predictions"),
+  stack_method: z
+    .enum(['auto', 'predict_proba', 'predict'])
+    .default('auto')
+    .describe('what each member passes on: auto (probabilities when it has them), predict_proba, or predict'),
 });
 
 export type StackingOwnParams = z.infer<typeof stackingParamsSchema>;

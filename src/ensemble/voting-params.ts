@@ -6,8 +6,15 @@ export const VOTING_KIND = 'voting';
 
 /** scikit-learn's VotingClassifier names and defaults (members are given apart, as `estimators`). */
 export const votingParamsSchema = z.strictObject({
-  voting: z.enum(['hard', 'soft']).default('hard'),
-  weights: z.array(z.number().nonnegative()).nullable().default(null),
+  voting: z
+    .enum(['hard', 'soft'])
+    .default('hard')
+    .describe('hard (majority of the predicted labels) or soft (argmax of the averaged probabilities)'),
+  weights: z
+    .array(z.number().nonnegative())
+    .nullable()
+    .default(null)
+    .describe('one weight per member, in member order; null weighs them equally'),
 });
 
 export type VotingOwnParams = z.infer<typeof votingParamsSchema>;

@@ -12,10 +12,16 @@ import type { TransformerDescriptor } from './transformer-descriptor.js';
 export const K_BINS_DISCRETIZER = 'k-bins-discretizer';
 
 const paramsSchema = z.strictObject({
-  n_bins: z.number().int().min(2).default(5),
+  n_bins: z.number().int().min(2).default(5).describe('bins per feature (at least 2)'),
   // sklearn's 'onehot' is sparse; ours is dense either way, so both names give the same columns.
-  encode: z.enum(['onehot', 'onehot-dense', 'ordinal']).default('onehot'),
-  strategy: z.enum(['uniform', 'quantile']).default('quantile'),
+  encode: z
+    .enum(['onehot', 'onehot-dense', 'ordinal'])
+    .default('onehot')
+    .describe('onehot or onehot-dense (a column per bin; both dense here), or ordinal (the bin index)'),
+  strategy: z
+    .enum(['uniform', 'quantile'])
+    .default('quantile')
+    .describe('bin edges: uniform (equal widths) or quantile (equal counts)'),
 });
 export type KBinsDiscretizerParams = z.infer<typeof paramsSchema>;
 

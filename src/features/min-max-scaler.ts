@@ -20,8 +20,9 @@ const paramsSchema = z.strictObject({
   feature_range: z
     .tuple([z.number(), z.number()])
     .refine(([low, high]) => low < high, 'the minimum of feature_range must be smaller than its maximum')
-    .default([0, 1]),
-  clip: z.boolean().default(false),
+    .default([0, 1])
+    .describe('the [min, max] each feature is scaled to'),
+  clip: z.boolean().default(false).describe('clip transformed values of unseen rows into feature_range'),
 });
 export type MinMaxScalerParams = z.infer<typeof paramsSchema>;
 

@@ -20,11 +20,22 @@ import type { TransformerDescriptor } from './transformer-descriptor.js';
 export const ONE_HOT_ENCODER = 'one-hot-encoder';
 
 const paramsSchema = z.strictObject({
-  categories: z.literal('auto').default('auto'),
-  drop: z.enum(['first', 'if_binary']).nullable().default(null),
+  categories: z.literal('auto').default('auto').describe('auto: the categories seen at fit'),
+  drop: z
+    .enum(['first', 'if_binary'])
+    .nullable()
+    .default(null)
+    .describe(
+      "null keeps every category's column; first drops each feature's first; if_binary drops one of two",
+    ),
   // sklearn's default is 'error'; ours is 'ignore' so that a category met only in a test fold encodes as
   // all zeros instead of failing the whole cross-validation.
-  handle_unknown: z.enum(['error', 'ignore']).default('ignore'),
+  handle_unknown: z
+    .enum(['error', 'ignore'])
+    .default('ignore')
+    .describe(
+      'a category unseen at fit: ignore encodes it as all zeros (the default here, unlike scikit-learn, so a test fold cannot fail), error refuses it',
+    ),
 });
 export type OneHotEncoderParams = z.infer<typeof paramsSchema>;
 

@@ -9,9 +9,9 @@ import type { TransformerDescriptor } from './transformer-descriptor.js';
 export const POLYNOMIAL_FEATURES = 'polynomial-features';
 
 const paramsSchema = z.strictObject({
-  degree: z.number().int().min(0).default(2),
-  interaction_only: z.boolean().default(false),
-  include_bias: z.boolean().default(true),
+  degree: z.number().int().min(0).default(2).describe('the highest total degree of the products'),
+  interaction_only: z.boolean().default(false).describe('only products of distinct features (no x^2)'),
+  include_bias: z.boolean().default(true).describe('add a column of ones (the degree-0 term)'),
 });
 export type PolynomialFeaturesParams = z.infer<typeof paramsSchema>;
 

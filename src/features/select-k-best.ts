@@ -19,10 +19,17 @@ import { chi2, fClassif, type UnivariateScores } from './univariate-scores.js';
 export const SELECT_K_BEST = 'select-k-best';
 
 const paramsSchema = z.strictObject({
-  k: z.union([z.number().int().nonnegative(), z.literal('all')]).default(10),
-  score_func: z.enum(['f_classif', 'chi2', 'mutual_info_classif']).default('f_classif'),
-  /** Seeds mutual_info_classif's tie-breaking jitter (sklearn's random_state there). */
-  random_state: z.number().int().default(0),
+  k: z
+    .union([z.number().int().nonnegative(), z.literal('all')])
+    .default(10)
+    .describe('how many features to keep, or all'),
+  score_func: z
+    .enum(['f_classif', 'chi2', 'mutual_info_classif'])
+    .default('f_classif')
+    .describe(
+      'the univariate score: f_classif (ANOVA F), chi2 (non-negative features), or mutual_info_classif',
+    ),
+  random_state: z.number().int().default(0).describe("seeds mutual_info_classif's tie-breaking jitter"),
 });
 export type SelectKBestParams = z.infer<typeof paramsSchema>;
 

@@ -15,15 +15,30 @@ import type { TransformerDescriptor } from './transformer-descriptor.js';
 export const SIMPLE_IMPUTER = 'simple-imputer';
 
 const paramsSchema = z.strictObject({
-  strategy: z.enum(['mean', 'median', 'most_frequent', 'constant']).default('mean'),
-  /** For `constant`: null means 0 on numeric columns and "missing_value" on categorical ones (sklearn). */
-  fill_value: z.union([z.number(), z.string()]).nullable().default(null),
-  keep_empty_features: z.boolean().default(false),
-  /**
-   * Not in sklearn, where a ColumnTransformer would route columns: the strategy for categorical and text
-   * columns when it should differ from `strategy` (e.g. mean for numbers, most_frequent for categories).
-   */
-  categorical_strategy: z.enum(['most_frequent', 'constant']).nullable().default(null),
+  strategy: z
+    .enum(['mean', 'median', 'most_frequent', 'constant'])
+    .default('mean')
+    .describe(
+      "what fills a missing cell: the column's mean, median, most_frequent value, or a constant (fill_value)",
+    ),
+  fill_value: z
+    .union([z.number(), z.string()])
+    .nullable()
+    .default(null)
+    .describe(
+      'for constant: the value; null means 0 on numeric columns and "missing_value" on categorical ones',
+    ),
+  keep_empty_features: z
+    .boolean()
+    .default(false)
+    .describe('keep a column with no observed value (filled with 0 or fill_value) instead of dropping it'),
+  categorical_strategy: z
+    .enum(['most_frequent', 'constant'])
+    .nullable()
+    .default(null)
+    .describe(
+      'the strategy for categorical and text columns when it should differ from strategy (not in scikit-learn); null uses strategy',
+    ),
 });
 export type SimpleImputerParams = z.infer<typeof paramsSchema>;
 

@@ -17,8 +17,8 @@ import type { TransformerDescriptor } from './transformer-descriptor.js';
 export const STANDARD_SCALER = 'standard-scaler';
 
 const paramsSchema = z.strictObject({
-  with_mean: z.boolean().default(true),
-  with_std: z.boolean().default(true),
+  with_mean: z.boolean().default(true).describe("subtract each feature's mean"),
+  with_std: z.boolean().default(true).describe('divide each feature by its standard deviation'),
 });
 export type StandardScalerParams = z.infer<typeof paramsSchema>;
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { TransformerTags } from '../core/capability-tags.js';
+import type { CacheFileRuntime } from '../llm/cache/cache-file.js';
 import type { Transformer } from './transformer.js';
 
 /** One transform as the catalog knows it: names, params schema, how to build it, and its tags. */
@@ -11,5 +12,6 @@ export interface TransformerDescriptor {
   readonly summary: string;
   readonly schema: z.ZodObject;
   readonly tags: TransformerTags;
-  create(params?: unknown): Transformer;
+  /** `runtime`: what the spec cannot say (only the steps that call an endpoint read it). */
+  create(params?: unknown, runtime?: CacheFileRuntime): Transformer;
 }

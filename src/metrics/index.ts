@@ -36,6 +36,7 @@ export {
 } from './classification-report.js';
 export { type CohenKappaOptions, cohenKappa, type KappaWeights } from './cohen-kappa.js';
 export { type ConfusionMatrixOptions, type ConfusionNormalize, confusionMatrix } from './confusion-matrix.js';
+export { correctedPairedGain } from './corrected-paired-gain.js';
 export { type EncodedLabelPair, encodeLabelPair } from './encode-labels.js';
 export { formatClassificationReport } from './format-report.js';
 export { type LogLossOptions, logLoss } from './log-loss.js';

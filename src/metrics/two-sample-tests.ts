@@ -1,15 +1,19 @@
 import { chiSquaredSurvival } from '../linalg/special-functions.js';
+import { ksExactPValue } from './ks-exact.js';
 
 export interface TestResult {
   readonly statistic: number;
   readonly pValue: number;
 }
 
+/** Above this many values in either sample scipy's `ks_2samp` ('auto') leaves the exact p-value. */
+const KS_EXACT_MAX_N = 10_000;
+
 /**
  * Two-sample Kolmogorov–Smirnov test: D = sup |F_a(x) − F_b(x)| over the pooled values (NaN ignored),
- * and its p-value from the limiting distribution, P(K > √(n·m/(n+m)) · D) — scipy's
- * `kstwobign.sf(sqrt(en) * d)`. That is the large-sample form; scipy's `ks_2samp` refines it for small
- * samples, where drift checks have little power anyway.
+ * with scipy's `ks_2samp(method='auto')` p-value: exact (`ksExactPValue`) when neither sample has more
+ * than 10,000 values. Above that scipy uses `kstwo.sf(d, round(n·m/(n+m)))`; this uses its limit,
+ * `kstwobign.sf(√(n·m/(n+m)) · D)`, about 1 % away from it there (0.0464 against 0.0459 at 12,000 and 11,000 values).
  */
 export function ksTwoSample(a: ArrayLike<number>, b: ArrayLike<number>): TestResult {
   const x = sortedFinite(a);
@@ -26,8 +30,9 @@ export function ksTwoSample(a: ArrayLike<number>, b: ArrayLike<number>): TestRes
     while (j < m && y[j] <= value) j++;
     d = Math.max(d, Math.abs(i / n - j / m));
   }
+  const exact = Math.max(n, m) <= KS_EXACT_MAX_N ? ksExactPValue(n, m, d) : undefined;
   const en = (n * m) / (n + m);
-  return { statistic: d, pValue: kolmogorovSurvival(Math.sqrt(en) * d) };
+  return { statistic: d, pValue: exact ?? kolmogorovSurvival(Math.sqrt(en) * d) };
 }
 
 /** scipy's `kstwobign.sf`: P(K > x) for Kolmogorov's limiting distribution. */

@@ -1,10 +1,14 @@
 import type { z } from 'zod';
 import type { ClassifierTags, TuningPlan } from '../core/capability-tags.js';
 import type { Classifier, FittedClassifier, SerializedModel } from '../core/estimator.js';
+import type { CacheFileRuntime } from '../llm/cache/cache-file.js';
 import type { LlmRuntime } from './llm-classifier/runtime.js';
 
-/** What a model spec cannot say: the LLM classifier's runtime (e.g. `--redis`'s remote runner). */
-export interface ModelRuntime {
+/**
+ * What a model spec cannot say: the LLM classifier's runtime (e.g. `--redis`'s remote runner) and the
+ * cache file of the steps that call an endpoint.
+ */
+export interface ModelRuntime extends CacheFileRuntime {
   readonly llm?: LlmRuntime;
 }
 

@@ -4,8 +4,9 @@ import { ModeldebugError } from '../core/errors.js';
 import type { Features } from '../core/features.js';
 import type { Labels } from '../core/labels.js';
 import { startWorker } from '../core/worker-script.js';
+import type { CacheFileRuntime } from '../llm/cache/cache-file.js';
 import type { FoldOutcome, FoldTask, TaskExecutor } from '../selection/fold-task.js';
-import type { ResultMessage, TaskMessage } from './protocol.js';
+import type { ResultMessage, TaskMessage, WorkerStart } from './protocol.js';
 import { shareDataset } from './shared-dataset.js';
 import { resolveWorkerSource } from './worker-source.js';
 
@@ -13,6 +14,8 @@ export interface WorkerPoolOptions {
   /** Threads; default the number of cores. */
   readonly jobs?: number;
   readonly signal?: AbortSignal;
+  /** The runtime every worker builds its models with (only what crosses a thread: a cache file path). */
+  readonly runtime?: CacheFileRuntime;
 }
 
 export function defaultJobs(): number {
@@ -37,7 +40,9 @@ export function createWorkerPool(
   }
   const dataset = shareDataset(features, labels);
   const source = resolveWorkerSource();
-  const workers = Array.from({ length: jobs }, () => startWorker(source, { dataset }));
+  const workers = Array.from({ length: jobs }, () =>
+    startWorker(source, { dataset, runtime: options.runtime ?? {} } satisfies WorkerStart),
+  );
 
   return {
     run(tasks, onTaskDone) {

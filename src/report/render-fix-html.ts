@@ -71,7 +71,11 @@ export async function renderFixHtml(document: FixDocument): Promise<string> {
           3,
         ),
     ...(document.budgetCut > 0
-      ? [paragraph(`The budget left ${document.budgetCut} candidate(s) untried (status "skipped").`)]
+      ? [
+          paragraph(
+            `The budget left ${document.budgetCut} candidate(s) or stage(s) untried (status "skipped"); within a stage the candidates ran most promising first (by their first fold's gain), so these were the least promising: ${document.budgetCutCandidates.join('; ')}.`,
+          ),
+        ]
       : []),
   ]);
   return html`${pageHead(`modeldebug fix: ${document.data}`)}

@@ -5,22 +5,28 @@ import { pageHead } from './page-head.js';
 import { html } from './safe-html.js';
 import { runFrontSection } from './sections/front-section.js';
 import {
-  comparisonSection,
+  budgetBlock,
   findingsList,
   gateBlock,
+  renderModelComparisonSection,
+  renderValidationSection,
   skippedBlock,
   summaryBlock,
   timingsBlock,
-  validationSection,
-} from './sections/overview-sections.js';
-import { ensembleSection, errorSection, featureSection, finalSection } from './sections/result-sections.js';
+} from './sections/overview-sections-html.js';
 import {
-  epochCurveSection,
-  learningCurveSection,
-  regularizationSection,
-  searchSection,
-  validationCurveSection,
-} from './sections/tuning-sections.js';
+  renderEnsembleSection,
+  renderErrorAnalysisSection,
+  renderFeatureSelectionSection,
+  renderFinalTestSection,
+} from './sections/result-sections-html.js';
+import {
+  renderEpochCurveSection,
+  renderLearningCurveSection,
+  renderRegularizationSection,
+  renderSearchSection,
+  renderValidationCurveSection,
+} from './sections/tuning-sections-html.js';
 
 /**
  * The self-contained report page: findings first, then each section's evidence with its charts as inline
@@ -29,18 +35,18 @@ import {
 export async function renderReportHtml(report: RunReport): Promise<string> {
   const sections: (SectionHtml | undefined)[] = [];
   // In page order; charts render one at a time (Vega views are not cheap).
-  sections.push(validationSection(report));
-  sections.push(await comparisonSection(report));
+  sections.push(renderValidationSection(report));
+  sections.push(await renderModelComparisonSection(report));
   sections.push(await runFrontSection(report));
-  sections.push(await learningCurveSection(report));
-  sections.push(await epochCurveSection(report));
-  sections.push(await validationCurveSection(report));
-  sections.push(searchSection(report));
-  sections.push(await regularizationSection(report));
-  sections.push(await featureSection(report));
-  sections.push(ensembleSection(report));
-  sections.push(await errorSection(report));
-  sections.push(await finalSection(report));
+  sections.push(await renderLearningCurveSection(report));
+  sections.push(await renderEpochCurveSection(report));
+  sections.push(await renderValidationCurveSection(report));
+  sections.push(renderSearchSection(report));
+  sections.push(await renderRegularizationSection(report));
+  sections.push(await renderFeatureSelectionSection(report));
+  sections.push(renderEnsembleSection(report));
+  sections.push(await renderErrorAnalysisSection(report));
+  sections.push(await renderFinalTestSection(report));
   const present = sections.filter((part): part is SectionHtml => part !== undefined);
   const navigation = present.map((part) => html`<a href="#${part.id}">${part.title}</a>`);
   const { summary } = report;
@@ -57,6 +63,7 @@ ${summaryBlock(report)}
 ${findingsList(report)}
 ${present}
 ${skippedBlock(report)}
+${budgetBlock(report)}
 ${timingsBlock(report)}
 </main>
 </body>

@@ -8,6 +8,7 @@ import { type Labels, takeLabelRows } from '../core/labels.js';
 import type { Matrix } from '../core/matrix.js';
 import { PIPELINE, type Pipeline, type TransformerStep } from '../features/pipeline.js';
 import { getScorer } from '../metrics/scorers.js';
+import type { ModelRuntime } from '../models/model-descriptor.js';
 import { createTransformCache, preparedFoldKey, type TransformCache } from './transform-cache.js';
 
 /**
@@ -41,6 +42,8 @@ export interface TaskData {
   readonly cache?: TransformCache;
   /** Builds a task's model (default: `buildModel`); concurrentExecutor shares one model per spec. */
   readonly build?: (steps: readonly StepSpec[]) => Classifier;
+  /** What the default build passes to `buildModel`: this executor's own runtime (e.g. a cache file). */
+  readonly runtime?: ModelRuntime;
 }
 
 /**
@@ -85,7 +88,7 @@ interface FoldFit {
  */
 async function fitOnFold(task: FoldTask, data: TaskData, yTrain: Labels): Promise<FoldFit> {
   const { features, cache } = data;
-  const build = data.build ?? buildModel;
+  const build = data.build ?? ((steps: readonly StepSpec[]) => buildModel(steps, data.runtime));
   const model = build(task.steps);
   if (!cache || model.kind !== PIPELINE || task.steps.length < 2) {
     const xTrain = takeFeatureRows(features, task.train);

@@ -1,6 +1,7 @@
 import type { StepSpec } from '../catalog/model-spec.js';
 import type { FittedClassifier } from '../core/estimator.js';
 import type { Rng } from '../core/rng.js';
+import type { ModelRuntime } from '../models/model-descriptor.js';
 import type { Fold } from '../splits/fold.js';
 import type { TaskExecutor } from './fold-task.js';
 import type { CandidateParams } from './param-grid.js';
@@ -82,6 +83,8 @@ export interface SearchOptions {
   readonly refit?: boolean;
   /** Default: in-process. */
   readonly executor?: TaskExecutor;
+  /** What the refit and the default executor build models with (an executor passed in has its own). */
+  readonly runtime?: ModelRuntime;
   readonly trialLog?: TrialLog;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: SearchProgress) => void;

@@ -28,7 +28,9 @@ import type {
 export async function search(X: Features, y: Labels, options: SearchOptions): Promise<SearchResult> {
   const scoring = options.scoring ?? 'accuracy';
   const folds = resolveFolds(y, options.cv, options.seed);
-  const executor = options.executor ?? inProcessExecutor({ features: X, labels: y }, options.signal);
+  const executor =
+    options.executor ??
+    inProcessExecutor({ features: X, labels: y, runtime: options.runtime }, options.signal);
   const context: StrategyContext = {
     rng: createRng(options.seed ?? 0),
     maxResource: Math.min(...folds.map((fold) => fold.train.length)),
@@ -131,7 +133,7 @@ export async function search(X: Features, y: Labels, options: SearchOptions): Pr
   let refit: SearchResult['refit'];
   if (options.refit ?? true) {
     const start = performance.now();
-    const model = await buildModel(applyParams(options.steps, best.params)).fit(X, y, {
+    const model = await buildModel(applyParams(options.steps, best.params), options.runtime).fit(X, y, {
       signal: options.signal,
     });
     refit = { model, seconds: (performance.now() - start) / 1000 };

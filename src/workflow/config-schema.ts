@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDuration } from './budget/run-budget.js';
 
 /** A step is on (`true` or its options), or off (`false`). */
 function step<T extends z.ZodRawShape>(shape: T) {
@@ -105,12 +106,40 @@ export const runConfigSchema = z.strictObject({
    * (a stratified sample), so the diagnosis of a big file stays minutes long; 0 = all rows.
    */
   max_rows: z.number().int().min(0).default(20000),
+  /**
+   * The run's time budget in seconds (or a duration: `90s`, `10m`, `1h`): the comparison races on fewer
+   * rows and the optional steps that would overrun are skipped; the report lists what was cut.
+   */
+  budget: z
+    .union([
+      z.number().positive(),
+      z.string().transform((text, context) => {
+        const seconds = parseDuration(text);
+        if (seconds === undefined) {
+          context.addIssue({
+            code: 'custom',
+            message: `"${text}" is not a duration: write e.g. 90s, 10m or 1h`,
+          });
+          return z.NEVER;
+        }
+        return seconds;
+      }),
+    ])
+    .optional(),
   steps: z
     .strictObject({
       validate: step({}),
       /** Train/test drift (per-feature tests and a domain classifier); only with a separate test file. */
       drift: step({}),
-      baseline: step({}),
+      /**
+       * The model comparison; `race: false` cross-validates every model on the full folds instead of
+       * racing them (a model clearly behind on a subsample stops there); no rung of the race trains on
+       * fewer than `race_min_rows` rows per fold, so a small file gets the plain comparison.
+       */
+      baseline: step({
+        race: z.boolean().default(true),
+        race_min_rows: z.number().int().min(10).default(1000),
+      }),
       /** LLM models only: their cost–accuracy front (× few-shot k × maj@k), raced on the training rows. */
       llm_front: step({
         shots: z.array(z.number().int().min(0).max(100)).min(1).optional(),

@@ -28,6 +28,26 @@ export interface ModelComparisonSection {
   readonly dummy: { readonly accuracy: number; readonly f1Weighted: number };
   readonly best: string;
   readonly failures: readonly { readonly spec: string; readonly error: string }[];
+  /**
+   * The successive-halving race behind the scores: the training rows per fold of each rung (the last
+   * one all of them), the models stopped early with the rung and their gap to its leader, and, when a
+   * budget ended the race before the full rows, the rung the scores above come from.
+   */
+  readonly race?: {
+    readonly rungs: readonly number[];
+    readonly stopped: readonly {
+      readonly spec: string;
+      /** 0-based index into `rungs`. */
+      readonly rung: number;
+      readonly rows: number;
+      /** Its mean of the metric on that rung. */
+      readonly score: number;
+      readonly leader: string;
+      /** The leader's paired gain over it on the rung's folds, with its 95 % interval. */
+      readonly gap: { readonly mean: number; readonly low: number; readonly high: number };
+    }[];
+    readonly cut?: { readonly rows: number; readonly reason: string };
+  };
 }
 
 export interface FeatureSelectionSection {

@@ -4,14 +4,14 @@ import { takeFeatureColumns, takeFeatureRows } from '../core/features.js';
 import { takeLabelRows } from '../core/labels.js';
 import {
   alignTestSet,
-  applyFeatureRepairs,
   type ColumnRepair,
   type Dataset,
   exampleLabel,
   examplePath,
   loadDataset,
   loadExample,
-  planFeatureRepairs,
+  repairDataset,
+  repairLike,
 } from '../data/index.js';
 import { trainTestSplit } from '../splits/index.js';
 import type { RunConfig } from './config-schema.js';
@@ -54,9 +54,7 @@ export async function prepareData(config: RunConfig): Promise<PreparedData> {
         drop: data.drop,
         text: data.text,
       });
-  const kept = keepFeatures(loaded, data.features);
-  const repairs = planFeatureRepairs(kept.features);
-  const full = { ...kept, features: applyFeatureRepairs(kept.features, repairs) };
+  const { dataset: full, repairs } = repairDataset(keepFeatures(loaded, data.features));
   const validation = data.example
     ? { path: examplePath(data.example), label: data.label ?? exampleLabel(data.example) }
     : { path: data.train as string, label: data.label as string, test: data.test, drop: data.drop };
@@ -67,11 +65,7 @@ export async function prepareData(config: RunConfig): Promise<PreparedData> {
       drop: data.drop,
       text: data.text,
     });
-    const testKept = keepFeatures(testFile, data.features);
-    const aligned = alignTestSet(full, {
-      ...testKept,
-      features: applyFeatureRepairs(testKept.features, repairs),
-    });
+    const aligned = alignTestSet(full, repairLike(keepFeatures(testFile, data.features), repairs));
     return {
       ...aligned,
       testDescription: `the test file ${testFile.source} (${testFile.features.rows} rows)`,

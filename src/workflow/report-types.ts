@@ -58,5 +58,10 @@ export interface RunReport {
   /** Steps skipped or failed, with why. */
   readonly skipped: readonly { readonly step: string; readonly reason: string }[];
   readonly timings: Readonly<Record<string, number>>;
+  /** With a time budget: its seconds and what it cut (steps skipped, the comparison's race ended early). */
+  readonly budget?: {
+    readonly seconds: number;
+    readonly cuts: readonly { readonly step: string; readonly what: string }[];
+  };
   readonly warnings: readonly string[];
 }

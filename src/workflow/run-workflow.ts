@@ -1,8 +1,11 @@
+import type { ModelRuntime } from '../catalog/index.js';
 import { isModeldebugError, ModeldebugError } from '../core/errors.js';
 import { type Dataset, describeRepair } from '../data/index.js';
 import { createWorkerPool } from '../parallel/index.js';
 import { inProcessExecutor, type TaskExecutor } from '../selection/index.js';
 import { stratifiedKFold } from '../splits/index.js';
+import { createRunBudget } from './budget/run-budget.js';
+import { budgetSkipReason } from './budget/step-cost.js';
 import { calibrationFinding } from './calibration-finding.js';
 import { type RunConfig, stepOptions } from './config-schema.js';
 import { defaultModels, type PlannedModel, planModel } from './model-plans.js';
@@ -21,6 +24,7 @@ import type { RunState, StepOutcome, StepRun, WorkflowStep } from './workflow-st
  */
 export async function runWorkflow(config: RunConfig, context: WorkflowContext = {}): Promise<RunReport> {
   const started = performance.now();
+  const budget = config.budget === undefined ? undefined : createRunBudget(config.budget);
   const progress = context.progress;
   const timings: Record<string, number> = {};
   const skipped: { step: string; reason: string }[] = [];
@@ -35,10 +39,9 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
   );
   const { train, test } = data;
   const tuning = sampleRows(train, config.max_rows, config.seed);
-  const planned = config.models?.map(planModel) ?? defaultModels(train);
-  const adapt = context.adaptSteps;
-  const models = adapt ? planned.map((model) => ({ ...model, steps: adapt(model.steps) })) : planned;
-  const executor = (context.createExecutor ?? defaultExecutor(config))(tuning);
+  const models = config.models?.map(planModel) ?? defaultModels(train);
+  const build = context.build ?? {};
+  const executor = (context.createExecutor ?? defaultExecutor(config, build))(tuning);
   const input: StepInput = {
     config,
     train,
@@ -46,10 +49,11 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
     tuning,
     tuningFolds: stratifiedKFold(tuning.labels.codes, config.cv, { shuffle: true, seed: config.seed }).folds,
     executor,
-    build: context.build ?? {},
+    build,
     signal: context.signal,
     onFits: (done, total) => progress?.fits(done, total),
     outOfFold: new Map(),
+    budget,
   };
 
   async function timed<T>(
@@ -93,6 +97,14 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
       if (stepOptions(config, step.id) === undefined) continue;
       const run: StepRun = { input, state, data, test };
       if (step.appliesWhen && !step.appliesWhen(run)) continue;
+      const overBudget = budget && !step.required ? budgetSkipReason(step.id, run, budget) : undefined;
+      if (overBudget) {
+        budget?.cut(step.id, `skipped: ${overBudget}`);
+        skipped.push({ step: step.id, reason: `budget: ${overBudget}` });
+        progress?.stepStarted(step.id, step.detail(run));
+        progress?.stepDone(step.id, 0, `skipped for the time budget: ${overBudget}`);
+        continue;
+      }
       const outcome = await runStep(step, run);
       if (!outcome) continue;
       Object.assign(sections, outcome.sections);
@@ -121,6 +133,7 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
       thresholds,
       skipped,
       timings,
+      ...(budget ? { budget: { seconds: budget.seconds, cuts: [...budget.cuts] } } : {}),
       warnings: data.repairs.map(describeRepair),
     };
   } finally {
@@ -128,11 +141,15 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
   }
 }
 
-function defaultExecutor(config: RunConfig): (dataset: Dataset) => TaskExecutor {
+/** In-process executors build with the run's runtime; worker threads get the part that crosses a thread. */
+function defaultExecutor(config: RunConfig, runtime: ModelRuntime): (dataset: Dataset) => TaskExecutor {
   return (dataset) =>
     config.jobs === 1
-      ? inProcessExecutor({ features: dataset.features, labels: dataset.labels })
-      : createWorkerPool(dataset.features, dataset.labels, { jobs: Math.min(config.jobs, 64) });
+      ? inProcessExecutor({ features: dataset.features, labels: dataset.labels, runtime })
+      : createWorkerPool(dataset.features, dataset.labels, {
+          jobs: Math.min(config.jobs, 64),
+          runtime: { cacheFile: runtime.cacheFile },
+        });
 }
 
 function summarise(

@@ -1,8 +1,9 @@
 import type { MemberOutOfFold } from '../analysis/index.js';
-import type { ModelRuntime, StepSpec } from '../catalog/index.js';
+import type { ModelRuntime } from '../catalog/index.js';
 import type { Dataset } from '../data/index.js';
 import type { TaskExecutor } from '../selection/index.js';
 import type { Fold } from '../splits/index.js';
+import type { RunBudget } from './budget/run-budget.js';
 import type { RunConfig } from './config-schema.js';
 import type { PlannedModel } from './model-plans.js';
 
@@ -17,8 +18,6 @@ export interface WorkflowContext {
   /** Default: a worker pool of `config.jobs` threads, or in-process for 1. */
   readonly createExecutor?: (dataset: Dataset) => TaskExecutor;
   readonly progress?: WorkflowProgress;
-  /** Rewrites each model's steps before anything is fitted (e.g. a shared LLM answer cache); its spec text stays. */
-  readonly adaptSteps?: (steps: readonly StepSpec[]) => StepSpec[];
   /** How the steps that fit here (not through the executor) build models, e.g. an LLM runtime. */
   readonly build?: ModelRuntime;
   readonly signal?: AbortSignal;
@@ -45,6 +44,8 @@ export interface StepInput {
    * ensemble step combines them instead of fitting every member again. Filled by the comparison.
    */
   readonly outOfFold?: Map<string, MemberOutOfFold>;
+  /** The run's time budget, when it has one: steps check their deadline and record what they cut. */
+  readonly budget?: RunBudget;
 }
 
 export type { PlannedModel };

@@ -1,3 +1,4 @@
+import type { ComplexitySweep } from '../analysis/index.js';
 import { ModeldebugError } from '../core/errors.js';
 import type { Dataset } from '../data/index.js';
 import { type RunConfig, type StepName, stepOptions } from './config-schema.js';
@@ -13,6 +14,8 @@ export interface RunState {
   /** The models that fitted in the comparison (all of them when it did not run). */
   readonly compared: readonly PlannedModel[];
   readonly tuned: PlannedModel;
+  /** The learning curve's sweep of the best model's complexity control, which its validation curve reuses. */
+  readonly complexitySweep?: { readonly model: string; readonly sweep: ComplexitySweep };
 }
 
 /** What a step is given: the shared input, the models so far, and the prepared train and test data. */
@@ -27,7 +30,7 @@ export interface StepRun {
 export interface StepOutcome {
   readonly sections: RunSections;
   readonly findings: readonly RunFinding[];
-  readonly state?: Partial<Pick<RunState, 'best' | 'compared' | 'tuned'>>;
+  readonly state?: Partial<Pick<RunState, 'best' | 'compared' | 'tuned' | 'complexitySweep'>>;
 }
 
 /**

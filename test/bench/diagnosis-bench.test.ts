@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { defectCodes, plantedCases } from '../../bench/diagnosis/plant-defects.js';
-import { failedCase, scoreCase, summarise } from '../../bench/diagnosis/score-diagnosis.js';
+import {
+  failedCase,
+  type ReportedFinding,
+  scoreCase,
+  summarise,
+} from '../../bench/diagnosis/score-diagnosis.js';
+import type { FindingCode } from '../../src/core/finding-record.js';
 
 /** A CSV's data rows as cell arrays (the generator quotes only cells with commas, and keeps the quotes). */
 function rowsOf(csv: string): string[][] {
@@ -92,6 +98,11 @@ describe('the diagnosis benchmark generator plants what it claims', () => {
   });
 });
 
+/** A report.json finding as the contract writes it: rows and columns always there, empty when none. */
+function finding(code: FindingCode, level: ReportedFinding['level'], rows: number[] = []): ReportedFinding {
+  return { code, level, rows, columns: [] };
+}
+
 describe('the diagnosis benchmark score', () => {
   const codes = ['duplicate_rows', 'label_errors', 'target_leak'];
   const dup = {
@@ -103,10 +114,10 @@ describe('the diagnosis benchmark score', () => {
   const control = { name: 'clean', data: '', label: 'y', planted: [] };
 
   it('counts a defect found at any level, raised only at warn or fail, and scores the rows it names', () => {
-    const info = scoreCase(dup, [{ code: 'duplicate_rows', level: 'info', rows: [1, 2] }], codes);
+    const info = scoreCase(dup, [finding('duplicate_rows', 'info', [1, 2])], codes);
     expect(info.defects[0]).toMatchObject({ found: true, raised: false });
-    expect(scoreCase(dup, [{ code: 'label_errors', level: 'warn' }], codes).defects[0].found).toBe(false);
-    const warn = scoreCase(dup, [{ code: 'duplicate_rows', level: 'warn', rows: [1, 2, 3] }], codes);
+    expect(scoreCase(dup, [finding('label_errors', 'warn')], codes).defects[0].found).toBe(false);
+    const warn = scoreCase(dup, [finding('duplicate_rows', 'warn', [1, 2, 3])], codes);
     expect(warn.defects[0]).toMatchObject({
       found: true,
       raised: true,
@@ -118,10 +129,10 @@ describe('the diagnosis benchmark score', () => {
     const score = scoreCase(
       control,
       [
-        { code: 'label_errors', level: 'warn', rows: [4] },
-        { code: 'tuning_gain', level: 'info' },
-        { code: 'duplicate_rows', level: 'info', rows: [4] },
-        { code: 'confusion_pair', level: 'warn' },
+        finding('label_errors', 'warn', [4]),
+        finding('tuning_gain', 'info'),
+        finding('duplicate_rows', 'info', [4]),
+        finding('confusion_pair', 'warn'),
       ],
       codes,
     );
@@ -130,7 +141,7 @@ describe('the diagnosis benchmark score', () => {
 
   it('sums up recall, misses, false alarms and whether duplicates were named exactly', () => {
     const summary = summarise([
-      scoreCase(dup, [{ code: 'duplicate_rows', level: 'warn', rows: [1, 2, 7, 9] }], codes),
+      scoreCase(dup, [finding('duplicate_rows', 'warn', [1, 2, 7, 9])], codes),
       failedCase({ ...dup, name: 'broken', planted: [{ code: 'target_leak' }] }, 'boom'),
       scoreCase(control, [], codes),
     ]);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findingRecordSchema } from '../../src/core/finding-record.js';
 import { datasetPath } from '../helpers/fixtures.js';
+import { runCommandInProcess } from '../helpers/run-command-in-process.js';
 import { expectOneLineError, expectSections, runCli, writeTempCsv } from './run-cli.js';
 
 /** A numeric feature that half explains the label, and a free-text column about two topics. */
@@ -32,7 +33,7 @@ describe('modeldebug errors', () => {
     ]);
     expect(result.stdout).toMatch(/^accuracy\s+0\.9600\s+0\.9\d+\s+0\.9\d+$/m);
     expect(result.stdout).toContain(
-      '[confusion_pair] 50 % of the errors (3 of 150 rows) are versicolor predicted as virginica.',
+      '[confusion_pair] 50 % of the errors (3 of 150 rows) are "versicolor" predicted as "virginica".',
     );
   });
 
@@ -48,9 +49,9 @@ describe('modeldebug errors', () => {
     expect(document.findings.length).toBeGreaterThan(0);
     for (const record of document.findings) {
       expect(findingRecordSchema.parse(record)).toEqual(record);
-      const pair = /are (\w+) predicted as/.exec(record.message);
+      const pair = /are "(\w+)" predicted as/.exec(record.message);
       if (record.code === 'confusion_pair') for (const row of record.rows) expect(labels[row]).toBe(pair![1]);
-      const named = /data row (\d+) \(0-based, header excluded\), labelled (\w+)/.exec(record.message);
+      const named = /data row (\d+) \(0-based, header excluded\), labelled "(\w+)"/.exec(record.message);
       if (named) expect(labels[Number(named[1])]).toBe(named[2]);
     }
     // A row suspected of a wrong label is not listed again among the confident mistakes.
@@ -113,11 +114,20 @@ describe('modeldebug errors', () => {
     expect(document.textClusters[0].topTerms.length).toBeGreaterThan(0);
   });
 
-  it('turns bad input into one line', () => {
-    expectOneLineError(runCli(['errors', '--example', 'iris', '--cv', '1']), '--cv');
-    expectOneLineError(runCli(['errors', tickets]), '--label is required');
-    expectOneLineError(runCli(['errors', '--example', 'iris', '--top', '0']), '--top');
-    expectOneLineError(runCli(['errors', '--example', 'iris', '--cv', '60']), 'fewer than the 60 folds');
+  // In process (the command table and error path main.ts uses): five spawned CLIs, each transforming
+  // the sources, took over a minute on a loaded machine; one spawn below still checks the real process.
+  it('turns bad input into one line', async () => {
+    expectOneLineError(await runCommandInProcess(['errors', '--example', 'iris', '--cv', '1']), '--cv');
+    expectOneLineError(await runCommandInProcess(['errors', tickets]), '--label is required');
+    expectOneLineError(await runCommandInProcess(['errors', '--example', 'iris', '--top', '0']), '--top');
+    expectOneLineError(
+      await runCommandInProcess(['errors', '--example', 'iris', '--cv', '60']),
+      'fewer than the 60 folds',
+    );
+    expectOneLineError(await runCommandInProcess(['errors', '--example', 'nope']), 'unknown example');
+  });
+
+  it('exits 2 with the one line from a real process too', () => {
     expectOneLineError(runCli(['errors', '--example', 'nope']), 'unknown example');
   });
 });

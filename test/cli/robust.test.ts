@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { reviewCsv } from '../analysis/llm-reviews.js';
 import { formatSensitiveModel } from '../helpers/format-sensitive-model.js';
 import { startTestServer, type TestServer } from '../helpers/openai-test-server.js';
@@ -57,7 +58,12 @@ describe('modeldebug robust', () => {
     const result = await runCliAsync(args('--families', 'labels,format', '--json'));
     expect(result.stderr).toBe('');
     const json = JSON.parse(result.stdout);
-    expect(json.command).toBe('robust');
+    // The same head as ablate's and compare's, and the schema the package ships.
+    expect(json).toMatchObject({ schema: 'modeldebug.robust', version: 1, folds: 4 });
+    expect(json.model).toBe(`llm(model=m, base_url=${server.baseURL}, temperature=0.7)`);
+    expect(json.dataset).toEqual({ source: csv, rows: 40 });
+    const shipped = readFileSync(new URL('../../schemas/robust.schema.json', import.meta.url), 'utf8');
+    expect(z.fromJSONSchema(JSON.parse(shipped)).safeParse(json).success).toBe(true);
     expect(json.spreads.map((s: { family: string }) => s.family)).toEqual(['format', 'labels']);
     expect(json.flippedRows).toHaveLength(40);
     expect(json.sampling.passAllK.estimate).toBe(0.8);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Finding, type ValidateOptions, validateData } from '../../src/data/index.js';
+import { MISSING_ROWS_LISTED } from '../../src/data/checks/missing-values.js';
+import { dataFindingRecord, type Finding, type ValidateOptions, validateData } from '../../src/data/index.js';
 import { cleanTable, type Table, toCsv, withCell, withColumn } from './crafted.js';
 import { tempFile } from './load-helpers.js';
 
@@ -24,6 +25,23 @@ describe('data checks on crafted files', () => {
     const [finding] = raised(await validate(table), 'missing_values');
     expect(finding).toMatchObject({ status: 'warn', column: 'x', evidence: { missing: 2, rows: 40 } });
     expect(finding.message).toContain('2 of 40 values (5.0%)');
+    // The rows with the holes, as the file numbers them (0-based data rows in the finding record).
+    expect(dataFindingRecord(finding).rows).toEqual([3, 8]);
+  });
+
+  it('missing values: the rows listed are capped, the count is not, and the message says so', async () => {
+    let table = cleanTable();
+    const extra = Array.from({ length: MISSING_ROWS_LISTED + 20 }, (_, i) => [String(i), 'red', 'a']);
+    table = [...table, ...extra];
+    for (let i = 0; i < table.length - 1; i += 1) if (i % 40 !== 0) table = withCell(table, i, 'x', '');
+    const [finding] = raised(await validate(table), 'missing_values');
+    const holes = table.length - 1 - Math.ceil((table.length - 1) / 40);
+    expect(finding.evidence.missing).toBe(holes);
+    const rows = dataFindingRecord(finding).rows;
+    expect(rows).toHaveLength(MISSING_ROWS_LISTED);
+    expect(rows.slice(0, 3)).toEqual([1, 2, 3]);
+    expect(rows.every((row) => row % 40 !== 0)).toBe(true);
+    expect(finding.message).toContain(`the first ${MISSING_ROWS_LISTED.toLocaleString('en-US')} rows listed`);
   });
 
   it('mixed nulls: several spellings of missing in one column, whitespace included', async () => {
@@ -116,7 +134,7 @@ describe('data checks on crafted files', () => {
     const table = cleanTable().map((row, i) => (i === 0 ? row : [...row.slice(0, 2), i <= 2 ? 'rare' : 'a']));
     const findings = raised(await validate(table), 'class_balance');
     expect(findings.map((finding) => finding.status)).toEqual(['fail', 'warn']);
-    expect(findings[0].message).toContain('rare (2)');
+    expect(findings[0].message).toContain('"rare" (2)');
     expect(findings[1].evidence).toMatchObject({ imbalanceRatio: 19 });
     const withTwoFolds = await validate(table, { label: 'y', thresholds: { cvFolds: 2 } });
     expect(raised(withTwoFolds, 'class_balance').map((finding) => finding.status)).toEqual(['warn']);

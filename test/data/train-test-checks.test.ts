@@ -41,6 +41,12 @@ describe('train-test checks', () => {
       examples: [{ rows: [21, 22] }],
     });
 
+    // Every shared row is named, not the first few examples: eight copies, all eight rows.
+    const many = testTable();
+    for (let k = 0; k < 8; k++) many.push([...train[1 + k * 4]]);
+    const [all] = raised(await validatePair(train, many), 'train_test_overlap');
+    expect(all.evidence.examples).toEqual([{ rows: Array.from({ length: 8 }, (_, k) => 21 + k) }]);
+
     const normalised = testTable();
     normalised.push([train[3][0], ` ${train[3][1].toUpperCase()} `, train[3][2]]);
     const [loose] = raised(await validatePair(train, normalised), 'train_test_overlap');

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type AnswerGate, createAnswerGate } from './hold-until.js';
 
 /** A fault the server injects instead of answering. */
 export type ScriptedFault =
@@ -40,6 +41,8 @@ export interface TestServerOptions {
   readonly latencyMs?: number;
   /** A latency per request (e.g. by model), instead of `latencyMs`. */
   readonly latencyFor?: (body: ChatBody) => number;
+  /** Holds answers until this holds, given the requests in flight at the server; then answers them together. */
+  readonly holdUntil?: (inFlight: number) => boolean;
 }
 
 export interface TestServer {
@@ -70,6 +73,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const arrivals: number[] = [];
   const authorizations: string[] = [];
   const sockets = new Set<import('node:net').Socket>();
+  const holdUntil = options.holdUntil;
+  const gate = holdUntil ? createAnswerGate(() => holdUntil(inFlight)) : undefined;
   const server = createServer((request, response) => {
     const number = count++;
     inFlight++;
@@ -79,7 +84,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       inFlight--;
     });
     authorizations.push(request.headers.authorization ?? '');
-    void handle(request, response, number, options);
+    void handle(request, response, number, options, gate);
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -106,12 +111,14 @@ async function handle(
   response: ServerResponse,
   number: number,
   options: TestServerOptions,
+  gate: AnswerGate | undefined,
 ): Promise<void> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
   const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
   const latency = options.latencyFor?.(body) ?? options.latencyMs;
   if (latency) await new Promise((resolve) => setTimeout(resolve, latency));
+  await gate?.wait();
   const fault = options.fault?.(number, body);
   if (fault) return injectFault(fault, response);
   if (request.url?.endsWith('/embeddings')) return sendJson(response, 200, embeddings(body));

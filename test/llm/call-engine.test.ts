@@ -39,15 +39,24 @@ async function run(
     fault?: (k: number, body: ChatBody) => ScriptedFault | undefined;
     latencyMs?: number;
     apiKey?: string;
+    /**
+     * Hold every answer until each request the client counts in flight has reached the server: what the
+     * server sees then follows from the client's concurrency limit alone, not from how fast either side is.
+     */
+    windowed?: boolean;
   } = {},
 ): Promise<{ results: ChatJobResult[]; summary: Awaited<ReturnType<typeof runChatJobs>> }> {
+  const engine = createLlmEngine({ policy: FAST, ...engineOptions });
+  let clientInFlight = () => 0;
   server ??= await startTestServer({
     answer: (body) => `echo ${lastUser(body)}`,
     fault: options.fault,
     latencyMs: options.latencyMs,
+    ...(options.windowed ? { holdUntil: (atServer: number) => atServer >= clientInFlight() } : {}),
   });
   const provider = createOpenAIProvider({ baseURL: server.baseURL, apiKey: options.apiKey });
-  const engine = createLlmEngine({ policy: FAST, ...engineOptions });
+  const limiter = engine.limiterFor(provider.baseURL, 'test-model');
+  clientInFlight = () => limiter.inFlight();
   const results: ChatJobResult[] = new Array(n);
   const summary = await runChatJobs(
     engine,
@@ -63,7 +72,7 @@ async function run(
 
 describe('the LLM call engine against the local test server', () => {
   it('answers every job in order of index, at the concurrency asked for', async () => {
-    const { results, summary } = await run(40, { maxConcurrency: 8 }, { latencyMs: 20 });
+    const { results, summary } = await run(40, { maxConcurrency: 8 }, { windowed: true });
     expect(results.map((r) => (r.ok ? r.result.choices[0].text : 'x'))).toEqual(
       Array.from({ length: 40 }, (_, i) => `echo item ${i}`),
     );
@@ -96,7 +105,7 @@ describe('the LLM call engine against the local test server', () => {
     const { results } = await run(
       40,
       { maxConcurrency: 8 },
-      { latencyMs: 40, fault: (k) => (k < 8 ? { kind: 'status', status: 429 } : undefined) },
+      { windowed: true, fault: (k) => (k < 8 ? { kind: 'status', status: 429 } : undefined) },
     );
     expect(results.every((r) => r.ok)).toBe(true);
     const arrivals = server!.inFlightAtArrival();

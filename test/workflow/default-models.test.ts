@@ -34,6 +34,18 @@ describe('the default model set', () => {
     expect(specs).toEqual(expect.arrayContaining(['random-forest', 'hist-gradient-boosting']));
   });
 
+  it('imputes missing cells for every model but the one that reads them itself (its allowsMissing tag)', async () => {
+    const path = tempCsv('gaps.csv', [
+      'a,b,y',
+      ...Array.from({ length: 20 }, (_, i) => `${i % 4 === 0 ? '' : i},${i % 3},${i % 2}`),
+    ]);
+    const models = defaultModels(await loadDataset(path, { label: 'y' }));
+    for (const model of models) {
+      const imputes = model.spec.startsWith('impute(');
+      expect([model.kind, imputes]).toEqual([model.kind, model.kind !== 'hist-gradient-boosting']);
+    }
+  });
+
   it('one-hot encodes the categorical columns next to a text column, so run --text works', async () => {
     const path = textWithCategory();
     const dataset = await loadDataset(path, { label: 'y', text: ['text'] });

@@ -85,14 +85,14 @@ describe('findings name the rows of the user file (issue 14: "row 95, virginica"
     for (const suspect of analysis.suspectedLabelErrors) expect(labels[suspect.row]).toBe(suspect.givenLabel);
     for (const wrong of analysis.confidentlyWrong) expect(labels[wrong.row]).toBe(wrong.trueLabel);
     const labelErrors = report.findings.find((f) => f.code === 'label_errors')!;
-    const quoted = /data row (\d+) \(0-based, header excluded\), labelled (\w+)/.exec(labelErrors.message)!;
+    const quoted = /data row (\d+) \(0-based, header excluded\), labelled "(\w+)"/.exec(labelErrors.message)!;
     expect(labels[Number(quoted[1])]).toBe(quoted[2]);
     expect(labelErrors.rows).toContain(Number(quoted[1]));
     // Planted errors that fell in the training rows are found by their file row.
     const found = flip.filter((row) => labelErrors.rows.includes(row));
     expect(found.length).toBeGreaterThanOrEqual(3);
     for (const finding of report.findings.filter((f) => f.code === 'confusion_pair')) {
-      const trueLabel = /are (\w+) predicted as/.exec(finding.message)![1];
+      const trueLabel = /are "(\w+)" predicted as/.exec(finding.message)![1];
       for (const row of finding.rows) expect(labels[row]).toBe(trueLabel);
     }
   }, 120_000);

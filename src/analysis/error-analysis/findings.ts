@@ -1,4 +1,5 @@
 import type { BootstrapCis, Calibration } from '../../metrics/index.js';
+import { labelWords } from '../findings/row-words.js';
 import type { BaselineComparison } from './baseline-comparison.js';
 import type {
   ConfusionPair,
@@ -46,7 +47,7 @@ export function describeFindings(inputs: FindingInputs): ErrorFinding[] {
     if (pair.shareOfErrors < 0.2) break;
     findings.push({
       kind: 'confusion-pair',
-      message: `${percent(pair.shareOfErrors)} of errors (${pair.count}) are ${pair.trueLabel} predicted as ${pair.predicted}.`,
+      message: `${percent(pair.shareOfErrors)} of errors (${pair.count}) are ${labelWords(pair.trueLabel)} predicted as ${labelWords(pair.predicted)}.`,
       suggestion: `Look for a feature that separates ${pair.trueLabel} from ${pair.predicted}, or gather more rows of both near their boundary.`,
     });
   }
@@ -55,7 +56,7 @@ export function describeFindings(inputs: FindingInputs): ErrorFinding[] {
     const worst = confident[0];
     findings.push({
       kind: 'confidently-wrong',
-      message: `${confident.length} error${confident.length === 1 ? ' is' : 's are'} made with confidence ≥ ${CONFIDENTLY_WRONG} on rows confident learning does not suspect of a wrong label; the worst is row ${worst.row + 1}, ${worst.trueLabel} predicted as ${worst.predicted} with p = ${worst.confidence.toFixed(2)}.`,
+      message: `${confident.length} error${confident.length === 1 ? ' is' : 's are'} made with confidence ≥ ${CONFIDENTLY_WRONG} on rows confident learning does not suspect of a wrong label; the worst is row ${worst.row + 1}, ${labelWords(worst.trueLabel)} predicted as ${labelWords(worst.predicted)} with p = ${worst.confidence.toFixed(2)}.`,
       suggestion:
         'The labels look plausible here: the model lacks a feature that tells these rows apart, or they are rare cases worth more examples.',
     });
@@ -75,7 +76,7 @@ export function describeFindings(inputs: FindingInputs): ErrorFinding[] {
     const top = suspects[0];
     findings.push({
       kind: 'label-errors',
-      message: `${suspects.length} row${suspects.length === 1 ? '' : 's'} (${percent(suspects.length / rows)}) look mislabelled by confident learning; the most suspicious is row ${top.row + 1}, labelled ${top.givenLabel} but ${top.suggestedLabel} with p = ${top.suggestedLabelProbability.toFixed(2)}.`,
+      message: `${suspects.length} row${suspects.length === 1 ? '' : 's'} (${percent(suspects.length / rows)}) look mislabelled by confident learning; the most suspicious is row ${top.row + 1}, labelled ${labelWords(top.givenLabel)} but ${labelWords(top.suggestedLabel)} with p = ${top.suggestedLabelProbability.toFixed(2)}.`,
       suggestion:
         'Review these labels; relabel or drop real mistakes and re-run — noisy labels cap accuracy.',
     });

@@ -1,10 +1,11 @@
-import { type ComplexityParam, classifierNamed, type StepSpec } from '../../catalog/index.js';
+import type { ComplexityParam, StepSpec } from '../../catalog/index.js';
 import type { Features } from '../../core/features.js';
 import type { Labels } from '../../core/labels.js';
 import { pairedGain } from '../../metrics/paired-gain.js';
 import type { CurveRunOptions } from '../../selection/curve-scores.js';
 import { validationCurve } from '../../selection/validation-curve.js';
 import type { Fold } from '../../splits/fold.js';
+import { controlled } from './complexity-sweep.js';
 import { formatGain } from './format-points.js';
 
 export type ComplexityDirection = 'simpler' | 'more-complex';
@@ -42,13 +43,9 @@ export async function probeComplexity(
   options: CurveRunOptions & { readonly cv: number | readonly Fold[] },
 ): Promise<ComplexityProbe | undefined> {
   for (const control of controls) {
-    const holder = steps.find((step) => step.name === control.step) ?? steps[steps.length - 1];
-    // The spec's value, else the classifier's own default.
-    const own = classifierNamed(holder.name).create().params as Readonly<Record<string, unknown>>;
-    const current = holder.params[control.param] ?? own[control.param];
+    const { param, current } = controlled(steps, control);
     const tried = valuesTowards(control, current, direction);
     if (tried.length === 0) continue;
-    const param = `${holder.name}.${control.param}`;
     const curve = await validationCurve(X, y, { ...options, steps, param, values: [current, ...tried] });
     const base = curve.points[0].testScores;
     let best: ComplexityProbe['best'] = null;

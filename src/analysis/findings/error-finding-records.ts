@@ -2,7 +2,7 @@ import type { FindingRecord } from '../../core/finding-record.js';
 import type { ErrorAnalysis } from '../error-analysis/error-analysis-types.js';
 import { baselineFinding, CONFIDENTLY_WRONG, describeSlice } from '../error-analysis/findings.js';
 import { calibrationEvidence, calibrationVerdict } from './calibration-verdict.js';
-import { percentWords, rowWords } from './row-words.js';
+import { labelWords, percentWords, rowWords } from './row-words.js';
 
 /** A finding of the error analysis with the accuracy points it puts at stake (its rows' share). */
 export interface StakedRecord extends FindingRecord {
@@ -35,8 +35,8 @@ export function errorFindingRecords(
     records.push({
       code: 'confusion_pair',
       level: 'warn',
-      message: `${percentWords(pair.count, analysis.errorCount)} of the errors (${pair.count} of ${rows} rows) are ${pair.trueLabel} predicted as ${pair.predicted}.`,
-      suggestion: `look for a feature that separates ${pair.trueLabel} from ${pair.predicted}, or gather more rows of both near their boundary`,
+      message: `${percentWords(pair.count, analysis.errorCount)} of the errors (${pair.count} of ${rows} rows) are ${labelWords(pair.trueLabel)} predicted as ${labelWords(pair.predicted)}.`,
+      suggestion: `look for a feature that separates ${labelWords(pair.trueLabel)} from ${labelWords(pair.predicted)}, or gather more rows of both near their boundary`,
       columns: [],
       rows: sorted(pairRows),
       stake: pair.count / rows,
@@ -49,7 +49,7 @@ export function errorFindingRecords(
     records.push({
       code: 'label_errors',
       level: 'warn',
-      message: `${suspects.length} row${suspects.length === 1 ? '' : 's'} (${percentWords(suspects.length, rows)}) ${suspects.length === 1 ? 'looks' : 'look'} mislabelled by confident learning; the most suspicious is ${rowWords(fileRow(top.row))}, labelled ${top.givenLabel} where the model gives ${top.suggestedLabel} p = ${top.suggestedLabelProbability.toFixed(2)}.`,
+      message: `${suspects.length} row${suspects.length === 1 ? '' : 's'} (${percentWords(suspects.length, rows)}) ${suspects.length === 1 ? 'looks' : 'look'} mislabelled by confident learning; the most suspicious is ${rowWords(fileRow(top.row))}, labelled ${labelWords(top.givenLabel)} where the model gives ${labelWords(top.suggestedLabel)} p = ${top.suggestedLabelProbability.toFixed(2)}.`,
       suggestion: 'review these labels; relabel or drop real mistakes and re-run: noisy labels cap accuracy',
       columns: [],
       rows: sorted(suspects.map((suspect) => fileRow(suspect.row))),
@@ -65,7 +65,7 @@ export function errorFindingRecords(
     records.push({
       code: 'confident_errors',
       level: 'warn',
-      message: `${confident.length} error${confident.length === 1 ? ' is' : 's are'} made with confidence ≥ ${CONFIDENTLY_WRONG}${suspects.length > 0 ? ' (besides the suspected label errors)' : ''}; the worst is ${rowWords(fileRow(worst.row))}, labelled ${worst.trueLabel} and predicted ${worst.predicted} with p = ${worst.confidence.toFixed(2)}.`,
+      message: `${confident.length} error${confident.length === 1 ? ' is' : 's are'} made with confidence ≥ ${CONFIDENTLY_WRONG}${suspects.length > 0 ? ' (besides the suspected label errors)' : ''}; the worst is ${rowWords(fileRow(worst.row))}, labelled ${labelWords(worst.trueLabel)} and predicted ${labelWords(worst.predicted)} with p = ${worst.confidence.toFixed(2)}.`,
       suggestion:
         'check these rows: if their labels are right, the model lacks a feature that tells them apart',
       columns: [],

@@ -12,3 +12,11 @@ export function percentWords(part: number, whole: number): string {
   const value = (100 * part) / whole;
   return `${value < 10 && value > 0 ? value.toFixed(1) : Math.round(value)} %`;
 }
+
+/**
+ * A class name inside a sentence, quoted as JSON quotes it ("virginica", "late \"fee\""), so that a label
+ * that is an ordinary word, or holds spaces or quotes, reads as a name and never runs into the sentence.
+ */
+export function labelWords(label: string): string {
+  return JSON.stringify(label);
+}

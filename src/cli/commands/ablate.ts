@@ -10,6 +10,7 @@ import {
   addLlmTechniqueOptions,
   type LlmTechniqueFlags,
   readLlmTechniqueInput,
+  techniqueJsonHead,
 } from '../llm-technique-input.js';
 import { runAction } from '../run-action.js';
 
@@ -56,9 +57,7 @@ export function registerAblateCommand(program: Command): void {
       if (flags.json) {
         process.stdout.write(
           versionedDocument('ablate', 2, {
-            dataset: { source: input.dataset.source, rows: input.dataset.features.rows },
-            model,
-            folds: input.folds.length,
+            ...techniqueJsonHead(input),
             template: ablation.template,
             path: ablation.path,
             rounds: ablation.rounds,

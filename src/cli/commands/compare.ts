@@ -20,6 +20,7 @@ import {
   addLlmTechniqueOptions,
   type LlmTechniqueFlags,
   readLlmTechniqueInput,
+  techniqueJsonHead,
 } from '../llm-technique-input.js';
 import { runAction } from '../run-action.js';
 
@@ -78,10 +79,8 @@ export function registerCompareCommand(program: Command): void {
       if (flags.json) {
         process.stdout.write(
           versionedDocument('compare', 2, {
-            dataset: { source: input.dataset.source, rows: input.dataset.features.rows },
-            model,
+            ...techniqueJsonHead(input),
             baseline: baselineSpec,
-            folds: input.folds.length,
             llmAccuracy: comparison.llmAccuracy,
             baselineAccuracy: comparison.baselineAccuracy,
             llmUnlabelled: comparison.llmUnlabelled,

@@ -12,7 +12,7 @@ import { ModeldebugError } from '../../core/errors.js';
 import { takeFeatureColumns } from '../../core/features.js';
 import type { Dataset } from '../../data/index.js';
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
-import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
+import { addDataOptions, type DataFlags, loadPreparedFromFlags } from '../data-flags.js';
 import { wholeNumberFlag } from '../flag-values.js';
 import { errorAnalysisToJson } from '../format/errors-json.js';
 import { formatErrorAnalysis } from '../format/errors-text.js';
@@ -61,7 +61,7 @@ export function registerErrorsCommand(program: Command): void {
   ).action(
     runAction(async (data: string | undefined, flags: ErrorsFlags) => {
       const top = wholeNumberFlag('--top', flags.top, 1);
-      const dataset = await loadDatasetFromFlags('errors', data, flags);
+      const { dataset, warnings } = await loadPreparedFromFlags('errors', data, flags);
       const steps = modelStepsFromFlags(flags);
       const estimator = buildModel(steps);
       const modelColumns = columnsForModel(dataset, steps);
@@ -71,7 +71,7 @@ export function registerErrorsCommand(program: Command): void {
         : dataset;
       checkDataFitsModel(modelData, steps);
       if (baselineSteps) checkDataFitsModel(modelData, baselineSteps);
-      const analysis = await analyseErrors(estimator, dataset, {
+      const analysed = await analyseErrors(estimator, dataset, {
         folds: wholeNumberFlag('--cv', flags.cv, 2),
         seed: wholeNumberFlag('--seed', flags.seed, 0),
         shuffle: flags.shuffle ?? false,
@@ -84,6 +84,7 @@ export function registerErrorsCommand(program: Command): void {
         baseline: baselineSteps && buildModel(baselineSteps),
         onProgress: progressLine('fitting fold', !flags.json),
       });
+      const analysis = { ...analysed, warnings: [...warnings, ...analysed.warnings] };
       const spec = formatModelSpec(steps);
       process.stdout.write(
         flags.json

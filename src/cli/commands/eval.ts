@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import { type EvaluationProtocol, evaluate } from '../../analysis/index.js';
-import { buildModel, checkDataFitsModel, formatModelSpec } from '../../catalog/index.js';
+import { checkDataFitsModel, formatModelSpec } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
-import { type Dataset, loadDataset } from '../../data/index.js';
+import { type ColumnRepair, type Dataset, loadDataset, repairLike } from '../../data/index.js';
 import { checkRedis, parseRedisUrl } from '../../distributed/index.js';
+import { wrappedModel } from '../../workflow/fix/index.js';
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
-import { addDataOptions, type DataFlags, loadDatasetFromFlags } from '../data-flags.js';
+import { addDataOptions, type DataFlags, loadPreparedFromFlags } from '../data-flags.js';
 import { fractionFlag, usageError, wholeNumberFlag } from '../flag-values.js';
 import { evaluationToJson } from '../format/eval-json.js';
 import { formatEvaluation } from '../format/eval-text.js';
@@ -18,7 +19,7 @@ import {
   type LlmFlags,
   openLlmSession,
 } from '../llm-options.js';
-import { addModelOptions, type ModelFlags, modelStepsFromFlags } from '../model-options.js';
+import { addModelOptions, type ModelFlags, modelStepsFromFlags, savedWrappers } from '../model-options.js';
 import { progressLine } from '../progress-line.js';
 import { runAction } from '../run-action.js';
 
@@ -59,7 +60,7 @@ export function registerEvalCommand(program: Command): void {
       const steps = modelStepsFromFlags(flags);
       // Imputation asked for (--impute or an impute step): infinite values are imputed as missing ones.
       const infinities = steps.some((step) => step.name === 'impute') ? 'missing' : 'error';
-      const dataset = await loadDatasetFromFlags('eval', data, flags, infinities);
+      const { dataset, repairs, warnings } = await loadPreparedFromFlags('eval', data, flags, infinities);
       const isLlm = endsInLlm(steps);
       if (!isLlm) checkLlmFlagsUnused('eval', flags);
       if (!isLlm && flags.redis !== undefined) {
@@ -69,7 +70,7 @@ export function registerEvalCommand(program: Command): void {
         });
       }
       const redis = flags.redis === undefined ? undefined : parseRedisUrl(flags.redis);
-      const protocol = await protocolFromFlags(flags, dataset, infinities);
+      const protocol = await protocolFromFlags(flags, dataset, infinities, repairs);
       checkDataFitsModel(dataset, steps);
       if (protocol.kind === 'test-set') checkDataFitsModel(protocol.test, steps);
       const spec = formatModelSpec(steps);
@@ -83,14 +84,16 @@ export function registerEvalCommand(program: Command): void {
             redis,
           )
         : undefined;
-      const estimator = llm?.estimator ?? buildModel(steps);
+      // `@model.json` from fix: the refitted pipeline wears the calibration and threshold fix kept.
+      const estimator = llm?.estimator ?? wrappedModel(steps, savedWrappers(flags.model));
       // An LLM run shows its own bar of calls; a one-step "fitting" counter would only fight with it.
       const onProgress = llm
         ? undefined
         : progressLine(protocol.kind === 'cross-validation' ? 'fitting fold' : 'fitting', !flags.json);
       let evaluation: Awaited<ReturnType<typeof evaluate>>;
       try {
-        evaluation = await evaluate(estimator, dataset, protocol, { onProgress });
+        const evaluated = await evaluate(estimator, dataset, protocol, { onProgress });
+        evaluation = { ...evaluated, warnings: [...warnings, ...evaluated.warnings] };
       } catch (error) {
         await llm?.finish(error);
         throw error;
@@ -114,6 +117,7 @@ async function protocolFromFlags(
   flags: EvalFlags,
   dataset: Dataset,
   infinities: 'error' | 'missing',
+  repairs: readonly ColumnRepair[],
 ): Promise<EvaluationProtocol> {
   const chosen = [flags.cv, flags.testSize, flags.test].filter((value) => value !== undefined);
   if (chosen.length > 1) throw usageError('eval', 'choose one of --cv, --test-size and --test');
@@ -129,12 +133,16 @@ async function protocolFromFlags(
   if (flags.test !== undefined) {
     return {
       kind: 'test-set',
-      test: await loadDataset(flags.test, {
-        label: dataset.labelColumn,
-        drop: flags.drop,
-        text: flags.text,
-        infinities,
-      }),
+      // The test file is repaired as the training file was, column by column.
+      test: repairLike(
+        await loadDataset(flags.test, {
+          label: dataset.labelColumn,
+          drop: flags.drop,
+          text: flags.text,
+          infinities,
+        }),
+        repairs,
+      ),
     };
   }
   const testSize = flags.testSize === undefined ? 0.2 : fractionFlag('--test-size', flags.testSize);

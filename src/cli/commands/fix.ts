@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ModeldebugError } from '../../core/errors.js';
+import { checkRedis, parseRedisUrl, remoteExecutorFactory } from '../../distributed/index.js';
 import { DEFAULT_STORE_PATH, openRunStore } from '../../store/index.js';
 import {
   DEFAULT_REMEDIES,
@@ -39,6 +40,7 @@ interface FixFlags {
   readonly resume?: string;
   readonly seed: string;
   readonly store: string;
+  readonly redis?: string;
 }
 
 const METRICS = ['accuracy', 'balanced_accuracy', 'f1_macro', 'f1_weighted'] as const;
@@ -82,6 +84,7 @@ export function registerFixCommand(program: Command): void {
     .option('--resume <run-id>', 'continue an interrupted fix from the run store')
     .option('--seed <n>', 'seed for the hold-out and the folds', '0')
     .option('--store <path>', 'the run store (SQLite)', DEFAULT_STORE_PATH)
+    .option('--redis <url>', "fit the params search's folds on modeldebug workers through this Redis")
     .addHelpText(
       'after',
       '\nExample:\n  modeldebug fix --data train.csv --label y --budget 10m --out fixed\n  modeldebug eval --model @fixed/model.json fixed/cleaned.csv --label y',
@@ -90,6 +93,8 @@ export function registerFixCommand(program: Command): void {
 }
 
 async function fixCommand(flags: FixFlags): Promise<number> {
+  const redis = flags.redis === undefined ? undefined : parseRedisUrl(flags.redis);
+  if (redis) await checkRedis(redis);
   const store = openRunStore(flags.store);
   try {
     const resumed = flags.resume === undefined ? undefined : store.getRun(flags.resume);
@@ -117,6 +122,10 @@ async function fixCommand(flags: FixFlags): Promise<number> {
         budgetSeconds: config.budgetSeconds,
         nBoot: 1000,
         memo: fixScoreMemo(store, run.id),
+        // --redis: the run id names the jobs, as search's and run's do.
+        ...(flags.redis === undefined
+          ? {}
+          : { createExecutor: remoteExecutorFactory(flags.redis, { runKey: run.id }) }),
         progress: showProgress ? (message) => process.stderr.write(`fix: ${message}\n`) : undefined,
       };
       const result = await runFix(data, steps, options);

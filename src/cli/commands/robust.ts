@@ -8,12 +8,13 @@ import { formatModelSpec } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { wholeNumberFlag } from '../flag-values.js';
-import { jsonDocument } from '../format/json-document.js';
+import { versionedDocument } from '../format/json-document.js';
 import { robustText } from '../format/robust-text.js';
 import {
   addLlmTechniqueOptions,
   type LlmTechniqueFlags,
   readLlmTechniqueInput,
+  techniqueJsonHead,
 } from '../llm-technique-input.js';
 import { runAction } from '../run-action.js';
 
@@ -56,15 +57,7 @@ export function registerRobustCommand(program: Command): void {
       }
       const model = formatModelSpec(input.steps);
       if (flags.json) {
-        process.stdout.write(
-          jsonDocument({
-            command: 'robust',
-            dataset: { source: input.dataset.source, rows: input.dataset.features.rows },
-            model,
-            folds: input.folds.length,
-            ...result,
-          }),
-        );
+        process.stdout.write(versionedDocument('robust', 1, { ...techniqueJsonHead(input), ...result }));
         return 0;
       }
       process.stdout.write(`${robustText(result, input.dataset, model, input.folds.length)}\n`);

@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { ModeldebugError } from '../../core/errors.js';
 import { checkRedis, parseRedisUrl, remoteExecutorFactory } from '../../distributed/index.js';
 import { renderReportHtml, renderSummaryMarkdown } from '../../report/index.js';
-import type { TaskExecutor } from '../../selection/index.js';
 import { DEFAULT_STORE_PATH, openRunStore } from '../../store/index.js';
 import {
   loadRunConfig,
@@ -20,7 +19,6 @@ import { wholeNumberFlag } from '../flag-values.js';
 import { jsonDocument } from '../format/json-document.js';
 import { formatRunSummary, stderrProgress } from '../format/run-text.js';
 import { remoteLlmRuntime } from '../llm-options.js';
-import { cacheInStore } from '../llm-store-cache.js';
 import { collect } from '../model-options.js';
 import { runAction } from '../run-action.js';
 
@@ -35,6 +33,7 @@ interface RunFlags {
   readonly metric?: string;
   readonly jobs?: string;
   readonly maxRows?: string;
+  readonly budget?: string;
   readonly out: string;
   readonly store: string;
   readonly noStore?: boolean;
@@ -52,6 +51,7 @@ const EXAMPLES = [
   "modeldebug run --example spam --model 'tfidf | logreg' --model 'tfidf | mnb'",
   'modeldebug run --data train.csv --label y --test test.csv --fail-under f1_weighted=0.9 --summary-md summary.md',
   'modeldebug run examples/iris.yaml --out reports/iris --json',
+  'modeldebug run --data big.csv --label y --budget 2m',
 ];
 
 export function registerRunCommand(program: Command): void {
@@ -71,6 +71,10 @@ export function registerRunCommand(program: Command): void {
     .option('--metric <name>', 'picks the best model: accuracy | balanced_accuracy | f1_macro | f1_weighted')
     .option('--jobs <n>', 'worker threads for curves and the search')
     .option('--max-rows <n>', 'rows for curves, search and selection (a stratified sample; 0 = all)')
+    .option(
+      '--budget <duration>',
+      'a time budget, e.g. 60s, 10m or 1h: the comparison races on fewer rows and steps that would overrun are skipped (the report lists the cuts)',
+    )
     .option('--out <dir>', 'where report.html and report.json go', 'modeldebug-report')
     .option('--store <path>', 'the run store (SQLite)', DEFAULT_STORE_PATH)
     .option('--no-store', 'do not record the run in the run store')
@@ -111,17 +115,13 @@ async function runCommand(configPath: string | undefined, flags: RunFlags): Prom
   try {
     const report = await runWorkflow(config, {
       progress,
-      // LLM answers go to the run store, as eval's and search's do: a rerun calls only what is missing.
-      adaptSteps: store ? (steps) => cacheInStore(steps, store.path) : undefined,
-      ...(remoteFor
-        ? {
-            createExecutor: (dataset) => {
-              const remote = remoteFor(dataset);
-              return store ? withoutStoreCache(remote, store.path) : remote;
-            },
-          }
-        : {}),
-      ...(remoteLlm ? { build: { llm: remoteLlm.llm } } : {}),
+      // Remote workers build with their own runtime: the store is a file on this machine, not theirs.
+      ...(remoteFor ? { createExecutor: remoteFor } : {}),
+      build: {
+        // LLM answers go to the run store, as eval's and search's do: a rerun calls only what is missing.
+        ...(store ? { cacheFile: store.path } : {}),
+        ...(remoteLlm ? { llm: remoteLlm.llm } : {}),
+      },
     });
     const html = await renderReportHtml(report);
     const json = jsonDocument(report);
@@ -158,28 +158,6 @@ async function runCommand(configPath: string | undefined, flags: RunFlags): Prom
     await remoteLlm?.close().catch(() => {});
     store?.close();
   }
-}
-
-/**
- * Fold jobs without the run store as an LLM / embedding cache: its path names a file on this machine,
- * not on the worker's (which then caches in memory, per fit).
- */
-function withoutStoreCache(executor: TaskExecutor, storePath: string): TaskExecutor {
-  return {
-    run: (tasks, onTaskDone) =>
-      executor.run(
-        tasks.map((task) => ({
-          ...task,
-          steps: task.steps.map((step) => {
-            if (step.params.cache !== storePath) return step;
-            const { cache: _, ...params } = step.params;
-            return { ...step, params };
-          }),
-        })),
-        onTaskDone,
-      ),
-    close: () => executor.close(),
-  };
 }
 
 /** A config file, or one built from flags; `--fail-under` adds to (and overrides) its thresholds. */
@@ -227,6 +205,7 @@ export function configFromArguments(configPath: string | undefined, flags: RunFl
     ...(flags.metric !== undefined ? { metric: flags.metric as RunConfig['metric'] } : {}),
     ...(flags.jobs !== undefined ? { jobs: wholeNumberFlag('--jobs', flags.jobs, 1) } : {}),
     ...(flags.maxRows !== undefined ? { max_rows: wholeNumberFlag('--max-rows', flags.maxRows, 0) } : {}),
+    ...(flags.budget !== undefined ? { budget: flags.budget } : {}),
     thresholds,
   };
   return validatedFlags(input);
@@ -255,6 +234,7 @@ function withFlagOverrides(
     ...(flags.metric !== undefined ? { metric: flags.metric as RunConfig['metric'] } : {}),
     ...(flags.jobs !== undefined ? { jobs: wholeNumberFlag('--jobs', flags.jobs, 1) } : {}),
     ...(flags.maxRows !== undefined ? { max_rows: wholeNumberFlag('--max-rows', flags.maxRows, 0) } : {}),
+    ...(flags.budget !== undefined ? { budget: flags.budget } : {}),
     thresholds: { ...config.thresholds, ...thresholds },
   };
   return validatedFlags(merged);
@@ -278,6 +258,7 @@ const FLAG_OF: Readonly<Record<string, string>> = {
   metric: '--metric',
   jobs: '--jobs',
   max_rows: '--max-rows',
+  budget: '--budget',
   label: '--label',
   data: '--data',
 };

@@ -27,7 +27,6 @@ import { versionedDocument } from '../format/json-document.js';
 import { createProgress } from '../format/progress-bar.js';
 import { searchJson } from '../format/search-json.js';
 import { formatSearch } from '../format/search-text.js';
-import { cacheInStore } from '../llm-store-cache.js';
 import { addModelOptions, collect } from '../model-options.js';
 import { runAction } from '../run-action.js';
 import {
@@ -177,12 +176,15 @@ async function runSearchCommand(
         onStatus: () => latest && showProgress(latest),
       })
     : undefined;
-  const executor = remote ?? createExecutor(input);
+  // LLM answers go to the store's cache, so a configuration sent before costs no call (not on remote
+  // workers: the store is a file on this machine).
+  const runtime = { cacheFile: store.path };
+  const executor = remote ?? createExecutor(input, runtime);
   const { features, labels } = input.dataset;
   try {
     const result = await search(features, labels, {
-      // LLM answers go to the store's cache, so a configuration sent before costs no call (not on remote workers).
-      steps: redis ? config.steps : cacheInStore(config.steps, store.path),
+      steps: config.steps,
+      runtime,
       strategy,
       cv: input.cv,
       scoring: config.scoring,

@@ -38,7 +38,12 @@ export function formatFixSummary(document: FixDocument, files: Readonly<Record<s
   );
   if (document.reusedEvaluations > 0)
     lines.push(`resumed: ${document.reusedEvaluations} cross-validation(s) taken from the run store`);
-  if (document.budgetCut > 0) lines.push(`budget: ${document.budgetCut} candidate(s) or stage(s) not tried`);
+  if (document.budgetCut > 0) {
+    lines.push(
+      `budget: ${document.budgetCut} candidate(s) or stage(s) not tried, the least promising of their stage:`,
+    );
+    for (const cut of document.budgetCutCandidates) lines.push(`  - ${cut}`);
+  }
   lines.push(
     '',
     ...Object.entries(files).map(([name, path]) => `${name.padEnd(13)} ${path}`),

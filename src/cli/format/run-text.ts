@@ -30,6 +30,10 @@ export function formatRunSummary(
     ...(report.skipped.length > 0
       ? ['', ...report.skipped.map((s) => `skipped ${s.step}: ${s.reason}`)]
       : []),
+    // Skipped steps are listed above; here what else the budget cut (the race, a fit on a sample).
+    ...(report.budget?.cuts ?? [])
+      .filter((cut) => !report.skipped.some((s) => s.step === cut.step))
+      .map((cut) => `budget cut ${cut.step}: ${cut.what}`),
     ...(report.thresholds.length > 0
       ? ['', ...report.thresholds.map((t) => `gate ${t.passed ? 'pass' : 'FAIL'}: ${t.reason}`)]
       : []),

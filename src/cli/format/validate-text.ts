@@ -59,12 +59,20 @@ function formatExample(example: JsonValue): string {
     record.row !== undefined
       ? `row ${record.row}`
       : Array.isArray(record.rows)
-        ? `rows ${record.rows.join(', ')}`
+        ? `rows ${shownRows(record.rows)}`
         : '';
   const rest = Object.entries(record)
     .filter(([key]) => key !== 'row' && key !== 'rows')
     .map(([key, value]) => (key === 'value' ? formatValue(value) : `${key} ${formatValue(value)}`));
   return [where, rest.join(', ')].filter(Boolean).join(': ');
+}
+
+/** A finding may name every row (all the missing cells, all the shared test rows): a line shows a dozen. */
+const ROWS_SHOWN = 12;
+
+function shownRows(rows: readonly JsonValue[]): string {
+  if (rows.length <= ROWS_SHOWN) return rows.join(', ');
+  return `${rows.slice(0, ROWS_SHOWN).join(', ')}, … (${rows.length.toLocaleString('en-US')} listed)`;
 }
 
 function formatValue(value: JsonValue): string {

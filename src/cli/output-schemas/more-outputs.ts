@@ -97,6 +97,17 @@ export const ablateOutputSchema = loose(
   { model: z.string(), template: z.string(), eliminationOrder: z.array(z.string()) },
   'modeldebug ablate --json',
 );
+export const robustOutputSchema = z
+  .looseObject({
+    ...head('robust', 1),
+    dataset: curveHead.dataset,
+    model: z.string(),
+    folds: z.number(),
+    spreads: z.array(z.looseObject({ family: z.string() })),
+    flippedRows: z.array(z.looseObject({ row: z.number() })),
+    findings: z.array(findingSchema),
+  })
+  .describe('modeldebug robust --json');
 export const cleanOutputSchema = loose('clean', {}, 'modeldebug clean --json');
 
 const runRecord = z.looseObject({
@@ -147,6 +158,13 @@ export const runReportSchema = z
     ),
     skipped: z.array(z.object({ step: z.string(), reason: z.string() })),
     timings: z.record(z.string(), z.number()),
+    budget: z
+      .object({
+        seconds: z.number(),
+        cuts: z.array(z.object({ step: z.string(), what: z.string() })),
+      })
+      .optional()
+      .describe('with run --budget: its seconds and what it cut (steps skipped, the race ended early)'),
     warnings: z.array(z.string()),
   })
   .describe('report.json of modeldebug run (and run --json)');

@@ -35,7 +35,7 @@ export const classBalance: DataCheck = {
       findings.push(
         findingOf(this, {
           status: 'fail',
-          message: `${tooSmall.length} class(es) have fewer rows than the ${thresholds.cvFolds} CV folds: ${tooSmall.map((name) => `${name} (${counts.get(name)})`).join(', ')}`,
+          message: `${tooSmall.length} class(es) have fewer rows than the ${thresholds.cvFolds} CV folds: ${tooSmall.map((name) => `${JSON.stringify(name)} (${counts.get(name)})`).join(', ')}`,
           evidence: { classes: tooSmall, folds: thresholds.cvFolds, counts: tally },
         }),
       );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseParams } from '../../core/params.js';
-import { OPENAI_BASE_URL } from '../../llm/provider/openai-provider.js';
+import { ENDPOINT_PARAMS } from '../../llm/provider/endpoint-params.js';
 import { rejectKeyParams } from '../../llm/provider/reject-key-params.js';
 
 export const EMBEDDING_TRANSFORMER_KIND = 'embedding';
@@ -14,19 +14,30 @@ export const EMBEDDING_TRANSFORMER_KIND = 'embedding';
  * - `cache`: `memory`, a SQLite file path (shared across runs and folds), or null for none.
  */
 export const embeddingParamsSchema = z.strictObject({
-  model: z.string().min(1).default('text-embedding-3-small'),
-  base_url: z.string().url().default(OPENAI_BASE_URL),
-  api_key_env: z
+  model: z
     .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name')
-    .default('OPENAI_API_KEY'),
-  columns: z.array(z.string()).nullable().default(null),
-  dimensions: z.number().int().positive().nullable().default(null),
-  batch_size: z.number().int().positive().max(2048).default(64),
-  concurrency: z.number().int().positive().max(256).default(4),
-  timeout_ms: z.number().int().positive().default(60_000),
-  max_attempts: z.number().int().positive().max(20).default(6),
-  cache: z.string().min(1).nullable().default('memory'),
+    .min(1)
+    .default('text-embedding-3-small')
+    .describe('the embedding model the endpoint serves'),
+  base_url: ENDPOINT_PARAMS.base_url,
+  api_key_env: ENDPOINT_PARAMS.api_key_env,
+  columns: z
+    .array(z.string())
+    .nullable()
+    .default(null)
+    .describe('the text columns to embed; null embeds every text column'),
+  dimensions: z
+    .number()
+    .int()
+    .positive()
+    .nullable()
+    .default(null)
+    .describe("the vector length to ask for (models that can shorten theirs); null: the model's own"),
+  batch_size: z.number().int().positive().max(2048).default(64).describe('texts per request (1 to 2048)'),
+  concurrency: z.number().int().positive().max(256).default(4).describe('the most requests in flight'),
+  timeout_ms: ENDPOINT_PARAMS.timeout_ms,
+  max_attempts: ENDPOINT_PARAMS.max_attempts,
+  cache: ENDPOINT_PARAMS.cache,
 });
 
 export type EmbeddingParams = z.infer<typeof embeddingParamsSchema>;

@@ -2,6 +2,7 @@ import { ModeldebugError } from '../../core/errors.js';
 import type { FitContext } from '../../core/estimator.js';
 import type { ColumnInfo, Features } from '../../core/features.js';
 import type { Labels } from '../../core/labels.js';
+import { cacheFileFor } from '../../llm/cache/cache-file.js';
 import { type EmbeddingCache, embeddingCacheFromParam } from '../../llm/cache/embedding-cache.js';
 import { createLlmEngine, type LlmEngine } from '../../llm/engine/llm-engine.js';
 import { type EmbeddingRunSummary, embedTexts } from '../../llm/engine/run-embedding-jobs.js';
@@ -202,5 +203,11 @@ export const embeddingTransformerDescriptor: TransformerDescriptor = {
     'text columns to vectors from an OpenAI-compatible /v1/embeddings endpoint: model, base_url, api_key_env, columns, dimensions, cache',
   schema: embeddingParamsSchema,
   tags: { handles: 'text-columns', reshapesColumns: true },
-  create: (params) => createEmbeddingTransformer(params as never),
+  create: (params, runtime) => {
+    const file = cacheFileFor(params, runtime);
+    return createEmbeddingTransformer(
+      params as never,
+      file === undefined ? {} : { cache: embeddingCacheFromParam(file) ?? null },
+    );
+  },
 };

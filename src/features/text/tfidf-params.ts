@@ -21,18 +21,44 @@ const ngramRange = z
  * default: all documents) and a document count when whole (min_df = 1 is one document, as sklearn's int 1).
  */
 export const tfidfParamsSchema = z.strictObject({
-  /** Which text column to vectorise; null picks the only text column. */
-  column: z.string().nullable().default(null),
-  lowercase: z.boolean().default(true),
-  ngram_range: ngramRange.default([1, 1]),
-  min_df: z.number().min(0).default(1),
-  max_df: z.number().min(0).default(1),
-  max_features: z.number().int().min(1).nullable().default(null),
-  binary: z.boolean().default(false),
-  norm: z.enum(['l1', 'l2']).nullable().default('l2'),
-  use_idf: z.boolean().default(true),
-  smooth_idf: z.boolean().default(true),
-  sublinear_tf: z.boolean().default(false),
+  column: z
+    .string()
+    .nullable()
+    .default(null)
+    .describe('which text column to vectorise; null picks the only text column'),
+  lowercase: z.boolean().default(true).describe('lowercase the text before tokenizing'),
+  ngram_range: ngramRange
+    .default([1, 1])
+    .describe('the shortest and longest word n-grams, e.g. [1, 2] for words and word pairs'),
+  min_df: z
+    .number()
+    .min(0)
+    .default(1)
+    .describe('drop terms in fewer documents than this: a count (>= 1) or a fraction of the documents'),
+  max_df: z
+    .number()
+    .min(0)
+    .default(1)
+    .describe('drop terms in more documents than this: a fraction (<= 1) or a count'),
+  max_features: z
+    .number()
+    .int()
+    .min(1)
+    .nullable()
+    .default(null)
+    .describe('keep only the most frequent terms, this many; null keeps all'),
+  binary: z.boolean().default(false).describe('count a term once per document (presence, not frequency)'),
+  norm: z
+    .enum(['l1', 'l2'])
+    .nullable()
+    .default('l2')
+    .describe('scale each row to unit l2 or l1 norm; null leaves it'),
+  use_idf: z.boolean().default(true).describe('weight terms by inverse document frequency'),
+  smooth_idf: z
+    .boolean()
+    .default(true)
+    .describe('add 1 to document frequencies, as if one document held every term (no division by zero)'),
+  sublinear_tf: z.boolean().default(false).describe('use 1 + log(tf) instead of the term count'),
 });
 export type TfidfParams = z.output<typeof tfidfParamsSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseParams } from '../../core/params.js';
+import { randomStateParam } from '../../core/random-state.js';
 
 export const DUMMY_KIND = 'dummy';
 
@@ -11,13 +12,7 @@ export const dummyParamsSchema = z.strictObject({
     .describe(
       'most_frequent: always the commonest class, probability 1; prior: the commonest class, the class frequencies as probabilities; stratified: one-hot random draws from the class frequencies',
     ),
-  random_state: z
-    .number()
-    .int()
-    .nonnegative()
-    .nullable()
-    .default(null)
-    .describe('seed of the stratified draws (null: 0, so that predictions are reproducible)'),
+  random_state: randomStateParam('the stratified draws'),
 });
 
 export type DummyParams = z.infer<typeof dummyParamsSchema>;

@@ -8,10 +8,24 @@ export const RANDOM_FOREST_KIND = 'random-forest';
 /** scikit-learn's RandomForestClassifier names and defaults. */
 export const randomForestParamsSchema = z.strictObject({
   ...treeGrowthShape,
-  n_estimators: z.number().int().positive().default(100),
-  max_features: treeGrowthShape.max_features.unwrap().unwrap().nullable().default('sqrt'),
-  bootstrap: z.boolean().default(true),
-  /** Rows drawn per tree with bootstrap: null (all n), a count, or a fraction in (0, 1). */
+  n_estimators: z
+    .number()
+    .int()
+    .positive()
+    .default(100)
+    .describe('how many trees vote (their probabilities are averaged)'),
+  max_features: treeGrowthShape.max_features
+    .unwrap()
+    .unwrap()
+    .nullable()
+    .default('sqrt')
+    .describe(
+      'features tried per split: sqrt or log2 of the feature count, null (all), a count, or a fraction in (0, 1)',
+    ),
+  bootstrap: z
+    .boolean()
+    .default(true)
+    .describe('grow each tree on rows drawn with replacement; false gives every tree all rows'),
   max_samples: z
     .number()
     .positive()
@@ -19,9 +33,11 @@ export const randomForestParamsSchema = z.strictObject({
       message: 'expected a count or a fraction in (0, 1)',
     })
     .nullable()
-    .default(null),
-  /** Worker threads for growing trees: null or 1 builds in this thread, -1 uses every core. */
-  n_jobs: nJobsSchema,
+    .default(null)
+    .describe('rows drawn per tree with bootstrap: null (all n), a count, or a fraction in (0, 1)'),
+  n_jobs: nJobsSchema.describe(
+    'worker threads for growing trees: null or 1 builds in this thread, -1 uses every core',
+  ),
 });
 
 export type RandomForestParams = z.infer<typeof randomForestParamsSchema>;

@@ -23,15 +23,21 @@ export function findBinThresholds(
     sample = order.subarray(0, BINNING_SUBSAMPLE).sort();
   }
   const taken = sample ? sample.length : rows;
-  const buffer = new Float64Array(taken);
+  // One pass over the rows in memory order into a buffer per feature: reading X a feature at a time
+  // would stride over every row d times, a cache miss per value.
+  const buffers = Array.from({ length: d }, () => new Float64Array(taken));
+  const counts = new Int32Array(d);
+  for (let r = 0; r < taken; r++) {
+    const offset = (sample ? sample[r] : r) * d;
+    for (let f = 0; f < d; f++) {
+      const x = X[offset + f];
+      if (!Number.isNaN(x)) buffers[f][counts[f]++] = x;
+    }
+  }
   const thresholds: Float64Array[] = [];
   for (let f = 0; f < d; f++) {
-    let count = 0;
-    for (let r = 0; r < taken; r++) {
-      const x = X[(sample ? sample[r] : r) * d + f];
-      if (!Number.isNaN(x)) buffer[count++] = x;
-    }
-    const column = buffer.subarray(0, count);
+    const count = counts[f];
+    const column = buffers[f].subarray(0, count);
     column.sort();
     let distinct = count > 0 ? 1 : 0;
     for (let r = 1; r < count; r++) if (column[r] !== column[r - 1]) distinct++;
@@ -70,25 +76,61 @@ export function mapToBins(
   layout: 'rows' | 'columns' = 'rows',
 ): Uint8Array {
   const binned = new Uint8Array(rows * d);
-  for (let f = 0; f < d; f++) {
-    const t = thresholds[f];
-    for (let i = 0; i < rows; i++) {
+  const [rowStride, featureStride] = layout === 'rows' ? [d, 1] : [1, rows];
+  const lookups = thresholds.map(bucketLookup);
+  // Rows outer, in X's memory order (a feature at a time would miss the cache on every value).
+  for (let i = 0; i < rows; i++) {
+    for (let f = 0; f < d; f++) {
       const x = X[i * d + f];
-      if (Number.isNaN(x)) {
-        binned[layout === 'rows' ? i * d + f : f * rows + i] = t.length + 1;
-        continue;
-      }
-      let lo = 0;
-      let hi = t.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (x <= t[mid]) hi = mid;
-        else lo = mid + 1;
-      }
-      binned[layout === 'rows' ? i * d + f : f * rows + i] = lo;
+      binned[i * rowStride + f * featureStride] = Number.isNaN(x)
+        ? thresholds[f].length + 1
+        : thresholdsBelow(thresholds[f], lookups[f], x);
     }
   }
   return binned;
+}
+
+/** Buckets of equal width over a feature's threshold range, each with the thresholds below its start. */
+interface BucketLookup {
+  readonly low: number;
+  readonly scale: number;
+  readonly below: Int32Array;
+}
+
+const BUCKETS = 1024;
+
+function bucketLookup(t: Float64Array): BucketLookup {
+  const low = t.length > 0 ? t[0] : 0;
+  const scale = t.length > 1 ? BUCKETS / (t[t.length - 1] - low) : 0;
+  const below = new Int32Array(BUCKETS);
+  let k = 0;
+  for (let b = 0; b < BUCKETS; b++) {
+    const start = low + b / scale;
+    while (k < t.length && t[k] < start) k++;
+    below[b] = k;
+  }
+  return { low, scale, below };
+}
+
+/**
+ * How many thresholds are below x (x <= t goes to the lower bin): a binary search over x's bucket
+ * only (none or one threshold, mostly, instead of eight unpredictable branches over all), then
+ * walked to the exact count whatever the rounding of the bucket index.
+ */
+function thresholdsBelow(t: Float64Array, lookup: BucketLookup, x: number): number {
+  const position = (x - lookup.low) * lookup.scale;
+  // NaN (a one-threshold feature) and −∞ fall in the first bucket, +∞ in the last.
+  const bucket = position >= 0 ? (position < BUCKETS ? Math.floor(position) : BUCKETS - 1) : 0;
+  let lo = lookup.below[bucket];
+  let hi = bucket + 1 < BUCKETS ? lookup.below[bucket + 1] : t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (x <= t[mid]) hi = mid;
+    else lo = mid + 1;
+  }
+  while (lo < t.length && t[lo] < x) lo++;
+  while (lo > 0 && t[lo - 1] >= x) lo--;
+  return lo;
 }
 
 /** Each feature's missing-value bin: one past its last non-missing bin. */

@@ -2,15 +2,14 @@ import type { FitWarning } from '../../core/estimator.js';
 import type { Rng } from '../../core/rng.js';
 import { findBinThresholds, mapToBins, missingBins } from './bin-mapper.js';
 import { addTreeScoresBinned, type BoostedTree } from './boosted-tree.js';
+import { type GrowerSettings, growBoostedTree } from './grow-boosted-tree.js';
 import {
   type BinnedData,
   binOffsets,
   createGrowerWorkspace,
-  type GrowerSettings,
   type GrowerWorkspace,
-  growBoostedTree,
   localHistogramBackend,
-} from './grow-boosted-tree.js';
+} from './histogram-backend.js';
 import { baselineScores, gradientsFor, meanLogLoss, scoresToProba } from './log-loss-gradients.js';
 
 export interface BoostingInput {

@@ -9,17 +9,13 @@ import {
   createFittedHistGradientBoosting,
   type FittedHistGradientBoosting,
 } from './fitted-hist-gradient-boosting.js';
-import {
-  type BinnedData,
-  createGrowerWorkspace,
-  type GrowerSettings,
-  localHistogramBackend,
-} from './grow-boosted-tree.js';
+import type { GrowerSettings } from './grow-boosted-tree.js';
 import {
   HIST_GRADIENT_BOOSTING_KIND,
   type HistGradientBoostingParams,
   parseHistGradientBoostingParams,
 } from './hgb-params.js';
+import { type BinnedData, createGrowerWorkspace, localHistogramBackend } from './histogram-backend.js';
 import { startThreadedHistograms } from './threaded-histograms.js';
 
 export interface HistGradientBoosting extends Classifier<HistGradientBoostingParams> {

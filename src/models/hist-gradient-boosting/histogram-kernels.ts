@@ -1,9 +1,10 @@
 /**
  * histogram[(offsets[f] + bin)·3 + {0,1,2}] += (g[r], h[r], 1) for the node's rows indices[start + r]
- * (r < count), features [fromFeature, toFeature) one at a time, as sklearn builds them: one feature's
- * histogram stays in L1 cache while its bins are read. `g` and `h` are the node's gradients and
- * hessians already in its row order. A feature's sums run in row order whichever thread builds it, so
- * the histogram is the same for any number of threads.
+ * (r < count), features [fromFeature, toFeature) four at a time: one pass over the rows loads each
+ * row's index, gradient and hessian once for four features, whose histograms (a few KB each) stay in
+ * L1 cache together, as sklearn keeps one feature's. `g` and `h` are the node's gradients and
+ * hessians already in its row order. Every slot still sums its rows in row order, whichever thread
+ * builds it and however the features are grouped, so the histogram is the same bit for bit.
  */
 export function fillHistogramFeatures(
   binned: Uint8Array,
@@ -18,7 +19,39 @@ export function fillHistogramFeatures(
   fromFeature: number,
   toFeature: number,
 ): void {
-  for (let f = fromFeature; f < toFeature; f++) {
+  let f = fromFeature;
+  for (; f + 4 <= toFeature; f += 4) {
+    const column0 = f * rows;
+    const column1 = column0 + rows;
+    const column2 = column1 + rows;
+    const column3 = column2 + rows;
+    const base0 = offsets[f] * 3;
+    const base1 = offsets[f + 1] * 3;
+    const base2 = offsets[f + 2] * 3;
+    const base3 = offsets[f + 3] * 3;
+    for (let r = 0; r < count; r++) {
+      const row = indices[start + r];
+      const gr = g[r];
+      const hr = h[r];
+      const slot0 = base0 + 3 * binned[column0 + row];
+      histogram[slot0] += gr;
+      histogram[slot0 + 1] += hr;
+      histogram[slot0 + 2] += 1;
+      const slot1 = base1 + 3 * binned[column1 + row];
+      histogram[slot1] += gr;
+      histogram[slot1 + 1] += hr;
+      histogram[slot1 + 2] += 1;
+      const slot2 = base2 + 3 * binned[column2 + row];
+      histogram[slot2] += gr;
+      histogram[slot2 + 1] += hr;
+      histogram[slot2 + 2] += 1;
+      const slot3 = base3 + 3 * binned[column3 + row];
+      histogram[slot3] += gr;
+      histogram[slot3 + 1] += hr;
+      histogram[slot3 + 2] += 1;
+    }
+  }
+  for (; f < toFeature; f++) {
     const column = f * rows;
     const base = offsets[f] * 3;
     for (let r = 0; r < count; r++) {

@@ -4,13 +4,9 @@ import { locateWorkerScript, startWorker, type WorkerScript } from '../../core/w
 import { controlLength, doneSlot, FAILED, GO, publish, STOP, waitForValue } from '../mlp/thread-signals.js';
 import type { ClosableWorkspace } from './boost.js';
 import { findBestSplit } from './find-split.js';
-import {
-  type BinnedData,
-  createGrowerWorkspace,
-  type GrowerSettings,
-  type HistogramBackend,
-} from './grow-boosted-tree.js';
+import type { GrowerSettings } from './grow-boosted-tree.js';
 import type { HgbWorkerInput } from './hgb-worker.js';
+import { type BinnedData, createGrowerWorkspace, type HistogramBackend } from './histogram-backend.js';
 import { featureRange, fillHistogramFeatures } from './histogram-kernels.js';
 
 /**

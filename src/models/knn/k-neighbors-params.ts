@@ -8,11 +8,27 @@ export const K_NEIGHBORS_KIND = 'k-neighbors';
  * sklearn's `algorithm` and `leaf_size` (which change speed, not results) are not params here.
  */
 export const kNeighborsParamsSchema = z.strictObject({
-  n_neighbors: z.number().int().positive().default(5),
-  weights: z.enum(['uniform', 'distance']).default('uniform'),
-  metric: z.enum(['minkowski', 'euclidean', 'manhattan', 'chebyshev']).default('minkowski'),
-  /** Minkowski power (metric 'minkowski' only): 1 is manhattan, 2 euclidean. */
-  p: z.number().min(1).default(2),
+  n_neighbors: z
+    .number()
+    .int()
+    .positive()
+    .default(5)
+    .describe('how many nearest training rows vote: larger is smoother (less complex)'),
+  weights: z
+    .enum(['uniform', 'distance'])
+    .default('uniform')
+    .describe(
+      'uniform (every neighbour votes 1) or distance (a vote weighs 1 / distance; an exact match wins)',
+    ),
+  metric: z
+    .enum(['minkowski', 'euclidean', 'manhattan', 'chebyshev'])
+    .default('minkowski')
+    .describe('the distance: minkowski (with power p), euclidean, manhattan, or chebyshev'),
+  p: z
+    .number()
+    .min(1)
+    .default(2)
+    .describe('Minkowski power, for metric minkowski only: 1 is manhattan, 2 euclidean'),
 });
 
 export type KNeighborsParams = z.infer<typeof kNeighborsParamsSchema>;

@@ -2,6 +2,7 @@ import { type ClassifierDescriptor, PLAIN_CLASSIFIER_TAGS } from '../model-descr
 import { createLlmClassifier } from './llm-classifier.js';
 import { loadLlmClassifier } from './load.js';
 import { LLM_CLASSIFIER_KIND, llmClassifierParamsSchema } from './params.js';
+import { llmRuntimeOf } from './runtime.js';
 
 export const llmClassifierDescriptor: ClassifierDescriptor = {
   role: 'classifier',
@@ -11,7 +12,6 @@ export const llmClassifierDescriptor: ClassifierDescriptor = {
     'an LLM over an OpenAI-compatible endpoint: model, base_url, api_key_env, template, system, few_shot_k, parse, probabilities, samples, cache, max_cost',
   schema: llmClassifierParamsSchema,
   tags: { ...PLAIN_CLASSIFIER_TAGS, rawColumns: true, waitsOnEndpoint: true },
-  create: (params, runtime) =>
-    runtime?.llm ? createLlmClassifier(params as never, runtime.llm) : createLlmClassifier(params as never),
+  create: (params, runtime) => createLlmClassifier(params as never, llmRuntimeOf(params, runtime)),
   load: (serialized) => loadLlmClassifier(serialized),
 };

@@ -1,4 +1,5 @@
 import { ModeldebugError } from '../../core/errors.js';
+import { type CacheFileRuntime, cacheFileFor } from '../../llm/cache/cache-file.js';
 import { cacheFromSpec } from '../../llm/cache/keyed-cache.js';
 import { createMemoryCache, type ResponseCache } from '../../llm/cache/response-cache.js';
 import { openSqliteCache } from '../../llm/cache/sqlite-cache.js';
@@ -35,6 +36,21 @@ export interface LlmRuntime {
 /** The cache a `cache` param names; a SQLite file opens on first use. */
 export function cacheFromParam(spec: string | null): ResponseCache | undefined {
   return cacheFromSpec(spec, createMemoryCache, openSqliteCache);
+}
+
+/**
+ * The LLM runtime a model runtime gives a classifier built from `rawParams`: its own, plus the runtime's
+ * cache file when the params choose no cache and the runtime no cache object.
+ */
+export function llmRuntimeOf(
+  rawParams: unknown,
+  runtime: (CacheFileRuntime & { readonly llm?: LlmRuntime }) | undefined,
+): LlmRuntime {
+  const llm = runtime?.llm ?? {};
+  const file = cacheFileFor(rawParams, runtime);
+  return file === undefined || llm.cache !== undefined
+    ? llm
+    : { ...llm, cache: cacheFromParam(file) ?? null };
 }
 
 export function engineFor(

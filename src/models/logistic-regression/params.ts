@@ -11,18 +11,62 @@ export const LOGISTIC_REGRESSION_KIND = 'logistic-regression';
  * (lbfgs for l2/none, owlqn for l1/elasticnet — so `penalty: 'l1'` alone works, unlike sklearn).
  */
 export const logisticRegressionParamsSchema = z.strictObject({
-  penalty: z.enum(['l2', 'l1', 'elasticnet', 'none']).default('l2'),
-  C: z.number().positive().default(1),
-  l1_ratio: z.number().min(0).max(1).nullable().default(null),
-  solver: z.enum(['auto', 'lbfgs', 'owlqn', 'liblinear']).default('auto'),
-  multi_class: z.enum(['auto', 'ovr', 'multinomial']).default('auto'),
-  fit_intercept: z.boolean().default(true),
-  intercept_scaling: z.number().positive().default(1),
+  penalty: z
+    .enum(['l2', 'l1', 'elasticnet', 'none'])
+    .default('l2')
+    .describe('the penalty on the weights: l2, l1 (sparse weights), elasticnet (l1_ratio of each), or none'),
+  C: z
+    .number()
+    .positive()
+    .default(1)
+    .describe(
+      'inverse regularization strength: larger C fits the training rows more closely (less regularized)',
+    ),
+  l1_ratio: z
+    .number()
+    .min(0)
+    .max(1)
+    .nullable()
+    .default(null)
+    .describe('elasticnet only: the L1 share of the penalty, in [0, 1] (0 is pure l2, 1 pure l1)'),
+  solver: z
+    .enum(['auto', 'lbfgs', 'owlqn', 'liblinear'])
+    .default('auto')
+    .describe(
+      'auto (lbfgs for l2/none, owlqn for l1/elasticnet), lbfgs, owlqn (orthant-wise L-BFGS), or liblinear (one-vs-rest, penalised intercept)',
+    ),
+  multi_class: z
+    .enum(['auto', 'ovr', 'multinomial'])
+    .default('auto')
+    .describe(
+      'auto (multinomial unless liblinear), ovr (one binary model per class), or multinomial (one softmax model)',
+    ),
+  fit_intercept: z
+    .boolean()
+    .default(true)
+    .describe('fit a bias term; false forces the decision function through the origin'),
+  intercept_scaling: z
+    .number()
+    .positive()
+    .default(1)
+    .describe('liblinear only: the value of the constant column whose weight is the (penalised) intercept'),
   class_weight: z
     .union([z.null(), z.literal('balanced'), z.record(z.string(), z.number().nonnegative())])
-    .default(null),
-  tol: z.number().positive().default(1e-4),
-  max_iter: z.number().int().positive().default(100),
+    .default(null)
+    .describe(
+      'null (every row counts 1), balanced (n_rows / (n_classes * class count)), or a weight per class name',
+    ),
+  tol: z
+    .number()
+    .positive()
+    .default(1e-4)
+    .describe("stop when the optimisation's improvement falls below this tolerance"),
+  max_iter: z
+    .number()
+    .int()
+    .positive()
+    .default(100)
+    .describe('the most solver iterations; a fit that reaches it warns that it did not converge'),
 });
 
 export type LogisticRegressionParams = z.infer<typeof logisticRegressionParamsSchema>;

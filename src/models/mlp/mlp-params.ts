@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { nJobsSchema } from '../../core/n-jobs.js';
 import { parseParams } from '../../core/params.js';
+import { randomStateParam } from '../../core/random-state.js';
 
 export const MLP_KIND = 'mlp-classifier';
 
@@ -14,32 +15,67 @@ export const MLP_KIND = 'mlp-classifier';
 export const mlpParamsSchema = z.strictObject({
   hidden_layer_sizes: z
     .union([z.number().int().positive(), z.array(z.number().int().positive())])
-    .default([100]),
-  activation: z.enum(['identity', 'logistic', 'tanh', 'relu']).default('relu'),
-  solver: z.enum(['adam', 'sgd']).default('adam'),
-  alpha: z.number().nonnegative().default(1e-4),
-  batch_size: z.union([z.literal('auto'), z.number().int().positive()]).default('auto'),
-  learning_rate: z.enum(['constant', 'invscaling', 'adaptive']).default('constant'),
-  learning_rate_init: z.number().positive().default(1e-3),
-  power_t: z.number().nonnegative().default(0.5),
-  max_iter: z.number().int().positive().default(200),
-  shuffle: z.boolean().default(true),
-  random_state: z.number().int().nonnegative().nullable().default(null),
-  tol: z.number().nonnegative().default(1e-4),
-  momentum: z.number().min(0).max(1).default(0.9),
-  nesterovs_momentum: z.boolean().default(true),
-  early_stopping: z.boolean().default(false),
-  validation_fraction: z.number().gt(0).lt(1).default(0.1),
-  beta_1: z.number().min(0).lt(1).default(0.9),
-  beta_2: z.number().min(0).lt(1).default(0.999),
-  epsilon: z.number().positive().default(1e-8),
-  n_iter_no_change: z.number().int().positive().default(10),
-  /**
-   * Threads per mini-batch (not in sklearn, whose BLAS threads instead): null or 1 fits in this thread,
-   * -1 uses every core. Deterministic for a seed and a thread count; other counts sum in another order.
-   * More threads than free cores is slow: threads spin briefly on each batch's hand-off.
-   */
-  n_jobs: nJobsSchema,
+    .default([100])
+    .describe('units per hidden layer, e.g. 100 or [64, 32] (more is more complex)'),
+  activation: z
+    .enum(['identity', 'logistic', 'tanh', 'relu'])
+    .default('relu')
+    .describe("the hidden units' function: identity, logistic, tanh, or relu"),
+  solver: z.enum(['adam', 'sgd']).default('adam').describe('adam or sgd (with momentum)'),
+  alpha: z
+    .number()
+    .nonnegative()
+    .default(1e-4)
+    .describe('L2 penalty on the weights (larger is more regularized)'),
+  batch_size: z
+    .union([z.literal('auto'), z.number().int().positive()])
+    .default('auto')
+    .describe('rows per mini-batch; auto is min(200, rows)'),
+  learning_rate: z
+    .enum(['constant', 'invscaling', 'adaptive'])
+    .default('constant')
+    .describe("sgd's step-size schedule: constant, invscaling, or adaptive"),
+  learning_rate_init: z.number().positive().default(1e-3).describe('the initial step size'),
+  power_t: z.number().nonnegative().default(0.5).describe("the exponent of sgd's invscaling schedule"),
+  max_iter: z
+    .number()
+    .int()
+    .positive()
+    .default(200)
+    .describe('the most epochs (passes over the training rows)'),
+  shuffle: z.boolean().default(true).describe('shuffle the rows before every epoch'),
+  random_state: randomStateParam('the initial weights, the shuffling and the validation split'),
+  tol: z
+    .number()
+    .nonnegative()
+    .default(1e-4)
+    .describe(
+      'stop after n_iter_no_change epochs that improve the loss (or validation score) by less than tol',
+    ),
+  momentum: z.number().min(0).max(1).default(0.9).describe("sgd's momentum, in [0, 1]"),
+  nesterovs_momentum: z.boolean().default(true).describe("sgd: use Nesterov's momentum"),
+  early_stopping: z
+    .boolean()
+    .default(false)
+    .describe('hold out validation_fraction of the rows and stop when their accuracy stalls'),
+  validation_fraction: z
+    .number()
+    .gt(0)
+    .lt(1)
+    .default(0.1)
+    .describe('with early stopping: the share of training rows held out'),
+  beta_1: z.number().min(0).lt(1).default(0.9).describe("adam's decay rate of the first moment estimates"),
+  beta_2: z.number().min(0).lt(1).default(0.999).describe("adam's decay rate of the second moment estimates"),
+  epsilon: z.number().positive().default(1e-8).describe("adam's numerical-stability constant"),
+  n_iter_no_change: z
+    .number()
+    .int()
+    .positive()
+    .default(10)
+    .describe('epochs without an improvement larger than tol before stopping'),
+  n_jobs: nJobsSchema.describe(
+    'threads per mini-batch (not in scikit-learn): null or 1 fits in this thread, -1 uses every core; other thread counts sum in another order',
+  ),
 });
 
 export type MlpParams = z.infer<typeof mlpParamsSchema>;

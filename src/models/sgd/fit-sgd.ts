@@ -8,6 +8,14 @@ import { trainTestSplit } from '../../splits/train-test-split.js';
 import { type EpochHistory, watchDivergence } from '../epoch-history.js';
 import { lossDerivative, lossValue, optimalInitialRate } from './sgd-loss.js';
 import { SGD_KIND, type SgdParams } from './sgd-params.js';
+import {
+  applyL1,
+  clip,
+  createSgdProblem,
+  type SgdProblem,
+  scoreValidation,
+  WSCALE_THRESHOLD,
+} from './sgd-problem.js';
 
 export interface SgdDiagnostics extends FitDiagnostics {
   /** Epochs run: the most any one-vs-rest problem ran (sklearn's `n_iter_`). */
@@ -20,28 +28,6 @@ export interface SgdState {
   /** `[problems][nFeatures]`: one row for two classes, one per class otherwise (sklearn's `coef_`). */
   readonly coefficients: Matrix;
   readonly intercepts: Float64Array;
-}
-
-/** Below this the lazily applied L2 shrinkage is folded into the weights (sklearn's WSCALE_THRESHOLD). */
-const WSCALE_THRESHOLD = 1e-9;
-
-/** One binary problem (class k against the rest): w·wscale is the weight vector. */
-interface Problem {
-  readonly positive: number;
-  wscale: number;
-  intercept: number;
-  eta: number;
-  /** Total L1 penalty each weight could have received so far (Tsuruoka et al.'s u). */
-  u: number;
-  /** Cumulative L1 penalty applied to each weight so far (Tsuruoka et al.'s q). */
-  readonly q: Float64Array;
-  active: boolean;
-  stale: number;
-  bestLoss: number;
-  bestScore: number;
-  epochs: number;
-  epochLoss: number;
-  lastLoss: number;
 }
 
 /**
@@ -76,21 +62,9 @@ export function fitSgd(
     params.learning_rate === 'optimal'
       ? 1 / (optimalInitialRate(params.loss, params.alpha) * params.alpha)
       : 0;
-  const problems: Problem[] = Array.from({ length: P }, (_, k) => ({
-    positive: K === 2 ? 1 : k,
-    wscale: 1,
-    intercept: 0,
-    eta: params.eta0,
-    u: 0,
-    q: new Float64Array(l1 > 0 ? d : 0),
-    active: true,
-    stale: 0,
-    bestLoss: Number.POSITIVE_INFINITY,
-    bestScore: Number.NEGATIVE_INFINITY,
-    epochs: 0,
-    epochLoss: 0,
-    lastLoss: 0,
-  }));
+  const problems: SgdProblem[] = Array.from({ length: P }, (_, k) =>
+    createSgdProblem(K === 2 ? 1 : k, params.eta0, l1 > 0 ? d : 0),
+  );
   const B = Math.min(params.batch_size, n);
   const isLog = params.loss === 'log_loss';
   const gradient = new Float64Array(B > 1 ? d : 0);
@@ -108,7 +82,7 @@ export function fitSgd(
     validationScore: validation ? ([] as number[]) : undefined,
   };
   let t = 1;
-  const rateAt = (problem: Problem): number =>
+  const rateAt = (problem: SgdProblem): number =>
     params.learning_rate === 'optimal'
       ? 1 / (params.alpha * (optimalStart + t - 1))
       : params.learning_rate === 'invscaling'
@@ -179,7 +153,7 @@ export function fitSgd(
     endEpoch(epoch);
   }
 
-  function shrink(problem: Problem, eta: number): void {
+  function shrink(problem: SgdProblem, eta: number): void {
     if (l2 > 0) problem.wscale *= Math.max(0, 1 - l2 * eta * params.alpha);
   }
 
@@ -247,64 +221,10 @@ export function fitSgd(
   return { state: { coefficients, intercepts }, diagnostics: { iterations, converged, epochs, warnings } };
 }
 
-/** sklearn clips dloss to ±1e12 so one outlier cannot blow the weights up in a single step. */
-function clip(value: number): number {
-  return Math.min(1e12, Math.max(-1e12, value));
-}
-
-/**
- * The cumulative truncated-gradient L1 step (Tsuruoka, Tsujii & Ananiadou 2009, as sklearn's
- * `l1penalty`): each weight moves toward 0 by the penalty accrued since it last moved (u − q_j),
- * never across 0.
- */
-function applyL1(W: Float64Array, w0: number, d: number, problem: Problem): void {
-  const { wscale, q, u: total } = problem;
-  for (let j = 0; j < d; j++) {
-    const z = W[w0 + j];
-    if (wscale * z > 0) W[w0 + j] = Math.max(0, z - (total + q[j]) / wscale);
-    else if (wscale * z < 0) W[w0 + j] = Math.min(0, z + (total - q[j]) / wscale);
-    q[j] += wscale * (W[w0 + j] - z);
-  }
-}
-
 function rateName(params: SgdParams): string {
   return params.learning_rate === 'optimal' ? 'alpha' : 'eta0';
 }
 
 function rateValue(params: SgdParams): number {
   return params.learning_rate === 'optimal' ? params.alpha : params.eta0;
-}
-
-/** Validation loss and multiclass accuracy of the current weights, and each problem's binary accuracy. */
-function scoreValidation(
-  X: Features,
-  codes: Int32Array,
-  rows: Int32Array,
-  W: Float64Array,
-  problems: readonly Problem[],
-  params: SgdParams,
-): { loss: number; accuracy: number; binaryAccuracy: Float64Array } {
-  const d = X.cols;
-  const P = problems.length;
-  const binaryCorrect = new Float64Array(P);
-  let loss = 0;
-  let correct = 0;
-  for (const row of rows) {
-    let best = 0;
-    let bestValue = Number.NEGATIVE_INFINITY;
-    problems.forEach((problem, k) => {
-      const p = problem.wscale * dotAt(W, k * d, X.data, row * d, d) + problem.intercept;
-      const target = codes[row] === problem.positive ? 1 : -1;
-      loss += lossValue(params.loss, p, target) / P;
-      if ((p > 0 ? 1 : -1) === target) binaryCorrect[k]++;
-      if (p > bestValue) {
-        bestValue = p;
-        best = k;
-      }
-    });
-    const predicted = P === 1 ? (bestValue > 0 ? 1 : 0) : best;
-    if (predicted === codes[row]) correct++;
-  }
-  for (let k = 0; k < P; k++) binaryCorrect[k] /= rows.length;
-  return { loss: loss / rows.length, accuracy: correct / rows.length, binaryAccuracy: binaryCorrect };
 }

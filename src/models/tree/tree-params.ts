@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseParams } from '../../core/params.js';
+import { randomStateParam } from '../../core/random-state.js';
 import type { TreeGrowth } from './build-tree.js';
 
 export const DECISION_TREE_KIND = 'decision-tree';
@@ -18,18 +19,40 @@ const countOrFraction = (minimumCount: number) =>
 
 /** The growth params trees and forests share (sklearn's names and DecisionTreeClassifier's defaults). */
 export const treeGrowthShape = {
-  criterion: z.enum(['gini', 'entropy', 'log_loss']).default('gini'),
-  max_depth: z.number().int().positive().nullable().default(null),
-  min_samples_split: countOrFraction(2).default(2),
-  min_samples_leaf: countOrFraction(1).default(1),
-  /** null: every feature; 'sqrt' / 'log2' of the feature count; an integer count; a fraction in (0, 1). */
+  criterion: z
+    .enum(['gini', 'entropy', 'log_loss'])
+    .default('gini')
+    .describe('the split quality: gini impurity, or entropy / log_loss (information gain; the same splits)'),
+  max_depth: z
+    .number()
+    .int()
+    .positive()
+    .nullable()
+    .default(null)
+    .describe(
+      'the deepest a tree grows; null grows until leaves are pure or too small (larger is more complex)',
+    ),
+  min_samples_split: countOrFraction(2)
+    .default(2)
+    .describe('the fewest rows a node needs to be split: a count, or a fraction of the training rows'),
+  min_samples_leaf: countOrFraction(1)
+    .default(1)
+    .describe(
+      'the fewest rows each leaf keeps: a count, or a fraction of the training rows (larger is smoother)',
+    ),
   max_features: z
     .union([z.literal('sqrt'), z.literal('log2'), countOrFraction(1)])
     .nullable()
-    .default(null),
-  min_impurity_decrease: z.number().nonnegative().default(0),
-  /** Seeds the feature order at each node; null means 0 (results are always reproducible here). */
-  random_state: z.number().int().nonnegative().nullable().default(null),
+    .default(null)
+    .describe(
+      'features tried per split: null (all), sqrt or log2 of the feature count, a count, or a fraction in (0, 1)',
+    ),
+  min_impurity_decrease: z
+    .number()
+    .nonnegative()
+    .default(0)
+    .describe('split only when the weighted impurity falls by at least this much'),
+  random_state: randomStateParam('the feature order at each node'),
 };
 
 export const decisionTreeParamsSchema = z.strictObject(treeGrowthShape);

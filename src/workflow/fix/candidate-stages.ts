@@ -1,5 +1,5 @@
 import { findLabelIssues } from '../../analysis/error-analysis/label-issues.js';
-import { ENSEMBLES, formatModelSpec, parseModelSpec, type StepSpec, tuningOf } from '../../catalog/index.js';
+import { formatModelSpec, type StepSpec, tuningOf } from '../../catalog/index.js';
 import { takeFeatureRows } from '../../core/features.js';
 import { takeLabelRows } from '../../core/labels.js';
 import { type Matrix, takeRows } from '../../core/matrix.js';
@@ -10,7 +10,10 @@ import { type Fold, stratifiedKFold } from '../../splits/index.js';
 import { classifierKind, defaultModels } from '../model-plans.js';
 import { type ColumnSuspect, columnSuspects } from './column-suspects.js';
 import { duplicateGroups, repeatedRows } from './duplicate-groups.js';
-import type { Candidate, FixRemedy, FixState } from './fix-types.js';
+import { encodeCandidates } from './encode-candidates.js';
+import { ensembleCandidates } from './ensemble-candidates.js';
+import { featureSubsetCandidate } from './feature-subset-candidate.js';
+import type { Candidate, FixOptions, FixRemedy, FixState } from './fix-types.js';
 import { evaluateState, keptFeatures } from './fold-scores.js';
 import { thresholdCandidate } from './threshold-candidate.js';
 
@@ -27,6 +30,7 @@ export interface StageInput {
   /** The current state's out-of-fold probabilities (computed on demand). */
   currentProba(): Promise<Matrix>;
   readonly signal?: AbortSignal;
+  readonly createExecutor?: FixOptions['createExecutor'];
 }
 
 export interface Stage {
@@ -36,12 +40,14 @@ export interface Stage {
 
 const IMPUTE_STRATEGIES = ['mean', 'median', 'most_frequent'] as const;
 
-/** In dependency order: data fixes, features, model and params, then the decision threshold. */
+/** In dependency order: data fixes, features, model and params, ensemble, calibration, then the threshold. */
 export const FIX_STAGES: readonly Stage[] = [
   { remedy: 'dedupe', propose: async (input) => dedupeCandidates(input) },
+  { remedy: 'encode', propose: async (input) => encodeCandidates(input) },
   { remedy: 'drop-columns', propose: async (input) => dropColumnCandidates(input) },
   { remedy: 'impute', propose: async (input) => imputeCandidates(input) },
   { remedy: 'relabel', propose: relabelCandidates },
+  { remedy: 'features', propose: featureSubsetCandidate },
   { remedy: 'model', propose: async (input) => modelCandidates(input) },
   { remedy: 'params', propose: paramsCandidates },
   { remedy: 'ensemble', propose: ensembleCandidates },
@@ -67,7 +73,8 @@ function dedupeCandidates({ train, trainFileRows }: StageInput): Candidate[] {
 
 function dropColumnCandidates({ train, state }: StageInput): Candidate[] {
   const order = { target_leak: 0, id_column: 1, constant_column: 2 } as const;
-  return columnSuspects(train)
+  // On the columns as the fix has them now (dates encoded, numbers parsed): a raw date is not an ID.
+  return columnSuspects({ ...train, features: keptFeatures(train.features, state) })
     .filter((suspect) => !state.droppedColumns.includes(suspect.column))
     .sort((a, b) => order[a.code] - order[b.code] || (b.leakScore ?? 0) - (a.leakScore ?? 0))
     .map((suspect) => ({
@@ -80,7 +87,7 @@ function dropColumnCandidates({ train, state }: StageInput): Candidate[] {
         ...current,
         droppedColumns: [...current.droppedColumns, suspect.column],
       }),
-      ...(ruleFor(suspect) === undefined ? {} : { keptByRule: ruleFor(suspect) }),
+      ...ruleFor(suspect),
     }));
 }
 
@@ -88,14 +95,26 @@ function dropColumnCandidates({ train, state }: StageInput): Candidate[] {
  * Two drops are kept by rule rather than by gain: cross-validation rewards a leak and an identifier that
  * follows the file's order, so no CV gain could ever justify dropping them, while new rows share neither.
  */
-function ruleFor(suspect: ColumnSuspect): string | undefined {
-  if (suspect.code === 'target_leak' && (suspect.leakScore ?? 0) >= DEFAULT_THRESHOLDS.leakFailScore) {
-    return 'kept by the leak rule: a column that alone predicts the label almost perfectly is scored up by cross-validation, so no CV gain can justify dropping it — put it back only if it is known before the label';
+function ruleFor(suspect: ColumnSuspect): Pick<Candidate, 'keptByRule' | 'ruleEvidence'> {
+  const threshold = DEFAULT_THRESHOLDS.leakFailScore;
+  if (suspect.code === 'target_leak' && (suspect.leakScore ?? 0) >= threshold) {
+    return {
+      keptByRule: `kept by the leak rule: the column alone predicts the label (leak score ${(suspect.leakScore ?? 0).toFixed(3)} ≥ ${threshold}), which cross-validation rewards, so no CV gain can justify dropping it — put it back only if its value is known before the label`,
+      ruleEvidence: {
+        rule: 'leak',
+        evidence: `leak score ${(suspect.leakScore ?? 0).toFixed(3)} ≥ ${threshold} on the training rows`,
+        leakScore: suspect.leakScore,
+        threshold,
+      },
+    };
   }
   if (suspect.code === 'id_column' && suspect.identifier) {
-    return 'kept by the identifier rule: a row number or a per-row key can only help through the file order or memorised rows, which new rows do not share';
+    return {
+      keptByRule: `kept by the identifier rule: ${suspect.detail}, which can help only through the file order or memorised rows, neither of which a new row shares`,
+      ruleEvidence: { rule: 'identifier', evidence: `${suspect.detail} on the training rows` },
+    };
   }
-  return undefined;
+  return {};
 }
 
 function imputeCandidates({ train, state }: StageInput): Candidate[] {
@@ -209,14 +228,17 @@ async function paramsCandidates(input: StageInput): Promise<Candidate[]> {
   const { train } = input;
   const features = keptFeatures(train.features, state);
   const labels = takeLabelRows(train.labels, rows);
-  const result = await search(takeFeatureRows(features, rows), labels, {
+  const searched = takeFeatureRows(features, rows);
+  const executor = input.createExecutor?.({ features: searched, labels });
+  const result = await search(searched, labels, {
     steps: state.steps,
     strategy: createStrategy({ strategy: 'grid', grid, space: [] }),
     cv: stratifiedKFold(labels.codes, input.folds.length, { shuffle: true, seed: input.seed + 1 }).folds,
     scoring: input.metric,
     refit: false,
     signal: input.signal,
-  });
+    executor,
+  }).finally(() => executor?.close());
   const unchanged = Object.entries(result.bestParams).every(
     ([key, value]) => (final.params[key] ?? plan.defaults[key]) === value,
   );
@@ -230,40 +252,6 @@ async function paramsCandidates(input: StageInput): Promise<Candidate[]> {
       code: 'tuning_gain',
       remedy: 'params',
       description: `tune ${steps[steps.length - 1].name}: ${shown} (grid search on separate folds)`,
-      columns: [],
-      rows: [],
-      apply: (current) => ({ ...current, steps }),
-    },
-  ];
-}
-
-/**
- * A soft vote of the current pipeline and the two default models of other kinds that score best on the
- * fix's folds (ties to the earlier model): different inductive biases, so the vote has something to gain.
- */
-async function ensembleCandidates(input: StageInput): Promise<Candidate[]> {
-  const { train, state } = input;
-  const kind = classifierKind(state.steps);
-  if (ENSEMBLES.some((entry) => entry.kind === kind) || state.calibration || state.threshold !== undefined) {
-    return [];
-  }
-  const others = defaultModels({ ...train, features: keptFeatures(train.features, state) }).filter(
-    (model) => model.kind !== kind,
-  );
-  const scored: { steps: StepSpec[]; spec: string; score: number }[] = [];
-  for (const model of others) {
-    scored.push({ ...model, score: await input.meanScore({ ...state, steps: model.steps }) });
-  }
-  const partners = scored.sort((a, b) => b.score - a.score).slice(0, 2);
-  if (partners.length < 2) return [];
-  // One spec (`vote(a; b; c, voting=soft)`), so fix.yaml and `eval --model @model.json` can say it too.
-  const members = [formatModelSpec([...state.steps]), ...partners.map((partner) => partner.spec)];
-  const steps = parseModelSpec(`vote(${members.join('; ')}, voting=soft)`);
-  return [
-    {
-      code: 'ensemble_gain',
-      remedy: 'ensemble',
-      description: `soft-vote ${members[0]} with ${members.slice(1).join(' and ')}`,
       columns: [],
       rows: [],
       apply: (current) => ({ ...current, steps }),

@@ -17,12 +17,21 @@ export function changesDocument(result: FixResult, source: FixDataSource) {
     fixedModel: formatModelSpec([...final.steps]),
     droppedColumns: [...final.droppedColumns],
     droppedRowCount: final.droppedRows.length,
+    // The encodings kept: dates as parts, formatted numbers parsed (applied by column name, before the drops).
+    encodings: [...(final.repairs ?? [])],
     ...(final.threshold === undefined ? {} : { threshold: final.threshold }),
     ...(final.calibration === undefined ? {} : { calibration: final.calibration }),
     cv: result.cv,
     test: result.test,
     kept: result.changes.filter((change) => change.status === 'kept').length,
     budgetCut: result.budgetCut,
+    budgetCutCandidates: result.changes
+      .filter((change) => change.status === 'skipped')
+      .map((change) =>
+        change.expectedGain === null
+          ? change.description
+          : `${change.description} (expected gain ${change.expectedGain.toFixed(3)})`,
+      ),
     reusedEvaluations: result.reusedEvaluations,
     seconds: result.seconds,
     changes: result.changes,

@@ -1,13 +1,18 @@
 import type { StepSpec } from '../../catalog/index.js';
+import type { Features } from '../../core/features.js';
 import type { FindingCode } from '../../core/finding-record.js';
-import type { Dataset } from '../../data/index.js';
+import type { Labels } from '../../core/labels.js';
+import type { ColumnRepair, Dataset } from '../../data/index.js';
+import type { TaskExecutor } from '../../selection/index.js';
 
 /** The kinds of change `fix` may make; `relabel` (dropping suspected label errors) only when named. */
 export const FIX_REMEDIES = [
   'dedupe',
+  'encode',
   'drop-columns',
   'impute',
   'relabel',
+  'features',
   'model',
   'params',
   'ensemble',
@@ -24,6 +29,8 @@ export const DEFAULT_REMEDIES: readonly FixRemedy[] = FIX_REMEDIES.filter((remed
 export interface FixState {
   readonly droppedRows: readonly number[];
   readonly droppedColumns: readonly string[];
+  /** Dates encoded and formatted numbers parsed (as `run` prepares them), before the columns are dropped. */
+  readonly repairs?: readonly ColumnRepair[];
   readonly steps: readonly StepSpec[];
   /** Binary problems: predict the second class when its probability reaches this (default argmax). */
   readonly threshold?: number;
@@ -53,9 +60,26 @@ export interface Candidate {
    * such a drop is kept by this rule (with its measured cost shown) instead of by the gain.
    */
   readonly keptByRule?: string;
+  /** What the rule saw (changes.json shows it, so a user can check the rule against their data). */
+  readonly ruleEvidence?: RuleEvidence;
+  /**
+   * The gain the stage expects (e.g. from the diagnosis), in the metric's units: it orders the stage's
+   * candidates. Without it `fix` screens the candidate on the first fold.
+   */
+  readonly expectedGain?: number;
 }
 
 export type ChangeStatus = 'kept' | 'rejected' | 'failed' | 'skipped';
+
+/** Why a drop was kept by rule rather than by its gain: the rule and the measurement that triggered it. */
+export interface RuleEvidence {
+  readonly rule: 'leak' | 'identifier';
+  /** What was measured on the training rows, e.g. "leak score 0.996 ≥ 0.99" or "row numbers 0…799". */
+  readonly evidence: string;
+  /** The leak rule: the single-feature leak score and the threshold it reached. */
+  readonly leakScore?: number;
+  readonly threshold?: number;
+}
 
 /** A line of changes.json. */
 export interface ChangeRecord {
@@ -65,13 +89,17 @@ export interface ChangeRecord {
   readonly status: ChangeStatus;
   readonly reason: string;
   readonly metric: string;
-  /** Mean paired fold gain (candidate − current) and its 95 % t-interval; null when not measured. */
+  /** Mean paired fold gain (candidate − current) and its 95 % Nadeau–Bengio corrected t-interval; null when not measured. */
   readonly gain: number | null;
   readonly ciLow: number | null;
   readonly ciHigh: number | null;
   readonly columns: readonly string[];
   readonly rows: readonly number[];
   readonly seconds: number;
+  /** The estimate that ordered its stage's candidates (the first fold's gain unless the stage gave one). */
+  readonly expectedGain: number | null;
+  /** Set when the change was kept by rule (a leak or an identifier), with what the rule measured. */
+  readonly rule: RuleEvidence | null;
 }
 
 export interface FixOptions {
@@ -86,6 +114,14 @@ export interface FixOptions {
   readonly progress?: (message: string) => void;
   /** Fold scores computed before (a resumed run): the key names the evaluation exactly. */
   readonly memo?: FoldScoreMemo;
+  /**
+   * Where the params search fits its folds (e.g. remote workers); in process when absent. Each search
+   * gets its own executor for the rows and columns it searches on, closed when it ends.
+   */
+  readonly createExecutor?: (dataset: {
+    readonly features: Features;
+    readonly labels: Labels;
+  }) => TaskExecutor;
 }
 
 export interface FoldScoreMemo {

@@ -2,14 +2,15 @@ import { predictInClassSpace } from '../../core/class-space.js';
 import { type Features, takeFeatureColumns, takeFeatureRows } from '../../core/features.js';
 import { takeLabelRows } from '../../core/labels.js';
 import { createMatrix, type Matrix, takeRows } from '../../core/matrix.js';
-import type { Dataset } from '../../data/index.js';
+import { applyFeatureRepairs, type Dataset } from '../../data/index.js';
 import { getScorer } from '../../metrics/index.js';
 import type { Fold } from '../../splits/index.js';
 import type { FixState } from './fix-types.js';
 import { stateModel } from './state-model.js';
 
-/** The features a state keeps: every column but the dropped ones. */
-export function keptFeatures(features: Features, state: FixState): Features {
+/** The features a state keeps: its encodings applied, then every column but the dropped ones. */
+export function keptFeatures(raw: Features, state: FixState): Features {
+  const features = state.repairs ? applyFeatureRepairs(raw, state.repairs) : raw;
   if (state.droppedColumns.length === 0) return features;
   const dropped = new Set(state.droppedColumns);
   const kept = features.columns.flatMap((column, j) => (dropped.has(column.name) ? [] : [j]));

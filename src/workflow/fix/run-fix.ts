@@ -2,13 +2,13 @@ import { formatModelSpec, type StepSpec } from '../../catalog/index.js';
 import { isModeldebugError } from '../../core/errors.js';
 import type { FittedClassifier } from '../../core/estimator.js';
 import { isVerifiedGain } from '../../core/finding-record.js';
-import type { Matrix } from '../../core/matrix.js';
-import { pairedGain } from '../../metrics/paired-gain.js';
+import { correctedPairedGain } from '../../metrics/corrected-paired-gain.js';
 import { FIX_STAGES } from './candidate-stages.js';
 import { duplicateGroups, groupedStratifiedFolds } from './duplicate-groups.js';
+import { byExpectedGain } from './expected-gain.js';
 import { compareOnTest, fitState, predictState, type TestComparison } from './final-comparison.js';
 import type { Candidate, ChangeRecord, FixData, FixOptions, FixState } from './fix-types.js';
-import { evaluateState } from './fold-scores.js';
+import { createStateScorer } from './state-scorer.js';
 
 export interface FixResult {
   readonly metric: string;
@@ -43,45 +43,15 @@ export async function runFix(
   const groups = duplicateGroups(train);
   const folds = groupedStratifiedFolds(train.labels.codes, groups, options.cv, options.seed);
   const firstCopies = Uint8Array.from(groups, (first, i) => (first === i ? 1 : 0));
+  // Nadeau–Bengio's correction needs the folds' held-out to training share.
+  const testTrainRatio =
+    folds.reduce((sum, fold) => sum + fold.test.length / fold.train.length, 0) / folds.length;
   const start: FixState = { droppedRows: [], droppedColumns: [], steps };
   const deadline =
     options.budgetSeconds === undefined ? Number.POSITIVE_INFINITY : started + options.budgetSeconds * 1000;
 
-  let reused = 0;
-  // The out-of-fold probabilities of the last state cross-validated here (relabel and threshold read them).
-  let probaOf: { state: FixState; proba: Matrix } | undefined;
-  // Within a run, a state is cross-validated once whatever the memo (the ensemble stage asks again).
-  const measured = new Map<string, number[]>();
-  const measure = async (state: FixState, onFirstCopies = false): Promise<number[]> => {
-    const key = JSON.stringify({
-      state,
-      metric,
-      cv: options.cv,
-      seed: options.seed,
-      rows: train.features.rows,
-      onFirstCopies,
-    });
-    const seen = measured.get(key);
-    if (seen) return [...seen];
-    const stored = options.memo?.get(key);
-    if (stored) {
-      reused++;
-      measured.set(key, [...stored]);
-      return [...stored];
-    }
-    const evaluation = await evaluateState(
-      train,
-      state,
-      folds,
-      metric,
-      signal,
-      onFirstCopies ? firstCopies : undefined,
-    );
-    options.memo?.set(key, evaluation.scores);
-    measured.set(key, evaluation.scores);
-    if (!onFirstCopies) probaOf = { state, proba: evaluation.proba };
-    return evaluation.scores;
-  };
+  const scorer = createStateScorer(train, folds, firstCopies, options);
+  const measure = scorer.measure;
 
   options.progress?.(`cross-validating the starting pipeline ${formatModelSpec([...steps])}`);
   let state = start;
@@ -107,29 +77,26 @@ export async function runFix(
         metric,
         seed: options.seed,
         signal,
+        createExecutor: options.createExecutor,
         meanScore: async (candidate) => {
           const values = await measure(candidate);
           return values.reduce((a, b) => a + b, 0) / values.length;
         },
-        currentProba: async () => {
-          if (probaOf?.state !== current) {
-            probaOf = {
-              state: current,
-              proba: (await evaluateState(train, current, folds, metric, signal)).proba,
-            };
-          }
-          return probaOf.proba;
-        },
+        currentProba: () => scorer.proba(current),
       })
       .catch((error: unknown) => {
         if (!isModeldebugError(error)) throw error;
         changes.push({ ...skipped(stage.remedy, metric), status: 'failed', reason: error.message });
         return [] as Candidate[];
       });
-    for (const candidate of candidates) {
+    const ordered = await byExpectedGain(candidates, state, scores[0], scorer, deadline);
+    for (const { candidate, expectedGain } of ordered) {
       if (performance.now() > deadline) {
         budgetCut++;
-        changes.push(record(candidate, 'skipped', 'the budget ran out before it was tried', metric, null, 0));
+        changes.push({
+          ...record(candidate, 'skipped', 'the budget ran out before it was tried', metric, null, 0),
+          expectedGain,
+        });
         continue;
       }
       options.progress?.(`trying: ${candidate.description}`);
@@ -140,7 +107,7 @@ export async function runFix(
           ? await candidate.scores()
           : await measure(next, candidate.scoreFirstCopies);
         const baseline = candidate.scoreFirstCopies ? await measure(state, true) : scores;
-        const gain = pairedGain(candidateScores, baseline);
+        const gain = correctedPairedGain(candidateScores, baseline, testTrainRatio);
         const seconds = (performance.now() - tried) / 1000;
         const verified = gain !== null && isVerifiedGain(gain.low);
         const keep = verified || candidate.keptByRule !== undefined;
@@ -150,7 +117,10 @@ export async function runFix(
             (gain === null
               ? 'too few folds to measure a gain'
               : 'the paired gain’s 95 % lower bound is not above zero'));
-        changes.push(record(candidate, keep ? 'kept' : 'rejected', reason, metric, gain, seconds));
+        changes.push({
+          ...record(candidate, keep ? 'kept' : 'rejected', reason, metric, gain, seconds),
+          expectedGain,
+        });
         if (keep) {
           state = next;
           scores = candidate.scoreFirstCopies ? await measure(next) : candidateScores;
@@ -184,7 +154,7 @@ export async function runFix(
     test,
     model,
     budgetCut,
-    reusedEvaluations: reused,
+    reusedEvaluations: scorer.reused(),
     seconds: (performance.now() - started) / 1000,
   };
 }
@@ -210,14 +180,18 @@ function record(
     columns: [...candidate.columns],
     rows: [...candidate.rows],
     seconds,
+    expectedGain: null,
+    rule: status === 'kept' && candidate.keptByRule !== undefined ? (candidate.ruleEvidence ?? null) : null,
   };
 }
 
 const STAGE_CODES = {
   dedupe: 'duplicate_rows',
+  encode: 'date_column',
   'drop-columns': 'useless_features',
   impute: 'missing_values',
   relabel: 'label_errors',
+  features: 'useless_features',
   model: 'better_model',
   params: 'tuning_gain',
   ensemble: 'ensemble_gain',
@@ -239,5 +213,7 @@ function skipped(remedy: keyof typeof STAGE_CODES, metric: string): ChangeRecord
     columns: [],
     rows: [],
     seconds: 0,
+    expectedGain: null,
+    rule: null,
   };
 }

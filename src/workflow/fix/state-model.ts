@@ -1,15 +1,26 @@
-import { buildModel } from '../../catalog/index.js';
+import { buildModel, type StepSpec } from '../../catalog/index.js';
 import type { Classifier } from '../../core/estimator.js';
 import { createCalibratedClassifier, createThresholdClassifier } from '../../models/index.js';
 import type { FixState } from './fix-types.js';
 
+/** The wrappers `fix` may put around a pipeline, as model.json records them beside its spec. */
+export interface PipelineWrappers {
+  readonly calibration?: 'sigmoid' | 'isotonic';
+  readonly threshold?: number;
+}
+
 /** The estimator a state stands for: its pipeline, calibrated and thresholded when the state says so. */
 export function stateModel(state: FixState): Classifier {
-  const pipeline = buildModel(state.steps);
-  const calibrated = state.calibration
-    ? createCalibratedClassifier(pipeline, { method: state.calibration })
+  return wrappedModel(state.steps, state);
+}
+
+/** A pipeline, calibrated (CalibratedClassifierCV) and then thresholded, as `fix` fits it. */
+export function wrappedModel(steps: readonly StepSpec[], wrappers: PipelineWrappers): Classifier {
+  const pipeline = buildModel(steps);
+  const calibrated = wrappers.calibration
+    ? createCalibratedClassifier(pipeline, { method: wrappers.calibration })
     : pipeline;
-  return state.threshold === undefined
+  return wrappers.threshold === undefined
     ? calibrated
-    : createThresholdClassifier(calibrated, { threshold: state.threshold });
+    : createThresholdClassifier(calibrated, { threshold: wrappers.threshold });
 }

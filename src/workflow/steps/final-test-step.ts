@@ -13,6 +13,7 @@ import { predictInClassSpace } from '../../core/class-space.js';
 import { classCounts } from '../../core/labels.js';
 import type { Dataset } from '../../data/index.js';
 import { bootstrapCi } from '../../metrics/index.js';
+import { rowsWithinBudget } from '../budget/budget-sample.js';
 import { calibrationData } from '../calibration-data.js';
 import type { PlannedModel } from '../model-plans.js';
 import type { FinalTestSection, RunFinding } from '../report-types.js';
@@ -36,8 +37,16 @@ export async function runFinalTestStep(
   test: Dataset,
   testDescription: string,
   options: { readonly n_boot: number },
+  fallbackSpec?: string,
 ): Promise<{ section: FinalTestSection; findings: RunFinding[] }> {
-  const { train } = input;
+  // Under a budget the fit may take a sample of the training rows; trainRows and the protocol say so.
+  const train = rowsWithinBudget(
+    input.budget,
+    'final_test',
+    [tuned.spec, ...(fallbackSpec ? [fallbackSpec] : [])],
+    input.train,
+    input.config.seed,
+  );
   input.onFits(0, 1);
   const fitted = await buildModel(tuned.steps, input.build).fit(train.features, train.labels, {
     signal: input.signal,
@@ -79,7 +88,7 @@ export async function runFinalTestStep(
   const llm = llmCallsOf(fitted, tuned.spec, yTrue, classes, input.build.llm?.env ?? process.env);
   const section: FinalTestSection = {
     model: tuned.spec,
-    protocol: `trained on the ${train.features.rows} training rows, tested on ${testDescription}`,
+    protocol: `trained on ${train === input.train ? 'the' : `a stratified sample (for the time budget) of`} ${train.features.rows} training rows, tested on ${testDescription}`,
     trainRows: train.features.rows,
     testRows: yTrue.length,
     metrics: metricsOf(summary),
@@ -197,7 +206,14 @@ export const finalTestStep: WorkflowStep = {
   detail: ({ test }) => `final evaluation on ${test.features.rows} held-out rows`,
   async run({ input, state, data, test }) {
     const options = optionsOf(input.config, 'final_test');
-    const result = await runFinalTestStep(input, state.tuned, test, data.testDescription, options);
+    const result = await runFinalTestStep(
+      input,
+      state.tuned,
+      test,
+      data.testDescription,
+      options,
+      state.best.spec,
+    );
     return { sections: { finalTest: result.section }, findings: result.findings };
   },
 };

@@ -69,9 +69,13 @@ export async function runSelectionStep(
       findings.push({
         section: 'feature-selection',
         code: 'useless_features',
-        level: 'info',
+        // Dropping them was measured to help: worth fixing.
+        level: 'warn',
         message: `Feature selection (RFECV, ${ranker.spec}): keeping ${result.nFeatures} of ${names.length} features changes CV ${result.scoring} by ${formatGain(gain)} over all of them.`,
-        suggestion: `drop ${droppedNames.slice(0, 8).join(', ')}${droppedNames.length > 8 ? ', …' : ''}: the model scores higher without them`,
+        suggestion: `drop ${droppedNames
+          .slice(0, 8)
+          .map((name) => `"${name}"`)
+          .join(', ')}${droppedNames.length > 8 ? ', …' : ''}: the model scores higher without them`,
         columns: droppedNames,
         rows: [],
         impact: impactOf(result.scoring, gain),
@@ -105,8 +109,8 @@ export async function runSelectionStep(
     .map((name, j) => ({ name, mean: importance.mean[j], std: importance.std[j] }))
     .sort((a, b) => b.mean - a.mean);
   const useless = ranked.filter((feature) => feature.mean <= 0);
-  // Two independent measurements agreeing (shuffling costs nothing, and RFECV leaves the feature out)
-  // make a problem worth a warning; permutation importance alone only informs.
+  // Without a measured gain from dropping them these are information, however many measurements agree
+  // (shuffling costs nothing, RFECV leaves them out): only a verified drop is worth a warning.
   const rejected = new Set(
     rfecv?.features.filter((feature) => !feature.selected).map((feature) => feature.name),
   );
@@ -117,7 +121,7 @@ export async function runSelectionStep(
     findings.push({
       section: 'feature-selection',
       code: 'useless_features',
-      level: agreed.length > 0 ? 'warn' : 'info',
+      level: 'info',
       message:
         agreed.length > 0
           ? `${agreed.length} of ${ranked.length} features carry no signal that ${tuned.spec} uses: shuffling them costs nothing on held-out rows and RFECV leaves them out: ${named.join(', ')}${agreed.length > 6 ? ', …' : ''}.`

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseModelSpec } from '../../../src/catalog/index.js';
-import { type FixRemedy, prepareFixData, runFix } from '../../../src/workflow/fix/index.js';
+import { prepareFixData, runFix } from '../../../src/workflow/fix/index.js';
 import { fixturePath } from '../../helpers/fixtures.js';
+import { fixPlanted } from '../../helpers/planted-fix.js';
 
 /**
  * Planted defects (test/fixtures/fix/make_planted.py): one clean problem, each training file with one
@@ -11,18 +12,9 @@ import { fixturePath } from '../../helpers/fixtures.js';
  * back most of the points the defect cost: the starting model on clean training rows is the target.
  */
 const dir = fixturePath('fix');
-const OPTIONS = { metric: 'accuracy', cv: 5, seed: 0, nBoot: 200 } as const;
 
-async function fixOf(train: string, test: string, model: string, remedies: readonly FixRemedy[]) {
-  const data = await prepareFixData({
-    train: join(dir, train),
-    test: join(dir, test),
-    label: 'y',
-    testSize: 0.2,
-    seed: 0,
-  });
-  return runFix(data, parseModelSpec(model), { ...OPTIONS, remedies });
-}
+const OPTIONS = { metric: 'accuracy', cv: 5, seed: 0, nBoot: 200 } as const;
+const fixOf = fixPlanted;
 
 async function cleanScore(model: string): Promise<number> {
   const result = await fixOf('clean_train.csv', 'clean_test.csv', model, []);

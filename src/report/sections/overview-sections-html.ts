@@ -1,4 +1,4 @@
-import type { RunReport } from '../../workflow/index.js';
+import type { ModelComparisonSection, RunReport } from '../../workflow/index.js';
 import { modelComparisonChart } from '../charts/model-comparison-chart.js';
 import { fixed } from '../format-values.js';
 import { chart, paragraph, type SectionHtml, section, table } from '../html-parts.js';
@@ -28,7 +28,7 @@ export function gateBlock(report: RunReport): SafeHtml {
   )}</ul></div>`;
 }
 
-export function validationSection(report: RunReport): SectionHtml | undefined {
+export function renderValidationSection(report: RunReport): SectionHtml | undefined {
   const data = report.sections.validation;
   if (!data) return undefined;
   const body =
@@ -47,7 +47,7 @@ export function validationSection(report: RunReport): SectionHtml | undefined {
   ]);
 }
 
-export async function comparisonSection(report: RunReport): Promise<SectionHtml | undefined> {
+export async function renderModelComparisonSection(report: RunReport): Promise<SectionHtml | undefined> {
   const data = report.sections.modelComparison;
   if (!data) return undefined;
   const metrics = ['accuracy', 'balanced_accuracy', 'f1_macro', 'f1_weighted'];
@@ -72,6 +72,7 @@ export async function comparisonSection(report: RunReport): Promise<SectionHtml 
       modelComparisonChart(data),
       `CV ${data.metric} ± 1 std; dashed: the baseline`,
     ),
+    ...raceParagraphs(data),
     ...data.failures.map((f) => paragraph(`${f.spec} failed: ${f.error}`)),
   ]);
 }
@@ -106,8 +107,37 @@ export function skippedBlock(report: RunReport): SafeHtml {
   )}</ul></section>`;
 }
 
+/** What a run's time budget cut (steps skipped, the race ended early, a fit on a sample). */
+export function budgetBlock(report: RunReport): SafeHtml {
+  if (!report.budget) return html``;
+  const { seconds, cuts } = report.budget;
+  return html`<section id="budget"><h2>Time budget</h2><p>${
+    cuts.length === 0
+      ? `The run kept within its budget of ${seconds} s without cutting anything.`
+      : `The budget of ${seconds} s cut:`
+  }</p>${cuts.length === 0 ? '' : html`<ul>${cuts.map((cut) => html`<li><code>${cut.step}</code>: ${cut.what}</li>`)}</ul>`}</section>`;
+}
+
 export function timingsBlock(report: RunReport): SafeHtml {
   return html`<p class="muted">Step times: ${Object.entries(report.timings)
     .map(([step, seconds]) => `${step} ${seconds.toFixed(1)} s`)
     .join(' · ')}. Generated ${report.createdAt} by modeldebug; report format version ${report.version}.</p>`;
+}
+
+/** The race behind the scores: its rungs, who stopped where and by how much, and any budget cut. */
+function raceParagraphs(data: ModelComparisonSection): SafeHtml[] {
+  const race = data.race;
+  if (!race || race.rungs.length < 2) return [];
+  const stopped = race.stopped.map(
+    (stop) =>
+      `${stop.spec} at ${stop.rows} rows (${data.metric} ${fixed(stop.score)}, ${fixed(stop.gap.mean)} [${fixed(stop.gap.low)}, ${fixed(stop.gap.high)}] behind ${stop.leader})`,
+  );
+  return [
+    paragraph(
+      `The models raced on ${race.rungs.join(' → ')} training rows per fold (successive halving): a model whose gap to the leader stayed above 0.01 across its whole 95 % interval stopped there. ${stopped.length > 0 ? `Stopped early: ${stopped.join('; ')}.` : 'None stopped early.'}`,
+    ),
+    ...(race.cut
+      ? [paragraph(`The time budget ended the race at ${race.cut.rows} rows per fold: ${race.cut.reason}.`)]
+      : []),
+  ];
 }

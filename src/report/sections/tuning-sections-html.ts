@@ -6,7 +6,7 @@ import { fixed, paramText } from '../format-values.js';
 import { chart, paragraph, type SectionHtml, section, table } from '../html-parts.js';
 import { html } from '../safe-html.js';
 
-export async function learningCurveSection(report: RunReport): Promise<SectionHtml | undefined> {
+export async function renderLearningCurveSection(report: RunReport): Promise<SectionHtml | undefined> {
   const data = report.sections.learningCurve;
   if (!data) return undefined;
   return section('learning-curve', 'Learning curve', [
@@ -35,7 +35,7 @@ export async function learningCurveSection(report: RunReport): Promise<SectionHt
   ]);
 }
 
-export async function epochCurveSection(report: RunReport): Promise<SectionHtml | undefined> {
+export async function renderEpochCurveSection(report: RunReport): Promise<SectionHtml | undefined> {
   const data = report.sections.epochCurve;
   if (!data) return undefined;
   const validation =
@@ -56,7 +56,7 @@ export async function epochCurveSection(report: RunReport): Promise<SectionHtml 
   ]);
 }
 
-export async function validationCurveSection(report: RunReport): Promise<SectionHtml | undefined> {
+export async function renderValidationCurveSection(report: RunReport): Promise<SectionHtml | undefined> {
   const data = report.sections.validationCurve;
   if (!data) return undefined;
   return section('validation-curve', `Validation curve over ${data.param}`, [
@@ -78,7 +78,7 @@ export async function validationCurveSection(report: RunReport): Promise<Section
   ]);
 }
 
-export function searchSection(report: RunReport): SectionHtml | undefined {
+export function renderSearchSection(report: RunReport): SectionHtml | undefined {
   const data = report.sections.search;
   if (!data) return undefined;
   const ranked = [...data.trials].sort((a, b) => (b.mean ?? -Infinity) - (a.mean ?? -Infinity)).slice(0, 10);
@@ -105,7 +105,7 @@ export function searchSection(report: RunReport): SectionHtml | undefined {
   ]);
 }
 
-export async function regularizationSection(report: RunReport): Promise<SectionHtml | undefined> {
+export async function renderRegularizationSection(report: RunReport): Promise<SectionHtml | undefined> {
   const data = report.sections.regularization;
   if (!data) return undefined;
   const rows = data.cs.map((C, c) => [

@@ -17,7 +17,7 @@ import { llmCallsHtml } from './llm-calls-html.js';
 
 const optional = (part: SafeHtml | undefined): SafeHtml[] => (part ? [part] : []);
 
-export async function featureSection(report: RunReport): Promise<SectionHtml | undefined> {
+export async function renderFeatureSelectionSection(report: RunReport): Promise<SectionHtml | undefined> {
   const data = report.sections.featureSelection;
   if (!data) return undefined;
   const parts: SafeHtml[] = data.notes.map((note) => paragraph(`${note}.`));
@@ -50,7 +50,7 @@ export async function featureSection(report: RunReport): Promise<SectionHtml | u
   return section('feature-selection', 'Features', parts);
 }
 
-export function ensembleSection(report: RunReport): SectionHtml | undefined {
+export function renderEnsembleSection(report: RunReport): SectionHtml | undefined {
   const data = report.sections.ensemble;
   if (!data) return undefined;
   const rows = [
@@ -73,7 +73,7 @@ export function ensembleSection(report: RunReport): SectionHtml | undefined {
   ]);
 }
 
-export async function errorSection(report: RunReport): Promise<SectionHtml | undefined> {
+export async function renderErrorAnalysisSection(report: RunReport): Promise<SectionHtml | undefined> {
   const data = report.sections.errorAnalysis;
   if (!data) return undefined;
   const parts: SafeHtml[] = [
@@ -145,7 +145,7 @@ export async function errorSection(report: RunReport): Promise<SectionHtml | und
   return section('error-analysis', 'Error analysis', parts);
 }
 
-export async function finalSection(report: RunReport): Promise<SectionHtml | undefined> {
+export async function renderFinalTestSection(report: RunReport): Promise<SectionHtml | undefined> {
   const data = report.sections.finalTest;
   if (!data) return undefined;
   const { intervals, mcnemar, calibration } = data;
