@@ -29,17 +29,20 @@ describe('fix with an LLM that prefers one label', () => {
       remedies: ['calibrate'],
     });
     const llmChanges = result.changes.filter((change) => change.code === 'llm_calibration_gain');
-    expect(llmChanges.map((change) => change.description)).toEqual([
-      expect.stringContaining('per-class bias'),
-      expect.stringContaining('contextual calibration'),
-    ]);
-    // The bias is verified and kept; contextual calibration is then tried on top of it.
-    expect(llmChanges[0]).toMatchObject({ status: 'kept' });
-    expect(llmChanges[0].ciLow).toBeGreaterThan(0);
-    const params = result.final.steps[0].params as { scoring: string; label_bias: Record<string, number> };
-    expect(params.scoring).toBe('logprob');
-    // Fitted on log p of the training rows: the planted +1.5 nats on spam, centred, within 0.4.
-    expect(Math.abs(params.label_bias.spam - params.label_bias.ham + 1.5)).toBeLessThan(0.4);
+    const descriptions = llmChanges.map((change) => change.description);
+    expect(descriptions).toHaveLength(2);
+    expect(descriptions.some((text) => text.includes('per-class bias'))).toBe(true);
+    expect(descriptions.some((text) => text.includes('contextual calibration'))).toBe(true);
+    // The calibrate stage tries its candidates most promising first (isotonic, sigmoid and the two LLM
+    // ones compete); the first is verified and kept here, and the rest are judged on top of it.
+    const kept = result.changes.filter((change) => change.remedy === 'calibrate' && change.status === 'kept');
+    expect(kept).toHaveLength(1);
+    expect(kept[0].ciLow).toBeGreaterThan(0);
+    const bias = llmChanges.find((change) => change.description.includes('per-class bias'));
+    // Fitted out of fold on log p of the training rows: the planted +1.5 nats on spam, centred, within 0.4.
+    const fitted = /ham (-?[\d.]+), spam (-?[\d.]+)/.exec(bias?.description ?? '');
+    expect(fitted).not.toBeNull();
+    expect(Math.abs(Number(fitted?.[2]) - Number(fitted?.[1]) + 1.5)).toBeLessThan(0.4);
     expect(result.test.after.metrics.accuracy).toBeGreaterThan(result.test.before.metrics.accuracy);
   }, 180_000);
 });
