@@ -36,6 +36,9 @@ const VALUES: Record<string, unknown> = {
   regex: '(pos|neg)',
   structured_output: true,
   probabilities: 'samples',
+  scoring: 'logprob',
+  calibration: 'contextual',
+  label_bias: { pos: 0.5 },
   samples: 3,
   top_logprobs: 5,
   concurrency: 2,
@@ -51,7 +54,14 @@ describe('searching LLM configurations', () => {
     expect(Object.keys(VALUES).sort()).toEqual(Object.keys(llmClassifierParamsSchema.shape).sort());
     for (const key of Object.keys(VALUES)) {
       // A candidate setting the key builds (parse=regex and regex with the other one in place).
-      const partner = key === 'regex' ? { parse: 'regex' } : key === 'parse' ? { regex: '(pos|neg)' } : {};
+      const partner =
+        key === 'regex'
+          ? { parse: 'regex' }
+          : key === 'parse'
+            ? { regex: '(pos|neg)' }
+            : key === 'label_bias'
+              ? { scoring: 'logprob' }
+              : {};
       const steps = [{ name: 'llm', params: partner }];
       const model = buildModel(applyParams(steps, { [key]: VALUES[key] }));
       expect((model.params as Record<string, unknown>)[key]).toEqual(VALUES[key]);

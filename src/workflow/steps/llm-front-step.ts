@@ -1,5 +1,6 @@
 import { frontBasesOf, llmFront } from '../../analysis/llm/front/index.js';
 import { LLM_CLASSIFIER_KIND } from '../../models/index.js';
+import { llmRuntimeOf } from '../../models/llm-classifier/runtime.js';
 import { stratifiedKFold } from '../../splits/index.js';
 import type { RunConfig } from '../config-schema.js';
 import type { LlmFrontSection } from '../llm-front-section.js';
@@ -23,15 +24,18 @@ export async function runLlmFrontStep(
   const { train, config } = input;
   const options = optionsOf(config, 'llm_front');
   const { folds } = stratifiedKFold(train.labels.codes, config.cv, { shuffle: true, seed: config.seed });
+  const llmParams = models.filter(isLlmAlone).map((model) => model.steps[0].params);
   const result = await llmFront(train.features, train.labels, {
-    bases: frontBasesOf(models.filter(isLlmAlone).map((model) => model.steps[0].params)),
+    bases: frontBasesOf(llmParams),
     shots: options.shots,
     maj: options.maj,
     maxCost: options.max_cost ?? null,
     firstRung: options.first_rung,
     folds,
     seed: config.seed,
-    runtime: input.build.llm,
+    // The run store's cache file (unless the spec names its own cache): the comparison's answers, and a
+    // rerun's, come from it.
+    runtime: llmRuntimeOf(llmParams[0], input.build),
     signal: input.signal,
   });
   const fileRow = (row: number) => input.trainFileRows[row];
