@@ -99,16 +99,7 @@ function buildCli(log: (line: string) => void): void {
 }
 
 function cliArgs(csv: string): string[] {
-  return [
-    `${root}dist/cli/main.js`,
-    'validate',
-    csv,
-    '--label',
-    'label',
-    '--json',
-    '--fail-on',
-    'never',
-  ];
+  return [`${root}dist/cli/main.js`, 'validate', csv, '--label', 'label', '--json', '--fail-on', 'never'];
 }
 
 function runOurs(csv: string): OurRun {
