@@ -3,29 +3,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/rng.js';
 import { type RunReport, runConfigSchema, runWorkflow } from '../../src/workflow/index.js';
+import { stepsOff } from '../helpers/steps-off.js';
 import { useTempDir } from '../helpers/use-temp-dir.js';
 
 const tempDir = useTempDir();
-
-const CURVES_AND_SEARCH = {
-  validate: false,
-  learning_curve: {},
-  epoch_curve: false,
-  validation_curve: {},
-  search: {},
-  regularization: false,
-  selection: false,
-  ensemble: false,
-  error_analysis: false,
-  final_test: false,
-};
 
 function run(data: Record<string, unknown>, model: string): Promise<RunReport> {
   return runWorkflow(
     runConfigSchema.parse({
       data: { test_size: 0.2, ...data },
       models: [model],
-      steps: CURVES_AND_SEARCH,
+      steps: stepsOff('baseline', 'learning_curve', 'validation_curve', 'search'),
       cv: 5,
       jobs: 1,
     }),
