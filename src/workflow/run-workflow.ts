@@ -8,6 +8,7 @@ import { createRunBudget } from './budget/run-budget.js';
 import { budgetSkipReason } from './budget/step-cost.js';
 import { calibrationFinding } from './calibration-finding.js';
 import { type RunConfig, stepOptions } from './config-schema.js';
+import { withoutUnderfitLabelErrors } from './label-error-gate.js';
 import { defaultModels, type PlannedModel, planModel } from './model-plans.js';
 import { prepareData, sampleRows } from './prepare-data.js';
 import { rankFindings } from './rank-findings.js';
@@ -112,6 +113,9 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
       state = { ...state, ...outcome.state };
     }
     const { tuned } = state;
+    const gated = withoutUnderfitLabelErrors(findings, sections);
+    findings.splice(0, findings.length, ...gated.findings);
+    if (gated.errorAnalysis) sections.errorAnalysis = gated.errorAnalysis;
 
     const calibration = calibrationFinding(sections);
     if (calibration?.finding) findings.push(calibration.finding);
