@@ -1,11 +1,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { serveWork } from '../mlp/thread-signals.js';
-import { featureRange, fillHistogramFeatures } from './histogram-kernels.js';
+import type { SplitChoice, SplitLimits } from './find-split.js';
+import { featureRange } from './histogram-kernels.js';
+import { CHOICE, readNodeJob, writeChoice } from './node-job.js';
+import { childrenPart, type NodeSearch, type PartContext, rootPart } from './node-parts.js';
 
 /**
  * A worker thread of a threaded HistGradientBoosting fit: for every node the fit thread publishes, it
- * fills its share of the features of the node's histogram (binned data, row order, gradients and the
- * histograms all in shared memory) and reports done; see threaded-histograms.ts.
+ * does its share of the features — the root's histogram, or a split's smaller child's and the larger's
+ * by subtraction, and the best splits among them — writes its choices and reports done; see
+ * threaded-histograms.ts.
  */
 export interface HgbWorkerInput {
   readonly part: number;
@@ -14,6 +18,9 @@ export interface HgbWorkerInput {
   readonly rows: number;
   readonly features: number;
   readonly offsets: Int32Array;
+  readonly hasMissing: Uint8Array;
+  readonly rootCounts: Float64Array;
+  readonly limits: SplitLimits;
   readonly indices: Int32Array;
   readonly gradients: Float64Array;
   readonly hessians: Float64Array;
@@ -21,31 +28,44 @@ export interface HgbWorkerInput {
   readonly slab: Float64Array;
   readonly histogramSize: number;
   readonly control: Int32Array;
-  /** [start, count, histogram index] of the node being built. */
-  readonly job: Int32Array;
+  /** The node being built (node-job.ts). */
+  readonly job: Float64Array;
+  /** Two split choices per thread, CHOICE numbers each. */
+  readonly results: Float64Array;
 }
 
 const input = workerData as HgbWorkerInput;
-const { control, job, part, threads } = input;
+const { control, job, part, threads, results, histogramSize, slab } = input;
+const context: PartContext = input;
 const { from, to } = featureRange(input.features, part, threads);
+const histogram = (slot: number) => slab.subarray(slot * histogramSize, (slot + 1) * histogramSize);
+const choices = [emptyChoice(), emptyChoice()];
 serveWork(
   control,
   part,
   () => parentPort?.postMessage('ready'),
   () => {
-    const slot = job[2] * input.histogramSize;
-    fillHistogramFeatures(
-      input.binned,
-      input.rows,
-      input.offsets,
-      input.indices,
-      job[0],
-      job[1],
-      input.gradients,
-      input.hessians,
-      input.slab.subarray(slot, slot + input.histogramSize),
-      from,
-      to,
-    );
+    const node = readNodeJob(job);
+    const searches: NodeSearch[] = node.nodes.map((stats, k) => {
+      Object.assign(choices[k], emptyChoice());
+      return { ...stats, best: choices[k] };
+    });
+    const { gradients: g, hessians: h } = input;
+    if (node.root) rootPart(context, g, h, histogram(node.small), searches[0], from, to);
+    else {
+      const [smallNode, largeNode] = searches;
+      const { start, count } = node;
+      const small = histogram(node.small);
+      const parent = histogram(node.parent);
+      const work = { indices: input.indices, start, count, g, h, small, parent, smallNode, largeNode };
+      childrenPart(context, work, from, to);
+    }
+    searches.forEach((search, k) => {
+      writeChoice(results, (part * 2 + k) * CHOICE, search.best);
+    });
   },
 );
+
+function emptyChoice(): SplitChoice {
+  return { feature: -1, bin: 0, gain: 0, missingLeft: false, gLeft: 0, hLeft: 0, gRight: 0, hRight: 0 };
+}
