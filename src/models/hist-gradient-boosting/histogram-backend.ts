@@ -53,7 +53,7 @@ export function binOffsets(thresholds: readonly Float64Array[]): Int32Array {
  * over worker threads (threaded-histograms.ts). Either gives the same histograms and the same splits.
  */
 export interface HistogramBackend {
-  /** A zeroed histogram from the backend's memory. */
+  /** A histogram from the backend's memory, not zeroed: root and children zero what they fill. */
   take(): Float64Array;
   give(histogram: Float64Array): void;
   /** Fills the root's histogram from every row (g, h: the gradients in row order) and searches it. */
@@ -79,11 +79,7 @@ export function localHistogramBackend(data: BinnedData, limits: SplitLimits): Hi
   const context: PartContext = { ...data, limits };
   const all = data.features;
   return {
-    take() {
-      const histogram = pool.pop() ?? new Float64Array(size);
-      histogram.fill(0);
-      return histogram;
-    },
+    take: () => pool.pop() ?? new Float64Array(size),
     give: (histogram) => pool.push(histogram),
     root: (g, h, histogram, node) => rootPart(context, g, h, histogram, node, 0, all),
     children: (work) => childrenPart(context, work, 0, all),

@@ -63,14 +63,6 @@ export function fillHistogramFeatures(
   }
 }
 
-/** Features [from, to) of part `part` of `parts`: contiguous, as even as whole features allow. */
-export function featureRange(features: number, part: number, parts: number): { from: number; to: number } {
-  return {
-    from: Math.floor((features * part) / parts),
-    to: Math.floor((features * (part + 1)) / parts),
-  };
-}
-
 /**
  * The root's histogram over features [fromFeature, toFeature): every row, in row order, so no index
  * to read and g, h are the gradients as they are. Only Σg and Σh: the counts of the root are the same

@@ -26,8 +26,8 @@ export interface NodeSearch {
 }
 
 /**
- * Features [from, to) of the root: its histogram from every row (g, h in row order), then its best
- * split among those features into `node.best` (which must start with no split).
+ * Features [from, to) of the root: its histogram (zeroed here first) from every row (g, h in row
+ * order), then its best split among those features into `node.best` (which must start with no split).
  */
 export function rootPart(
   context: PartContext,
@@ -39,13 +39,15 @@ export function rootPart(
   to: number,
 ): void {
   const { binned, rows, offsets, rootCounts } = context;
+  // Each thread zeroes its own features: the histogram comes from the pool as it was left.
+  histogram.fill(0, offsets[from] * 3, offsets[to] * 3);
   fillRootHistogramFeatures(binned, rows, offsets, rootCounts, g, h, histogram, from, to);
   search(context, histogram, node, from, to);
 }
 
 /**
  * A split's children: the smaller child's rows indices[start, start + count) with g, h their gradients
- * in that order, its (zeroed) histogram, and the parent's, which becomes the larger child's.
+ * in that order, its histogram, and the parent's, which becomes the larger child's.
  */
 export interface ChildrenWork {
   readonly indices: Int32Array;
@@ -60,13 +62,14 @@ export interface ChildrenWork {
 }
 
 /**
- * Features [from, to) of a split's children, in one hand-off: the smaller child's histogram from its
- * rows, the larger's as parent − smaller in the parent's memory (sklearn's subtraction trick), and
- * both best splits among those features.
+ * Features [from, to) of a split's children, in one hand-off: the smaller child's histogram (zeroed
+ * here first) from its rows, the larger's as parent − smaller in the parent's memory (sklearn's
+ * subtraction trick), and both best splits among those features.
  */
 export function childrenPart(context: PartContext, work: ChildrenWork, from: number, to: number): void {
   const { binned, rows, offsets } = context;
   const { indices, start, count, g, h, small, parent, smallNode, largeNode } = work;
+  small.fill(0, offsets[from] * 3, offsets[to] * 3);
   fillHistogramFeatures(binned, rows, offsets, indices, start, count, g, h, small, from, to);
   subtractHistogramFeatures(parent, small, offsets, from, to);
   search(context, small, smallNode, from, to);

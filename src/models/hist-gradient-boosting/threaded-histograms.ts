@@ -1,25 +1,30 @@
 import type { Worker } from 'node:worker_threads';
 import { ModeldebugError } from '../../core/errors.js';
 import { locateWorkerScript, startWorker, type WorkerScript } from '../../core/worker-script.js';
-import { controlLength, doneSlot, FAILED, GO, publish, STOP, waitForValue } from '../mlp/thread-signals.js';
 import type { ClosableWorkspace } from './boost.js';
 import type { GrowerSettings } from './grow-boosted-tree.js';
 import type { HgbWorkerInput } from './hgb-worker.js';
 import { type BinnedData, createGrowerWorkspace, type HistogramBackend } from './histogram-backend.js';
-import { featureRange } from './histogram-kernels.js';
-import { CHOICE, JOB_LENGTH, mergeChoice, type NodeJob, writeNodeJob } from './node-job.js';
-import { childrenPart, type NodeSearch, type PartContext, rootPart } from './node-parts.js';
+import {
+  CHOICE,
+  CONTROL,
+  chunkCount,
+  JOB_LENGTH,
+  runNodeJob,
+  type SharedNodeWork,
+  stopNodeJobs,
+} from './node-job.js';
 
 /**
- * A histogram backend over `threads` threads (this one and threads − 1 workers): each does a fixed
- * range of features of every node, as sklearn's OpenMP loops over features — the root's histogram, or a
- * split's smaller child's, the larger one's by subtraction, and the best splits among its features —
- * in one hand-off per split. The binned data, the node's row order and gradients, and every histogram
- * live in SharedArrayBuffers, so a node moves no data, only a counter and a few numbers. Each feature is
- * summed by one thread in row order and the threads' best splits are combined in feature order with
- * the same strict comparison, so the trees are the same as with one thread, bit for bit. Undefined when
- * the tree size is unbounded (the histograms cannot be preallocated) or no worker script is found: the
- * caller then fits in this thread.
+ * A histogram backend over `threads` threads (this one and threads − 1 workers) that share each node's
+ * work by chunks of features (node-job.ts), as sklearn's OpenMP loops over features: the root's
+ * histogram, or a split's smaller child's, the larger one's by subtraction, and the best splits among
+ * the chunk's features, in one hand-off per split. The binned data, the node's row order and
+ * gradients, and every histogram live in SharedArrayBuffers, so a node moves no data, only counters and
+ * a few numbers. Each feature is summed by one thread in row order and the chunks' best splits are
+ * combined in feature order with the same strict comparison, so the trees are the same as with one
+ * thread, bit for bit. Undefined when the tree size is unbounded (the histograms cannot be
+ * preallocated) or no worker script is found: the caller then fits in this thread.
  */
 export async function startThreadedHistograms(
   data: BinnedData,
@@ -32,46 +37,39 @@ export async function startThreadedHistograms(
   const histogramSize = offsets[features] * 3;
   // Open leaves hold a histogram each, plus the child being built.
   const capacity = settings.maxLeafNodes + 2;
-  const slab = sharedFloat64(capacity * histogramSize);
   const free = Array.from({ length: capacity }, (_, k) => capacity - 1 - k);
   const binned = new Uint8Array(new SharedArrayBuffer(data.binned.length));
   binned.set(data.binned);
   const rootCounts = sharedFloat64(data.rootCounts.length);
   rootCounts.set(data.rootCounts);
-  const indices = new Int32Array(new SharedArrayBuffer(rows * 4));
-  const gradients = sharedFloat64(rows);
-  const hessians = sharedFloat64(rows);
-  const control = new Int32Array(new SharedArrayBuffer(controlLength(threads) * 4));
-  const job = sharedFloat64(JOB_LENGTH);
-  const results = sharedFloat64(threads * 2 * CHOICE);
+  const shared: SharedNodeWork = {
+    context: {
+      binned,
+      rows,
+      offsets,
+      hasMissing: data.hasMissing,
+      rootCounts,
+      limits: { l2: settings.l2, minSamplesLeaf: settings.minSamplesLeaf },
+    },
+    features,
+    indices: new Int32Array(new SharedArrayBuffer(rows * 4)),
+    gradients: sharedFloat64(rows),
+    hessians: sharedFloat64(rows),
+    slab: sharedFloat64(capacity * histogramSize),
+    histogramSize,
+    control: new Int32Array(new SharedArrayBuffer(CONTROL.length * 4)),
+    job: sharedFloat64(JOB_LENGTH),
+    results: sharedFloat64(chunkCount(features) * 2 * CHOICE),
+  };
   const workers: Worker[] = [];
   const close = async () => {
-    publish(control, STOP, 1);
-    publish(control, GO, Atomics.load(control, GO) + 1);
+    stopNodeJobs(shared.control);
     await Promise.all(workers.map((worker) => worker.terminate()));
   };
   try {
     await Promise.all(
-      Array.from({ length: threads - 1 }, (_, w) => {
-        const input: HgbWorkerInput = {
-          part: w + 1,
-          threads,
-          binned,
-          rows,
-          features,
-          offsets,
-          hasMissing: data.hasMissing,
-          rootCounts,
-          limits: { l2: settings.l2, minSamplesLeaf: settings.minSamplesLeaf },
-          indices,
-          gradients,
-          hessians,
-          slab,
-          histogramSize,
-          control,
-          job,
-          results,
-        };
+      Array.from({ length: threads - 1 }, () => {
+        const input: HgbWorkerInput = shared;
         const worker = startWorker(script, { ...input });
         workers.push(worker);
         return new Promise<void>((resolve, reject) => {
@@ -88,56 +86,33 @@ export async function startThreadedHistograms(
       cause: error,
     });
   }
-  const context: PartContext = { ...data, binned, rootCounts, limits: settings };
-  const own = featureRange(features, 0, threads);
-  let sequence = Atomics.load(control, GO);
+  const { slab } = shared;
   const slotOf = (histogram: Float64Array) => histogram.byteOffset / 8 / histogramSize;
-  const post = (node: NodeJob) => {
-    writeNodeJob(job, node);
-    publish(control, GO, ++sequence);
-  };
-  const collect = (nodes: NodeSearch[]) => {
-    for (let part = 1; part < threads; part++) waitForValue(control, doneSlot(part), sequence);
-    if (Atomics.load(control, FAILED) === 1) {
-      throw new ModeldebugError('internal', 'a HistGradientBoosting worker thread failed', {
-        hint: 'fit with n_jobs=1',
-      });
-    }
-    // Parts in feature order, each replacing the best only when strictly better: the first best
-    // feature wins, as in one scan over all features.
-    for (let part = 1; part < threads; part++)
-      nodes.forEach((node, k) => {
-        mergeChoice(results, (part * 2 + k) * CHOICE, node.best);
-      });
-  };
   const backend: HistogramBackend = {
     take() {
       const slot = free.pop();
       if (slot === undefined)
         throw new ModeldebugError('internal', 'HistGradientBoosting ran out of histograms');
-      const histogram = slab.subarray(slot * histogramSize, (slot + 1) * histogramSize);
-      histogram.fill(0);
-      return histogram;
+      return slab.subarray(slot * histogramSize, (slot + 1) * histogramSize);
     },
     give(histogram) {
       free.push(slotOf(histogram));
     },
     root(g, h, histogram, node) {
-      gradients.set(g);
-      hessians.set(h);
-      post({ root: true, start: 0, count: rows, small: slotOf(histogram), parent: -1, nodes: [node] });
-      rootPart(context, gradients, hessians, histogram, node, own.from, own.to);
-      collect([node]);
+      shared.gradients.set(g);
+      shared.hessians.set(h);
+      const job = { root: true, start: 0, count: rows, small: slotOf(histogram), parent: -1, nodes: [node] };
+      runNodeJob(shared, job, [node]);
     },
     children(work) {
       const { start, count, smallNode, largeNode } = work;
       const nodes = [smallNode, largeNode];
-      post({ root: false, start, count, small: slotOf(work.small), parent: slotOf(work.parent), nodes });
-      childrenPart(context, work, own.from, own.to);
-      collect(nodes);
+      const small = slotOf(work.small);
+      runNodeJob(shared, { root: false, start, count, small, parent: slotOf(work.parent), nodes }, nodes);
     },
   };
-  return { ...createGrowerWorkspace(rows, backend, { indices, g: gradients, h: hessians }), close };
+  const { indices, gradients: g, hessians: h } = shared;
+  return { ...createGrowerWorkspace(rows, backend, { indices, g, h }), close };
 }
 
 function sharedFloat64(length: number): Float64Array {
