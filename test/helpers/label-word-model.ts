@@ -5,19 +5,22 @@ const NEGATIVE = /^(neg|negative|unfavourable)$/i;
 
 /**
  * The labels the system message lists ("- word" or "- word: description"), each with what it means: its
- * description when that is a class word (a letter described by "pos" means pos), else the word itself.
+ * description's first word when the label is a single letter (a letter described by "pos" means pos), else
+ * the word itself.
  */
-export function listedLabels(body: ChatBody): { word: string; positive: boolean | null }[] {
+export function listedLabels(body: ChatBody): { word: string; meaning: string }[] {
   const system = body.messages.find((message) => message.role === 'system')?.content ?? '';
-  return [...system.matchAll(/^- ([^:\n]+?)(?:: (.*))?$/gm)].map(([, word, description]) => {
-    const meaning = description !== undefined && /^\w+$/.test(description) ? description : word;
-    return { word, positive: POSITIVE.test(meaning) ? true : NEGATIVE.test(meaning) ? false : null };
-  });
+  return [...system.matchAll(/^- ([^:\n]+?)(?:: (.*))?$/gm)].map(([, word, description]) => ({
+    word,
+    meaning:
+      /^[A-Z]$/.test(word) && description !== undefined ? (/^\w+/.exec(description)?.[0] ?? word) : word,
+  }));
 }
 
 /** The listed word that means pos (or neg), as a model that reads the label list answers; else pos/neg. */
 export function labelWordFor(body: ChatBody, positive: boolean): string {
-  return listedLabels(body).find((label) => label.positive === positive)?.word ?? (positive ? 'pos' : 'neg');
+  const means = positive ? POSITIVE : NEGATIVE;
+  return listedLabels(body).find((label) => means.test(label.meaning))?.word ?? (positive ? 'pos' : 'neg');
 }
 
 /**
