@@ -183,6 +183,18 @@ export const runConfigSchema = z.strictObject({
       }),
       /** Label-token scoring, contextual calibration and a per-class bias for an LLM model; others skip it. */
       llm_calibration: step({}),
+      /**
+       * The tuned model's robustness on at most `max_rows` training rows: an LLM's format and label-list
+       * variants and `samples` answers per row (at temperature > 0); text perturbations for any model.
+       */
+      llm_robustness: step({
+        max_rows: z.number().int().min(4).max(100_000).default(200),
+        samples: z.number().int().min(1).max(64).default(3),
+        families: z
+          .array(z.enum(['format', 'labels', 'input']))
+          .min(1)
+          .optional(),
+      }),
       error_analysis: step({ n_boot: bootstrapCount }),
       final_test: step({ n_boot: bootstrapCount }),
     })
@@ -199,6 +211,7 @@ export const runConfigSchema = z.strictObject({
       selection: true,
       ensemble: true,
       llm_calibration: true,
+      llm_robustness: true,
       error_analysis: true,
       final_test: true,
     }),
