@@ -75,10 +75,25 @@ export function createRemoteChatRunner(options: RemoteChatRunnerOptions): {
     let fatal: unknown;
     let refusal: LlmCallError | undefined;
 
+    const settling = new Set<string>();
     const settle = async (jobId: string, returned: unknown) => {
       const batch = pending.get(jobId);
-      if (!batch) return;
-      pending.delete(jobId);
+      if (!batch || settling.has(jobId)) return;
+      // Pending until every answer is delivered: the run must not end while deliver awaits the cache.
+      settling.add(jobId);
+      try {
+        await settleBatch(jobId, batch, returned);
+      } finally {
+        pending.delete(jobId);
+        settling.delete(jobId);
+      }
+      wake?.();
+    };
+    const settleBatch = async (
+      jobId: string,
+      batch: { indices: number[]; items: ChatJob[] },
+      returned: unknown,
+    ) => {
       const parsed = chatBatchResultSchema.safeParse(
         typeof returned === 'string' ? JSON.parse(returned) : returned,
       );
@@ -92,7 +107,6 @@ export function createRemoteChatRunner(options: RemoteChatRunnerOptions): {
       } else {
         await deliver(batch, parsed.data);
       }
-      wake?.();
     };
     const deliver = async (batch: { indices: number[]; items: ChatJob[] }, result: ChatBatchResult) => {
       for (const [k, item] of result.items.entries()) {
