@@ -59,6 +59,8 @@ export function createRemoteChatRunner(options: RemoteChatRunnerOptions): {
       const queue = new Queue(CHAT_QUEUE, { connection });
       const events = new QueueEvents(CHAT_QUEUE, { connection });
       await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+      // Every run in flight listens for its batches (front runs one per arm and fold at once).
+      events.setMaxListeners(0);
       return { queue, events };
     })();
     return connecting;
