@@ -146,6 +146,11 @@ export const runConfigSchema = z.strictObject({
         maj: z.array(z.number().int().min(1).max(64)).min(1).default([1]),
         max_cost: z.number().positive().optional(),
         first_rung: z.number().int().positive().optional(),
+        /** What an arm must be beaten on: accuracy and any of cost, latency (default accuracy, cost). */
+        objectives: z
+          .array(z.enum(['accuracy', 'cost', 'latency']))
+          .min(1)
+          .optional(),
       }),
       learning_curve: step({ train_sizes: z.array(z.number().positive()).min(2).optional() }),
       /** Per-epoch training and validation loss of a gradient-trained best model (mlp, sgd); others skip it. */
