@@ -58,4 +58,17 @@ describe('the command table', () => {
     // The check can fail: a command that needs DuckDB does load it.
     expect(packagesLoaded(['validate', '--help']).has('@duckdb/node-api')).toBe(true);
   });
+
+  it('lets the commands that fit here (eval, search, curve) start without BullMQ or ioredis', () => {
+    for (const command of ['eval', 'search', 'curve']) {
+      const loaded = packagesLoaded([command, '--help']);
+      expect(loaded.has('@duckdb/node-api'), `${command} loads its own packages`).toBe(true);
+      expect(
+        ['bullmq', 'ioredis'].filter((name) => loaded.has(name)),
+        command,
+      ).toEqual([]);
+    }
+    // The check can fail: the worker command does load BullMQ.
+    expect(packagesLoaded(['worker', '--help']).has('bullmq')).toBe(true);
+  });
 });
