@@ -81,7 +81,11 @@ export async function cleanData(path: string, options: CleanOptions): Promise<Cl
       options.impute || options.dropMissing ? await infinitiesToMissing(session, staged.columns) : [];
     const all = staged.columns.map((column) => column.sql).join(', ');
     const keep: string[] = [];
-    if (!options.keepDuplicates) keep.push(`rowid IN (SELECT min(rowid) FROM data GROUP BY ${all})`);
+    if (!options.keepDuplicates) {
+      // Grouped once: every count below and the copy filter on this list instead of regrouping 51 columns.
+      await session.run(`CREATE TEMP TABLE first_rows AS SELECT min(rowid) AS r FROM data GROUP BY ${all}`);
+      keep.push('rowid IN (SELECT r FROM first_rows)');
+    }
     const afterDuplicates = await countWhere(session, keep);
     if (label) keep.push(`${label.sql} IS NOT NULL`);
     const afterLabel = await countWhere(session, keep);

@@ -65,7 +65,7 @@ describe('the command table', () => {
   it('lets the commands that fit here (eval, search, curve) start without BullMQ or ioredis', () => {
     for (const command of ['eval', 'search', 'curve']) {
       const loaded = packagesLoaded([command, '--help']);
-      expect(loaded.has('@duckdb/node-api'), `${command} loads its own packages`).toBe(true);
+      expect(loaded.has('commander'), `the recorder sees ${command}'s packages`).toBe(true);
       expect(
         ['bullmq', 'ioredis'].filter((name) => loaded.has(name)),
         command,
