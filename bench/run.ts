@@ -16,6 +16,7 @@ import { runModelsBench } from './models.js';
 import { runRfeBench } from './rfe.js';
 import { runWorkflowBench } from './run-workflow.js';
 import { runSearchBench } from './search.js';
+import { runSeedWorkflowBench } from './seed-workflow.js';
 import { runTextBench } from './text.js';
 import { runValidateBench } from './validate.js';
 
@@ -36,6 +37,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   fix: () => runFixBench(),
   diagnosis: () => runDiagnosisBench(),
   run: () => runWorkflowBench(),
+  seed: () => runSeedWorkflowBench(),
 };
 
 const requested = process.argv.slice(2);
