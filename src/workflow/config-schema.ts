@@ -162,6 +162,14 @@ export const runConfigSchema = z.strictObject({
         grid: z.array(z.string()).optional(),
         space: z.array(z.string()).optional(),
         trials: z.number().int().positive().max(1_000_000, 'at most 1,000,000 trials').optional(),
+        max_rows: z
+          .number()
+          .int()
+          .min(0)
+          .default(5000)
+          .describe(
+            'the candidates are cross-validated on a stratified sample of this many training rows (0 = the whole tuning sample); the winner is refitted on all rows by the final test',
+          ),
       }),
       regularization: step({
         penalty: z.enum(['l1', 'l2', 'elasticnet']).default('l1'),
@@ -178,7 +186,17 @@ export const runConfigSchema = z.strictObject({
       }),
       /** Label-token scoring, contextual calibration and a per-class bias for an LLM model; others skip it. */
       llm_calibration: step({}),
-      error_analysis: step({ n_boot: bootstrapCount }),
+      error_analysis: step({
+        n_boot: bootstrapCount,
+        max_rows: z
+          .number()
+          .int()
+          .min(0)
+          .default(20000)
+          .describe(
+            "when the comparison's out-of-fold predictions of the model cannot be reused (tuning changed it), it is cross-validated on a stratified sample of this many training rows (0 = all)",
+          ),
+      }),
       final_test: step({ n_boot: bootstrapCount }),
     })
     .default({

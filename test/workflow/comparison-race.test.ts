@@ -1,10 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../src/core/rng.js';
 import { runConfigSchema, runWorkflow } from '../../src/workflow/index.js';
 import { raceRungs, raceStops } from '../../src/workflow/steps/comparison-race.js';
+import { writeBlobs } from '../helpers/blobs-csv.js';
 
 /** Every step but the comparison off: these tests are about the race alone. */
 const ONLY_COMPARISON = {
@@ -20,20 +17,6 @@ const ONLY_COMPARISON = {
   error_analysis: false,
   final_test: false,
 };
-
-/** Three balanced classes, each a shifted Gaussian blob in 4 columns: a linear model separates them well. */
-function writeBlobs(rows: number): string {
-  const rng = createRng(11);
-  const lines = ['a,b,c,d,y'];
-  for (let i = 0; i < rows; i++) {
-    const k = i % 3;
-    const x = [rng.normal() + 2 * k, rng.normal() - 1.5 * k, rng.normal(), rng.normal()];
-    lines.push([...x.map((v) => v.toFixed(4)), `class_${k}`].join(','));
-  }
-  const path = join(mkdtempSync(join(tmpdir(), 'md-race-')), 'blobs.csv');
-  writeFileSync(path, `${lines.join('\n')}\n`);
-  return path;
-}
 
 describe('raceRungs', () => {
   it('divides the full rows by the factor while a rung keeps at least minRows, ending on all of them', () => {

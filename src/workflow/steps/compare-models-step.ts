@@ -127,7 +127,8 @@ async function scoreModel(
 ): Promise<ScoredModel> {
   const { train, config } = input;
   checkDataFitsModel(train, model.steps);
-  const started = performance.now();
+  const now = () => input.budget?.now() ?? performance.now();
+  const started = now();
   const result = await crossValidate(buildModel(model.steps, input.build), train.features, train.labels, {
     cv: folds,
     scoring: [...COMPARISON_SCORING],
@@ -137,7 +138,7 @@ async function scoreModel(
     concurrentFolds: tagsOf(model.steps).waitsOnEndpoint,
     onFoldDone,
   });
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = (now() - started) / 1000;
   input.budget?.noteFits(model.spec, folds[0].train.length, seconds / folds.length);
   if (result.outOfFold) {
     input.outOfFold?.set(model.spec, {
