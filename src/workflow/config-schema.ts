@@ -139,6 +139,14 @@ export const runConfigSchema = z.strictObject({
       baseline: step({
         race: z.boolean().default(true),
         race_min_rows: z.number().int().min(10).default(1000),
+        max_fold_rows: z
+          .number()
+          .int()
+          .min(0)
+          .default(16000)
+          .describe(
+            "no model trains on more than this many of a fold's training rows (a seeded sample of them; 0 = all): the fits are tested on every row of the fold's test part, so each training row still gets an out-of-fold prediction",
+          ),
       }),
       /** LLM models only: their cost–accuracy front (× few-shot k × maj@k), raced on the training rows. */
       llm_front: step({

@@ -130,3 +130,20 @@ describe('run with a time budget', () => {
     expect(report.sections.finalTest).toBeDefined();
   }, 120_000);
 });
+
+describe('the comparison on a file bigger than max_fold_rows', () => {
+  it("trains on a sample of each fold's rows yet predicts every training row out of fold", async () => {
+    const report = await runWorkflow(
+      runConfigSchema.parse({
+        data: { train: writeBlobs(30_000), label: 'y' },
+        models: ['scale | logreg', 'gnb'],
+        steps: { ...ONLY_COMPARISON, error_analysis: true },
+      }),
+    );
+    // 24,000 training rows, folds of 19,200 capped at 16,000: rungs 16,000 / 4^k down to 1,000.
+    expect(report.sections.modelComparison?.race?.rungs).toEqual([1000, 4000, 16000]);
+    const errors = report.sections.errorAnalysis;
+    expect(errors?.rows).toBe(24_000);
+    expect(errors?.protocol).toMatch(/reused; each fit trained on 16000 of its fold's ~19200 training rows/);
+  }, 120_000);
+});

@@ -30,10 +30,12 @@ export async function runCompareModelsStep(
   input: StepInput,
   models: readonly PlannedModel[],
   race: RaceOptions = DEFAULT_RACE,
+  maxFoldRows = 0,
 ): Promise<{ section: ModelComparisonSection; best: PlannedModel; findings: RunFinding[] }> {
   const { train, config } = input;
   const { folds } = stratifiedKFold(train.labels.codes, config.cv, { shuffle: true, seed: config.seed });
-  const rungs = raceRungs(Math.min(...folds.map((fold) => fold.train.length)), race);
+  const foldRows = Math.min(...folds.map((fold) => fold.train.length));
+  const rungs = raceRungs(maxFoldRows > 0 ? Math.min(foldRows, maxFoldRows) : foldRows, race);
   const failures: { spec: string; error: string }[] = [];
   const stopped: RaceStopRecord[] = [];
   let firstError: unknown;
@@ -46,7 +48,7 @@ export async function runCompareModelsStep(
   for (let rung = 0; rung < rungs.length; ) {
     const rows = rungs[rung];
     const last = rung === rungs.length - 1;
-    const foldsHere = last ? folds : rungFolds(folds, rows, config.seed);
+    const foldsHere = rows >= foldRows ? folds : rungFolds(folds, rows, config.seed);
     scored = [];
     for (const model of alive) {
       try {
@@ -221,7 +223,7 @@ export const compareModelsStep: WorkflowStep = {
   async run({ input, state }) {
     const options = optionsOf(input.config, 'baseline');
     const race = options.race ? { ...DEFAULT_RACE, minRows: options.race_min_rows } : NO_RACE;
-    const result = await runCompareModelsStep(input, state.models, race);
+    const result = await runCompareModelsStep(input, state.models, race, options.max_fold_rows);
     // A model stopped in the race has no scores on the full folds: later steps leave it out, as a failed one.
     const out = new Set([
       ...result.section.failures.map((failure) => failure.spec),

@@ -3,6 +3,7 @@ import { buildModel } from '../../catalog/index.js';
 import { takeFeatureRows } from '../../core/features.js';
 import { takeLabelRows } from '../../core/labels.js';
 import { calibrationData } from '../calibration-data.js';
+import { stepOptions } from '../config-schema.js';
 import type { PlannedModel } from '../model-plans.js';
 import { sampledRowIndices } from '../prepare-data.js';
 import type { ErrorAnalysisSection, RunFinding } from '../report-types.js';
@@ -40,7 +41,7 @@ export async function runErrorAnalysisStep(
     ...(compared ? { outOfFold: compared } : {}),
   });
   const fileRow = (row: number) => input.trainFileRows[kept ? kept[row] : row];
-  const protocol = `${analysis.protocol.description}${compared ? " (the model comparison's, reused)" : ''}${kept ? `, on a stratified sample of ${kept.length} of the ${train.features.rows} training rows` : ''}`;
+  const protocol = `${analysis.protocol.description}${compared ? ` (the model comparison's, reused${comparisonCap(input)})` : ''}${kept ? `, on a stratified sample of ${kept.length} of the ${train.features.rows} training rows` : ''}`;
   const records = errorFindingRecords(analysis, fileRow);
   const section: ErrorAnalysisSection = {
     model: tuned.spec,
@@ -106,6 +107,16 @@ export async function runErrorAnalysisStep(
 export function reusableOutOfFold(input: StepInput, model: PlannedModel): MemberOutOfFold | undefined {
   if (input.budget?.cuts.some((cut) => cut.step === 'baseline')) return undefined;
   return input.outOfFold?.get(model.spec);
+}
+
+/** How the comparison's fits were capped on this file, in words (empty when they trained on whole folds). */
+function comparisonCap(input: StepInput): string {
+  const cap = stepOptions(input.config, 'baseline')?.max_fold_rows ?? 0;
+  const { cv } = input.config;
+  const foldRows = Math.floor((input.train.features.rows * (cv - 1)) / cv);
+  return cap > 0 && foldRows > cap
+    ? `; each fit trained on ${cap} of its fold's ~${foldRows} training rows`
+    : '';
 }
 
 export const errorAnalysisStep: WorkflowStep = {
