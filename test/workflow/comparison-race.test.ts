@@ -2,21 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runConfigSchema, runWorkflow } from '../../src/workflow/index.js';
 import { raceRungs, raceStops } from '../../src/workflow/steps/comparison-race.js';
 import { writeBlobs } from '../helpers/blobs-csv.js';
-
-/** Every step but the comparison off: these tests are about the race alone. */
-const ONLY_COMPARISON = {
-  validate: false,
-  drift: false,
-  learning_curve: false,
-  epoch_curve: false,
-  validation_curve: false,
-  search: false,
-  regularization: false,
-  selection: false,
-  ensemble: false,
-  error_analysis: false,
-  final_test: false,
-};
+import { stepsOff } from '../helpers/steps-off.js';
 
 describe('raceRungs', () => {
   it('divides the full rows by the factor while a rung keeps at least minRows, ending on all of them', () => {
@@ -55,7 +41,7 @@ describe('the comparison as a race', () => {
       runConfigSchema.parse({
         data: { train, label: 'y' },
         models: ['scale | logreg', 'dummy'],
-        steps: { ...ONLY_COMPARISON, baseline: { race_min_rows: 250 } },
+        steps: { ...stepsOff('baseline'), baseline: { race_min_rows: 250 } },
       }),
     );
     const section = report.sections.modelComparison;
@@ -84,7 +70,7 @@ describe('the comparison as a race', () => {
             data: { example },
             ...(models ? { models } : {}),
             // Rungs from 250 rows, so that digits races (the default, 1,000, gives every bundled set one rung).
-            steps: { ...ONLY_COMPARISON, baseline: { race, race_min_rows: 250 } },
+            steps: { ...stepsOff('baseline'), baseline: { race, race_min_rows: 250 } },
           }),
         );
       const raced = await run(true);
@@ -137,7 +123,7 @@ describe('the comparison on a file bigger than max_fold_rows', () => {
       runConfigSchema.parse({
         data: { train: writeBlobs(30_000), label: 'y' },
         models: ['scale | logreg', 'gnb'],
-        steps: { ...ONLY_COMPARISON, error_analysis: true },
+        steps: stepsOff('baseline', 'error_analysis'),
       }),
     );
     // 24,000 training rows, folds of 19,200 capped at 16,000: rungs 16,000 / 4^k down to 1,000.

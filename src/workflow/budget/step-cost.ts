@@ -51,6 +51,16 @@ const STEP_COSTS: Partial<Record<StepName, StepCost>> = {
       cappedRows(input.train.features.rows, stepOptions(input.config, 'error_analysis')?.max_rows),
     samples: true,
   },
+  // Up to ~16 variants (and the samples), each out of fold, on at most max_rows of the training rows.
+  llm_robustness: {
+    fits: ({ input }) =>
+      16 *
+      input.config.cv *
+      Math.min(
+        1,
+        (stepOptions(input.config, 'llm_robustness')?.max_rows ?? 200) / input.tuning.features.rows,
+      ),
+  },
 };
 
 /** The search's candidates: its grid's size (the config's or the model kind's), or its trials (10 by default). */

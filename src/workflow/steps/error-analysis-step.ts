@@ -1,4 +1,9 @@
-import { analyseErrors, errorFindingRecords, type MemberOutOfFold } from '../../analysis/index.js';
+import {
+  analyseErrors,
+  errorFindingRecords,
+  type MemberOutOfFold,
+  withLabelErrorsGated,
+} from '../../analysis/index.js';
 import { buildModel } from '../../catalog/index.js';
 import { takeFeatureRows } from '../../core/features.js';
 import { takeLabelRows } from '../../core/labels.js';
@@ -18,6 +23,7 @@ const TOP = 10;
  * when it cross-validated this very model on all of them (the same folds), else a new cross-validation
  * on at most `max_rows` of them (a stratified sample). Rows are named by the user's file (the split's
  * rows mapped back); calibration goes to the run's single verdict.
+ * Label errors are read only off a model that beats the most-frequent-class baseline (see the gate).
  */
 export async function runErrorAnalysisStep(
   input: StepInput,
@@ -31,15 +37,17 @@ export async function runErrorAnalysisStep(
   const dataset = kept
     ? { ...train, features: takeFeatureRows(train.features, kept), labels: takeLabelRows(train.labels, kept) }
     : train;
-  const analysis = await analyseErrors(buildModel(tuned.steps, input.build), dataset, {
-    folds: config.cv,
-    shuffle: true,
-    seed: config.seed,
-    nBoot: options.n_boot,
-    signal: input.signal,
-    onProgress: input.onFits,
-    ...(compared ? { outOfFold: compared } : {}),
-  });
+  const analysis = withLabelErrorsGated(
+    await analyseErrors(buildModel(tuned.steps, input.build), dataset, {
+      folds: config.cv,
+      shuffle: true,
+      seed: config.seed,
+      nBoot: options.n_boot,
+      signal: input.signal,
+      onProgress: input.onFits,
+      ...(compared ? { outOfFold: compared } : {}),
+    }),
+  );
   const fileRow = (row: number) => input.trainFileRows[kept ? kept[row] : row];
   const protocol = `${analysis.protocol.description}${compared ? ` (the model comparison's, reused${comparisonCap(input)})` : ''}${kept ? `, on a stratified sample of ${kept.length} of the ${train.features.rows} training rows` : ''}`;
   const records = errorFindingRecords(analysis, fileRow);
