@@ -43,12 +43,18 @@ export async function runCompareModelsStep(
   let scored: ScoredModel[] = [];
   let cut: { rows: number; reason: string } | undefined;
   let fitsDone = 0;
-  const plannedFits = () => fitsDone + alive.length * folds.length;
+  let rungStartFits = 0;
+  let rungIndex = 0;
+  // The progress line's count spans the whole race, as if every model still in it went on to the last
+  // rung: an upper bound that shrinks as models stop, rather than a count that restarts at each rung.
+  const plannedFits = () => rungStartFits + alive.length * folds.length * (rungs.length - rungIndex);
   const deadline = input.budget?.deadlineFor('baseline');
   for (let rung = 0; rung < rungs.length; ) {
     const rows = rungs[rung];
     const last = rung === rungs.length - 1;
     const foldsHere = rows >= foldRows ? folds : rungFolds(folds, rows, config.seed);
+    rungStartFits = fitsDone;
+    rungIndex = rung;
     scored = [];
     for (const model of alive) {
       try {
