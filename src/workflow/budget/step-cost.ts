@@ -1,6 +1,7 @@
 import type { StepName } from '../config-schema.js';
 import { stepOptions } from '../config-schema.js';
 import type { StepRun } from '../workflow-step.js';
+import { learningCurveFitUnits, MIN_CURVE_ROWS } from './curve-sample.js';
 import type { RunBudget } from './run-budget.js';
 
 /**
@@ -12,7 +13,11 @@ import type { RunBudget } from './run-budget.js';
 const FITS_PER_STEP: Partial<Record<StepName, (run: StepRun) => number>> = {
   drift: () => 1,
   learning_curve: ({ input }) =>
-    (stepOptions(input.config, 'learning_curve')?.train_sizes?.length ?? 5) * input.config.cv * 0.55,
+    learningCurveFitUnits(
+      stepOptions(input.config, 'learning_curve')?.train_sizes,
+      input.tuningFolds.length,
+      input.tuningFolds[0]?.train.length ?? 1,
+    ),
   epoch_curve: () => 1,
   validation_curve: ({ input }) =>
     (stepOptions(input.config, 'validation_curve')?.values?.length ?? 6) * input.config.cv,
@@ -24,13 +29,23 @@ const FITS_PER_STEP: Partial<Record<StepName, (run: StepRun) => number>> = {
   error_analysis: () => 1,
 };
 
-/** The step's estimated seconds, or undefined when there is no cost model or no fit measured yet. */
+/**
+ * Steps that sample rows to meet their deadline (planCurveSample) instead of being skipped: their
+ * estimate is that of their smallest sample, so only a budget that cannot hold even that skips them.
+ */
+const SAMPLING_STEPS: ReadonlySet<StepName> = new Set(['learning_curve', 'validation_curve']);
+
+/**
+ * The step's estimated seconds, or undefined when there is no cost model or no fit measured yet. A
+ * sampling step's is the least it can do.
+ */
 export function estimateStepSeconds(step: StepName, run: StepRun, budget: RunBudget): number | undefined {
   const fits = FITS_PER_STEP[step]?.(run);
   if (fits === undefined) return undefined;
   const { tuning, config } = run.input;
   const foldRows = Math.round((tuning.features.rows * (config.cv - 1)) / config.cv);
-  const perFit = budget.fitSeconds(run.state.best.spec, foldRows);
+  const rows = SAMPLING_STEPS.has(step) ? Math.min(foldRows, MIN_CURVE_ROWS) : foldRows;
+  const perFit = budget.fitSeconds(run.state.best.spec, rows);
   return perFit === undefined ? undefined : fits * perFit;
 }
 
