@@ -11,7 +11,10 @@
  * `npx tsx bench/gradient.ts [--mlp-repeat N] [--sgd-repeat N] [--hgb-repeat N]` (0 skips that model), or call
  * `runGradientBench()`. HistGradientBoostingClassifier runs with its defaults on both sides (early stopping
  * 'auto': on, a 10 % validation split); sklearn's uses both cores through OpenMP, ours runs with n_jobs=2
- * (histograms split by feature over two threads) and again with n_jobs=1, both against the same sklearn run.
+ * (each node's histograms and split search shared by feature over two threads) and again with n_jobs=1,
+ * both against the same sklearn run. Each case also prints the CPU time of its fit + predict (every
+ * thread of the process, process.cpuUsage() on ours, getrusage on sklearn's): at load the wall-time
+ * ratio swings, the CPU time much less.
  */
 import { loadavg } from 'node:os';
 import type { Classifier } from '../src/core/estimator.js';
@@ -27,6 +30,8 @@ const FEATURES = 50;
 
 interface Timing {
   readonly seconds: number[];
+  /** CPU time of each fit + predict, every thread of the process (user + system). */
+  readonly cpuSeconds?: number[];
   readonly accuracy: number;
   readonly epochs: number;
 }
@@ -124,12 +129,13 @@ export async function runGradientBench(options: GradientBenchOptions = {}): Prom
   log(
     `  load average before sklearn ${peer.load?.toFixed(2) ?? 'n/a'}, before ours ${oursLoad.toFixed(2)} (2 cores)`,
   );
+  const cpu = (timing: Timing) => (timing.cpuSeconds ? ` cpu ${median(timing.cpuSeconds).toFixed(2)}s` : '');
   for (const c of cases) {
     const theirs = c.sklearn
-      ? `sklearn ${median(c.sklearn.seconds).toFixed(3)}s acc ${c.sklearn.accuracy.toFixed(4)} (${c.sklearn.epochs} ep) | ratio ${c.ratio?.toFixed(2)}x | acc diff ${((c.ours.accuracy - c.sklearn.accuracy) * 100).toFixed(2)} pp`
+      ? `sklearn ${median(c.sklearn.seconds).toFixed(3)}s${cpu(c.sklearn)} acc ${c.sklearn.accuracy.toFixed(4)} (${c.sklearn.epochs} ep) | ratio ${c.ratio?.toFixed(2)}x | acc diff ${((c.ours.accuracy - c.sklearn.accuracy) * 100).toFixed(2)} pp`
       : `sklearn skipped (${peer.skipped})`;
     log(
-      `  ${c.name.padEnd(30)} ours ${median(c.ours.seconds).toFixed(3)}s acc ${c.ours.accuracy.toFixed(4)} (${c.ours.epochs} ep) | ${theirs}`,
+      `  ${c.name.padEnd(30)} ours ${median(c.ours.seconds).toFixed(3)}s${cpu(c.ours)} acc ${c.ours.accuracy.toFixed(4)} (${c.ours.epochs} ep) | ${theirs}`,
     );
   }
   return {
@@ -148,17 +154,21 @@ async function timed(
   repeat: number,
 ): Promise<Timing> {
   const seconds: number[] = [];
+  const cpuSeconds: number[] = [];
   let correct = 0;
   let epochs = 0;
   for (let r = 0; r < repeat; r++) {
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     const fitted = await make(r).fit(train.X, train.y);
     const predicted = await fitted.predict(test.X);
     seconds.push((performance.now() - start) / 1000);
+    const cpu = process.cpuUsage(cpuStart);
+    cpuSeconds.push((cpu.user + cpu.system) / 1e6);
     epochs = fitted.diagnostics.iterations ?? 0;
     correct += predicted.filter((code, i) => code === test.y.codes[i]).length;
   }
-  return { seconds, accuracy: correct / (repeat * test.y.codes.length), epochs };
+  return { seconds, cpuSeconds, accuracy: correct / (repeat * test.y.codes.length), epochs };
 }
 
 interface PeerOutput {

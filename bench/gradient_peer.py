@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """scikit-learn side of bench/gradient.ts, on the SAME preprocessed matrix (float64 row-major file written
 by gradient.ts: mean-imputed, standardised). Train on the first 80% of rows, predict the last 20%; the
-timed span is fit + predict. Settings (the TypeScript side uses the same):
+timed span is fit + predict (wall time, and CPU time of every thread of the process). Settings (the
+TypeScript side uses the same):
 
   mlp: MLPClassifier(hidden_layer_sizes=(100,), solver="adam", batch_size=64, max_iter=20,
        n_iter_no_change=20, early_stopping=False, random_state=r)  -> exactly 20 epochs
@@ -16,11 +17,18 @@ Prints one JSON line.
 """
 import json
 import os
+import resource
 import sys
 import time
 import warnings
 
 from peer_matrix import holdout_split, load_matrix, matrix_parser, print_skipped
+
+
+def cpu_time():
+    """User + system CPU seconds of every thread of this process (OpenMP's and BLAS's included)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main(argv=None):
@@ -43,17 +51,20 @@ def main(argv=None):
 
     def timed(make, repeat):
         seconds = []
+        cpu_seconds = []
         accuracies = []
         for r in range(repeat):
             model = make(r)
             t0 = time.perf_counter()
+            c0 = cpu_time()
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", ConvergenceWarning)
                 model.fit(Xtr, ytr)
             predicted = model.predict(Xte)
             seconds.append(time.perf_counter() - t0)
+            cpu_seconds.append(cpu_time() - c0)
             accuracies.append(float((predicted == yte).mean()))
-        return {"seconds": seconds, "accuracy": sum(accuracies) / repeat, "epochs": int(model.n_iter_)}
+        return {"seconds": seconds, "cpuSeconds": cpu_seconds, "accuracy": sum(accuracies) / repeat, "epochs": int(model.n_iter_)}
 
     out = {"sklearn_version": sklearn.__version__, "load": os.getloadavg()[0], "results": {}}
     if a.mlp_repeat > 0:

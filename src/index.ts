@@ -6,6 +6,23 @@
 
 // Diagnosis and the whole run.
 export { analyseErrors, llmOutcomeSummary } from './analysis/index.js';
+// LLM classifiers beyond accuracy: calibration, robustness, the cost–accuracy front, proposed instructions.
+export {
+  type CalibrationOptions,
+  type LlmCalibration,
+  llmCalibration,
+} from './analysis/llm/calibration/index.js';
+export { type FrontOptions, frontBasesOf, type LlmFront, llmFront } from './analysis/llm/front/index.js';
+export {
+  type ProposeOptions,
+  type ProposeResult,
+  proposeInstructions,
+} from './analysis/llm/propose/index.js';
+export {
+  type LlmRobustness,
+  llmRobustness,
+  type RobustnessOptions,
+} from './analysis/llm/robustness/index.js';
 // The catalog: model specs, building and restoring models, what a model can do.
 export {
   buildModel,

@@ -7,6 +7,7 @@ import {
   loadDataset,
   loadExample,
   repairDataset,
+  repairLike,
   repairWarning,
 } from '../data/index.js';
 import { usageError } from './flag-values.js';
@@ -64,7 +65,8 @@ export async function loadDatasetFromFlags(
 /**
  * The dataset the flags name, prepared as `run` prepares it (dates as parts, formatted numbers parsed,
  * identifiers left out, categories capped), with the repairs for a test file and as warnings. A model
- * that reads the raw cells itself (an LLM) gets the file as it is.
+ * that reads the raw cells itself (an LLM) gets the file as it is. `savedRepairs` (a saved model's
+ * encodings) replace the plan.
  */
 export async function loadPreparedFromFlags(
   command: string,
@@ -72,8 +74,18 @@ export async function loadPreparedFromFlags(
   flags: Pick<DataFlags, 'label' | 'example' | 'drop' | 'text'>,
   steps: readonly StepSpec[],
   infinities: 'error' | 'missing' = 'error',
+  savedRepairs?: readonly ColumnRepair[],
 ): Promise<{ dataset: Dataset; repairs: readonly ColumnRepair[]; warnings: FitWarning[] }> {
   const loaded = await loadDatasetFromFlags(command, data, flags, infinities);
+  // A saved model (fix's model.json) was fitted on exactly these encodings: planning anew on this file
+  // could add one fix rejected, and the refitted model would no longer be the one fix measured.
+  if (savedRepairs !== undefined) {
+    return {
+      dataset: repairLike(loaded, savedRepairs),
+      repairs: savedRepairs,
+      warnings: savedRepairs.map(repairWarning),
+    };
+  }
   if (tagsOf(steps).rawColumns) return { dataset: loaded, repairs: [], warnings: [] };
   const { dataset, repairs } = repairDataset(loaded);
   return { dataset, repairs, warnings: repairs.map(repairWarning) };

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { z } from 'zod';
 import { parseAssignment, parseModelSpec, type StepSpec } from '../catalog/model-spec.js';
 import { ModeldebugError } from '../core/errors.js';
+import type { ColumnRepair } from '../data/index.js';
 import type { PipelineWrappers } from '../workflow/fix/index.js';
 
 export interface ModelFlags {
@@ -102,6 +104,43 @@ export function savedWrappers(model: string): PipelineWrappers {
     ...(calibration === undefined ? {} : { calibration }),
     ...(threshold === undefined ? {} : { threshold }),
   };
+}
+
+/** The encodings `fix` keeps (changes.json's and model.json's `encodings`). */
+const savedEncodingsSchema = z.array(
+  z.discriminatedUnion('action', [
+    z.object({
+      action: z.literal('date-parts'),
+      column: z.string(),
+      order: z.enum(['iso', 'day-first', 'month-first', 'year-first']),
+    }),
+    z.object({
+      action: z.literal('parse-number'),
+      column: z.string(),
+      style: z.enum(['thousands-comma', 'decimal-comma']),
+    }),
+  ]),
+);
+
+/**
+ * The encodings a saved model (`fix`'s model.json) was fitted on, to apply to the data as they are and
+ * instead of any planned on it; undefined for a plain spec or a saved model that records none.
+ */
+export function savedEncodings(model: string): readonly ColumnRepair[] | undefined {
+  if (!model.startsWith('@')) return undefined;
+  const path = model.slice(1);
+  const { encodings } = readSavedModel(path);
+  if (encodings === undefined) return undefined;
+  const parsed = savedEncodingsSchema.safeParse(encodings);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ModeldebugError(
+      'invalid_argument',
+      `${path}: "encodings${issue.path.map((key) => `[${JSON.stringify(key)}]`).join('')}" ${issue.message}`,
+      { where: '--model', hint: 'give @FILE of a model.json written by modeldebug fix, unedited' },
+    );
+  }
+  return parsed.data;
 }
 
 function readSavedModel(path: string): Record<string, unknown> {

@@ -54,6 +54,8 @@ export const FINDING_CODES = [
   'baseline_not_beaten',
   'training_diverged',
   'llm_miscalibrated',
+  'llm_perturbation_sensitive',
+  'llm_unstable_answers',
 ] as const;
 
 export const findingCodeSchema = z.enum(FINDING_CODES);

@@ -1,5 +1,6 @@
 import { ModeldebugError } from '../core/errors.js';
 import type { CheckContext, DataCheck } from './checks/check.js';
+import { valueFormatOf } from './checks/column-format.js';
 import { type ColumnStats, computeColumnStats } from './checks/column-stats.js';
 import { type Finding, sortFindings } from './checks/finding.js';
 import { DATA_CHECKS } from './checks/registry.js';
@@ -9,6 +10,7 @@ import type { KindOptions } from './column-kinds.js';
 import { withDuckSession } from './duck/duck-session.js';
 import { requireFeatures, type StagedTable, stageFile } from './duck/stage-table.js';
 import type { ValidationReport } from './validation-report.js';
+import type { ValueFormat } from './value-formats.js';
 
 export interface ValidateOptions extends KindOptions {
   /** The label column; checks that need it are skipped without it. */
@@ -57,6 +59,7 @@ export async function validateData(path: string, options: ValidateOptions = {}):
     requireFeatures(train, features);
     let stats: Promise<Map<string, ColumnStats>> | undefined;
     let rowGroups: Promise<RowGroups> | undefined;
+    const formats = new Map<string, Promise<ValueFormat>>();
     const context: CheckContext = {
       session,
       train,
@@ -71,6 +74,14 @@ export async function validateData(path: string, options: ValidateOptions = {}):
       rowGroups: () => {
         rowGroups ??= groupRows(session, train, features, label);
         return rowGroups;
+      },
+      valueFormat: (column) => {
+        let format = formats.get(column.name);
+        if (!format) {
+          format = valueFormatOf(session, train, column);
+          formats.set(column.name, format);
+        }
+        return format;
       },
     };
     const findings: Finding[] = [];

@@ -73,6 +73,7 @@ export function createRemoteChatRunner(options: RemoteChatRunnerOptions): {
     const pending = new Map<string, { indices: number[]; items: ChatJob[] }>();
     let wake: (() => void) | undefined;
     let fatal: unknown;
+    let refusal: LlmCallError | undefined;
 
     const settle = async (jobId: string, returned: unknown) => {
       const batch = pending.get(jobId);
@@ -99,6 +100,8 @@ export function createRemoteChatRunner(options: RemoteChatRunnerOptions): {
         const outcome: ChatJobResult = item.ok
           ? { ok: true, result: item.result, cached: false }
           : { ok: false, error: toError(item) };
+        // Admitted at dispatch: the worker's answer brings its usage and the latency it measured.
+        runOptions.callGate?.settle(job.request, outcome.ok ? outcome.result : undefined);
         if (outcome.ok)
           await engine.cache?.set(
             responseCacheKey(provider.baseURL, job.request, job.sampleIndex),
@@ -137,7 +140,13 @@ export function createRemoteChatRunner(options: RemoteChatRunnerOptions): {
             const key = responseCacheKey(provider.baseURL, next.value.request, next.value.sampleIndex);
             const hit = await engine.cache?.get(key);
             if (hit) tally.record(index, next.value, { ok: true, result: hit, cached: true });
-            else {
+            else if (runOptions.callGate && !runOptions.callGate.admit(next.value.request)) {
+              // The caller's cap: what is already admitted (this batch included) goes out and is
+              // awaited, so its answers are cached and settled; nothing more is dispatched.
+              refusal = new LlmCallError('aborted', 'the caller refused the next call (its spend cap)');
+              exhausted = true;
+              break;
+            } else {
               batch.indices.push(index);
               batch.items.push(next.value);
             }
@@ -170,7 +179,7 @@ export function createRemoteChatRunner(options: RemoteChatRunnerOptions): {
       events.off('completed', onCompleted);
       events.off('failed', onFailed);
     }
-    return tally.finish(fatal);
+    return tally.finish(fatal ?? refusal);
   };
 
   return {

@@ -23,6 +23,7 @@ export { describeProgress } from './engine/describe-progress.js';
 export { createLlmEngine, type LlmEngine, type LlmEngineOptions } from './engine/llm-engine.js';
 export { costOf, estimateTokens, type ModelPrice, type PriceTable } from './engine/price-table.js';
 export {
+  type CallGate,
   type ChatJob,
   type ChatJobResult,
   type RunChatJobsOptions,

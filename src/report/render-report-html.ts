@@ -5,6 +5,7 @@ import { pageHead } from './page-head.js';
 import { html } from './safe-html.js';
 import { runFrontSection } from './sections/front-section.js';
 import { llmCalibrationSection } from './sections/llm-calibration-html.js';
+import { llmRobustnessSection } from './sections/llm-robustness-html.js';
 import {
   budgetBlock,
   findingsList,
@@ -47,6 +48,7 @@ export async function renderReportHtml(report: RunReport): Promise<string> {
   sections.push(await renderFeatureSelectionSection(report));
   sections.push(renderEnsembleSection(report));
   sections.push(llmCalibrationSection(report));
+  sections.push(llmRobustnessSection(report));
   sections.push(await renderErrorAnalysisSection(report));
   sections.push(await renderFinalTestSection(report));
   const present = sections.filter((part): part is SectionHtml => part !== undefined);

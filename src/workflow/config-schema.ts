@@ -161,6 +161,11 @@ export const runConfigSchema = z.strictObject({
         maj: z.array(z.number().int().min(1).max(64)).min(1).default([1]),
         max_cost: z.number().positive().optional(),
         first_rung: z.number().int().positive().optional(),
+        /** What an arm must be beaten on: accuracy and any of cost, latency (default accuracy, cost). */
+        objectives: z
+          .array(z.enum(['accuracy', 'cost', 'latency']))
+          .min(1)
+          .optional(),
       }),
       learning_curve: step({ train_sizes: z.array(z.number().positive()).min(2).optional() }),
       /** Per-epoch training and validation loss of a gradient-trained best model (mlp, sgd); others skip it. */
@@ -193,6 +198,18 @@ export const runConfigSchema = z.strictObject({
       }),
       /** Label-token scoring, contextual calibration and a per-class bias for an LLM model; others skip it. */
       llm_calibration: step({}),
+      /**
+       * The tuned model's robustness on at most `max_rows` training rows: an LLM's format and label-list
+       * variants and `samples` answers per row (at temperature > 0); text perturbations for any model.
+       */
+      llm_robustness: step({
+        max_rows: z.number().int().min(4).max(100_000).default(200),
+        samples: z.number().int().min(1).max(64).default(3),
+        families: z
+          .array(z.enum(['format', 'labels', 'input']))
+          .min(1)
+          .optional(),
+      }),
       error_analysis: step({ n_boot: bootstrapCount }),
       final_test: step({ n_boot: bootstrapCount }),
     })
@@ -209,6 +226,7 @@ export const runConfigSchema = z.strictObject({
       selection: true,
       ensemble: true,
       llm_calibration: true,
+      llm_robustness: true,
       error_analysis: true,
       final_test: true,
     }),

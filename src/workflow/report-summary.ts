@@ -47,6 +47,7 @@ export const SECTION_IDS = [
   'feature-selection',
   'ensemble',
   'llm-calibration',
+  'llm-robustness',
   'error-analysis',
   'final-test',
 ] as const;

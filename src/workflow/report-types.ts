@@ -13,6 +13,7 @@ import type {
 import type { DriftSection } from './drift-section.js';
 import type { LlmCalibrationSection } from './llm-calibration-section.js';
 import type { LlmFrontSection } from './llm-front-section.js';
+import type { LlmRobustnessSection } from './llm-robustness-section.js';
 import type {
   EnsembleSection,
   FeatureSelectionSection,
@@ -26,6 +27,7 @@ export * from './curve-sections.js';
 export * from './drift-section.js';
 export * from './llm-calibration-section.js';
 export * from './llm-front-section.js';
+export * from './llm-robustness-section.js';
 export * from './model-sections.js';
 export * from './report-summary.js';
 export * from './result-sections.js';
@@ -43,6 +45,7 @@ export interface RunSections {
   readonly featureSelection?: FeatureSelectionSection;
   readonly ensemble?: EnsembleSection;
   readonly llmCalibration?: LlmCalibrationSection;
+  readonly llmRobustness?: LlmRobustnessSection;
   readonly errorAnalysis?: ErrorAnalysisSection;
   readonly finalTest?: FinalTestSection;
 }

@@ -9,6 +9,7 @@ import { finalTestStep } from './steps/final-test-step.js';
 import { learningCurveStep } from './steps/learning-curve-step.js';
 import { llmCalibrationStep } from './steps/llm-calibration-step.js';
 import { llmFrontStep } from './steps/llm-front-step.js';
+import { llmRobustnessStep } from './steps/llm-robustness-step.js';
 import { regularizationStep } from './steps/regularization-step.js';
 import { searchStep } from './steps/search-step.js';
 import { selectionStep } from './steps/selection-step.js';
@@ -30,6 +31,7 @@ export const RUN_STEPS: readonly WorkflowStep[] = [
   selectionStep,
   ensembleStep,
   llmCalibrationStep,
+  llmRobustnessStep,
   errorAnalysisStep,
   finalTestStep,
 ];

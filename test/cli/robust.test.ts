@@ -52,6 +52,8 @@ describe('modeldebug robust', () => {
     // Samples 0..2: seed 1 flips the rows "item N", N % 5 === 0.
     expect(result.stdout).toContain('row 5 (truth neg, 0.33 disagree): neg, pos, neg');
     expect(result.stdout).toContain('llm_format_sensitive: accuracy depends on the template format');
+    expect(result.stdout).toContain('spreads: best and worst picked on 20 rows, measured on the other 20');
+    expect(result.stdout).toMatch(/format\s+class neg\s+20\s+1\.000 \[1\.000, 1\.000\]/);
   });
 
   it('writes camelCase JSON with every flipped row and the finding records', async () => {
@@ -67,8 +69,17 @@ describe('modeldebug robust', () => {
     expect(json.spreads.map((s: { family: string }) => s.family)).toEqual(['format', 'labels']);
     expect(json.flippedRows).toHaveLength(40);
     expect(json.sampling.passAllK.estimate).toBe(0.8);
-    expect(json.findings).toHaveLength(1);
+    expect(json.findings.map((f: { code: string }) => f.code)).toEqual([
+      'llm_format_sensitive',
+      'llm_unstable_answers',
+    ]);
     expect(json.findings[0]).toMatchObject({ code: 'llm_format_sensitive', level: 'warn' });
+    expect(json.halves).toEqual({ pickRows: 20, measureRows: 20 });
+    const negLabels = json.slices.find(
+      (s: { family: string; by: string; value: string }) =>
+        s.family === 'labels' && s.by === 'class' && s.value === 'neg',
+    );
+    expect(negLabels).toMatchObject({ rows: 20, flipRate: { estimate: 0 } });
     const keys = JSON.stringify(json).match(/"([^"]+)":/g) ?? [];
     expect(keys.filter((key) => key.includes('_'))).toEqual([]);
   });

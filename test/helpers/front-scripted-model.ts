@@ -59,9 +59,37 @@ export function frontModelFor(
   };
 }
 
+/**
+ * Models planted for racing on latency (test/analysis/llm/front-latency.test.ts): `slow` is accurate and
+ * cheap but slow, `fast` less accurate and dear but quick, `worst` the worst on all three.
+ */
+export const LATENCY_MODELS: Record<string, { accuracy: number; latencyMs: number }> = {
+  slow: { accuracy: 0.95, latencyMs: 400 },
+  fast: { accuracy: 0.75, latencyMs: 1 },
+  worst: { accuracy: 0.5, latencyMs: 400 },
+};
+export const LATENCY_PRICES = {
+  slow: { input: 1, output: 4 },
+  fast: { input: 10, output: 40 },
+  worst: { input: 10, output: 40 },
+} as const;
+
+/** For test/analysis/llm-reviews.ts rows: right with the LATENCY_MODELS accuracy of the body's model. */
+export function latencyScriptedModel(body: ChatBody): string {
+  const input = lastUser(body);
+  const truth = /\bgood\b/.test(input) ? 'pos' : 'neg';
+  const item = /\bitem (\d+)\b/.exec(input)?.[1] ?? '0';
+  const right = unitHash(`${body.model}|${item}|${body.seed ?? 0}`) < LATENCY_MODELS[body.model].accuracy;
+  return right ? truth : truth === 'pos' ? 'neg' : 'pos';
+}
+
 /** The cost of one request as the test server bills it (prompt ≈ characters / 4, as it reports usage). */
 export function billedCost(body: ChatBody, answer: string): number {
-  const price = FRONT_PRICES[body.model as keyof typeof FRONT_PRICES];
+  const prices: Readonly<Record<string, { input: number; output: number }>> = {
+    ...FRONT_PRICES,
+    ...LATENCY_PRICES,
+  };
+  const price = prices[body.model];
   const chars = body.messages.reduce((sum, message) => sum + message.content.length, 0);
   const completion = Math.max(1, Math.ceil(answer.length / 4));
   return (Math.ceil(chars / 4) * price.input + completion * price.output) / 1e6;

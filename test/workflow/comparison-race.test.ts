@@ -5,21 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/rng.js';
 import { runConfigSchema, runWorkflow } from '../../src/workflow/index.js';
 import { raceRungs, raceStops } from '../../src/workflow/steps/comparison-race.js';
-
-/** Every step but the comparison off: these tests are about the race alone. */
-const ONLY_COMPARISON = {
-  validate: false,
-  drift: false,
-  learning_curve: false,
-  epoch_curve: false,
-  validation_curve: false,
-  search: false,
-  regularization: false,
-  selection: false,
-  ensemble: false,
-  error_analysis: false,
-  final_test: false,
-};
+import { stepsOff } from '../helpers/steps-off.js';
 
 /** Three balanced classes, each a shifted Gaussian blob in 4 columns: a linear model separates them well. */
 function writeBlobs(rows: number): string {
@@ -72,7 +58,7 @@ describe('the comparison as a race', () => {
       runConfigSchema.parse({
         data: { train, label: 'y' },
         models: ['scale | logreg', 'dummy'],
-        steps: { ...ONLY_COMPARISON, baseline: { race_min_rows: 250 } },
+        steps: { ...stepsOff('baseline'), baseline: { race_min_rows: 250 } },
       }),
     );
     const section = report.sections.modelComparison;
@@ -101,7 +87,7 @@ describe('the comparison as a race', () => {
             data: { example },
             ...(models ? { models } : {}),
             // Rungs from 250 rows, so that digits races (the default, 1,000, gives every bundled set one rung).
-            steps: { ...ONLY_COMPARISON, baseline: { race, race_min_rows: 250 } },
+            steps: { ...stepsOff('baseline'), baseline: { race, race_min_rows: 250 } },
           }),
         );
       const raced = await run(true);

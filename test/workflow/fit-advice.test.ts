@@ -3,29 +3,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/rng.js';
 import { type RunReport, runConfigSchema, runWorkflow } from '../../src/workflow/index.js';
+import { stepsOff } from '../helpers/steps-off.js';
 import { useTempDir } from '../helpers/use-temp-dir.js';
+import { xorCsv } from '../helpers/xor-csv.js';
 
 const tempDir = useTempDir();
-
-const CURVES_AND_SEARCH = {
-  validate: false,
-  learning_curve: {},
-  epoch_curve: false,
-  validation_curve: {},
-  search: {},
-  regularization: false,
-  selection: false,
-  ensemble: false,
-  error_analysis: false,
-  final_test: false,
-};
 
 function run(data: Record<string, unknown>, model: string): Promise<RunReport> {
   return runWorkflow(
     runConfigSchema.parse({
       data: { test_size: 0.2, ...data },
       models: [model],
-      steps: CURVES_AND_SEARCH,
+      steps: stepsOff('baseline', 'learning_curve', 'validation_curve', 'search'),
       cv: 5,
       jobs: 1,
     }),
@@ -67,21 +56,6 @@ describe('over/underfitting advice agrees with the validation curve and the sear
     for (const finding of report.findings) expect(finding.message).not.toMatch(/lowering C/);
   }, 240_000);
 });
-
-/** The label hangs on the sign of a·b (XOR-like, 10 % flipped): no linear model can see it. */
-function xorCsv(dir: string, rows: number, seed: number): string {
-  const rng = createRng(seed);
-  const lines = ['a,b,y'];
-  for (let i = 0; i < rows; i++) {
-    const a = rng.normal();
-    const b = rng.normal();
-    const y = a * b > 0 === rng.next() < 0.9 ? 'yes' : 'no';
-    lines.push(`${a.toFixed(3)},${b.toFixed(3)},${y}`);
-  }
-  const path = join(dir, 'xor.csv');
-  writeFileSync(path, `${lines.join('\n')}\n`);
-  return path;
-}
 
 /** Two Gaussian classes 3 σ apart along two columns: a linear model is all the data supports. */
 function linearCsv(dir: string, rows: number, seed: number): string {

@@ -4,18 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/rng.js';
 import { runConfigSchema, runWorkflow } from '../../src/workflow/index.js';
-
-const OFF = {
-  validate: false,
-  learning_curve: false,
-  epoch_curve: false,
-  validation_curve: false,
-  search: false,
-  selection: false,
-  ensemble: false,
-  error_analysis: false,
-  final_test: false,
-};
+import { stepsOff } from '../helpers/steps-off.js';
 
 /** Two informative columns and four of noise: an L1 path should keep few of the six. */
 function writeData(rows: number): string {
@@ -38,7 +27,7 @@ describe('the regularization step on many rows', () => {
       runConfigSchema.parse({
         data: { train, label: 'y' },
         models: ['scale | logreg'],
-        steps: { ...OFF, regularization: { cs: 6 } },
+        steps: { ...stepsOff('baseline'), regularization: { cs: 6 } },
       }),
     );
     const section = report.sections.regularization;

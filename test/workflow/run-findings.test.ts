@@ -4,23 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { findingRecordSchema } from '../../src/core/finding-record.js';
 import { createRng } from '../../src/core/rng.js';
 import { type RunReport, runConfigSchema, runWorkflow } from '../../src/workflow/index.js';
+import { stepsOff } from '../helpers/steps-off.js';
 import { useTempDir } from '../helpers/use-temp-dir.js';
 
 const tempDir = useTempDir();
-
-const NOTHING = {
-  validate: false,
-  baseline: false,
-  learning_curve: false,
-  epoch_curve: false,
-  validation_curve: false,
-  search: false,
-  regularization: false,
-  selection: false,
-  ensemble: false,
-  error_analysis: false,
-  final_test: false,
-};
 
 /**
  * Gaussian classes (two: ham and spam; three: a, b, c) along 2 informative columns plus 2 noise columns;
@@ -66,7 +53,7 @@ function run(path: string, steps: Record<string, unknown>, models: string[], ext
     runConfigSchema.parse({
       data: { train: path, label: 'y', test_size: 0.25, ...extra },
       models,
-      steps: { ...NOTHING, ...steps },
+      steps: { ...stepsOff(), ...steps },
       cv: 5,
       jobs: 1,
     }),

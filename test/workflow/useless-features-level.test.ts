@@ -3,22 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/rng.js';
 import { runConfigSchema, runWorkflow } from '../../src/workflow/index.js';
+import { stepsOff } from '../helpers/steps-off.js';
 import { useTempDir } from '../helpers/use-temp-dir.js';
 
 const tempDir = useTempDir();
-
-const ONLY_SELECTION = {
-  validate: false,
-  learning_curve: false,
-  epoch_curve: false,
-  validation_curve: false,
-  search: false,
-  regularization: false,
-  selection: { rfecv: true },
-  ensemble: false,
-  error_analysis: false,
-  final_test: false,
-};
 
 /** Two informative columns (s1, s2) and `noise` columns of pure noise (n0, n1, …). */
 function plantedCsv(rows: number, noise: number, seed: number, separation: number): string {
@@ -44,7 +32,7 @@ async function uselessFinding(path: string, model: string) {
     runConfigSchema.parse({
       data: { train: path, label: 'y' },
       models: [model],
-      steps: ONLY_SELECTION,
+      steps: { ...stepsOff('baseline'), selection: { rfecv: true } },
       jobs: 1,
     }),
   );

@@ -21,6 +21,7 @@ export type {
   WeakSlice,
 } from './error-analysis-types.js';
 export { baselineFinding, CONFIDENTLY_WRONG, describeFindings, describeSlice } from './findings.js';
+export { withLabelErrorsGated } from './label-error-gate.js';
 export { findLabelIssues, type LabelIssues } from './label-issues.js';
 export { confusionPairs, misclassifiedRows } from './misclassified-rows.js';
 export { type ClassCurves, microAverageCurves, rankingCurves } from './ranking-curves.js';

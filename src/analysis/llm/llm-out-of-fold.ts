@@ -36,6 +36,8 @@ const NO_USAGE: RunSummary = {
 /**
  * Fits `model` on each fold's training rows only (an LLM's few-shot examples come from them) and predicts
  * its test rows. A row an LLM did not label counts as wrong, never as the fallback class `predict` gives.
+ * `xPredict` (same rows and columns as `X`) is what the test rows are asked as, e.g. with edited text,
+ * while the fit still sees `X`.
  */
 export async function llmOutOfFold(
   model: Classifier,
@@ -43,6 +45,7 @@ export async function llmOutOfFold(
   y: Labels,
   folds: readonly Fold[],
   signal?: AbortSignal,
+  xPredict: Features = X,
 ): Promise<LlmOutOfFold> {
   let samples = 1;
   const predicted = new Int32Array(X.rows).fill(-1);
@@ -57,7 +60,7 @@ export async function llmOutOfFold(
       const fitted = await model.fit(takeFeatureRows(X, fold.train), takeLabelRows(y, fold.train), {
         signal,
       });
-      const xTest = takeFeatureRows(X, fold.test);
+      const xTest = takeFeatureRows(xPredict, fold.test);
       if (isFittedLlmClassifier(fitted))
         return { fitted, llm: await fitted.predictDetailed(xTest, { signal }) };
       return { fitted, own: await fitted.predict(xTest) };

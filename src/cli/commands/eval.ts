@@ -19,7 +19,13 @@ import {
   type LlmFlags,
   openLlmSession,
 } from '../llm-options.js';
-import { addModelOptions, type ModelFlags, modelStepsFromFlags, savedWrappers } from '../model-options.js';
+import {
+  addModelOptions,
+  type ModelFlags,
+  modelStepsFromFlags,
+  savedEncodings,
+  savedWrappers,
+} from '../model-options.js';
 import { progressLine } from '../progress-line.js';
 import { runAction } from '../run-action.js';
 
@@ -66,6 +72,7 @@ export function registerEvalCommand(program: Command): void {
         flags,
         steps,
         infinities,
+        savedEncodings(flags.model),
       );
       const isLlm = endsInLlm(steps);
       if (!isLlm) checkLlmFlagsUnused('eval', flags);

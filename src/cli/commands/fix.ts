@@ -135,6 +135,8 @@ async function fixCommand(flags: FixFlags): Promise<number> {
         budgetSeconds: config.budgetSeconds,
         nBoot: 1000,
         memo: fixScoreMemo(store, run.id),
+        // An LLM's answers are kept in the run store, so a rerun (or --resume) asks the endpoint nothing new.
+        runtime: { cacheFile: store.path },
         llm: {
           models: config.llmModels ?? [],
           ...(config.proposer === undefined ? {} : { proposer: proposerParams(config.proposer) }),

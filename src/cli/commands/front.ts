@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import type { FrontTemplate } from '../../analysis/llm/front/index.js';
+import type { FrontObjective, FrontTemplate } from '../../analysis/llm/front/index.js';
 import { checkDataFitsModel, parseModelSpec } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import { stratifiedKFold } from '../../splits/index.js';
@@ -31,6 +31,7 @@ interface FrontFlags extends DataFlags {
   readonly firstRung?: string;
   readonly growth: string;
   readonly cheaperBy: string;
+  readonly objectives: string;
   readonly cv: string;
   readonly seed: string;
   readonly shuffle?: boolean;
@@ -64,6 +65,11 @@ export function registerFrontCommand(program: Command): void {
     .option('--max-cost <usd>', 'total spend cap over all arms: no call that could pass it is made')
     .option('--first-rung <rows>', 'rows every arm answers first (default: max(50, 10 per class))')
     .option('--growth <factor>', 'each rung has this many times the rows of the one before', '2')
+    .option(
+      '--objectives <list>',
+      'what an arm must be beaten on to stop: accuracy and any of cost, latency (p95)',
+      'accuracy,cost',
+    )
     .option('--cheaper-by <factor>', 'report a front arm this many times cheaper than the most accurate', '2')
     .option('--cv <k>', 'stratified k-fold (few-shot examples come from the training folds)', '5')
     .option('--shuffle', 'shuffle before assigning folds')
@@ -108,6 +114,8 @@ async function runFront(data: string | undefined, flags: FrontFlags): Promise<nu
       flags.firstRung === undefined ? undefined : wholeNumberFlag('--first-rung', flags.firstRung, 1),
     growth: positiveFlag('--growth', flags.growth, 1),
     cheaperBy: positiveFlag('--cheaper-by', flags.cheaperBy, 1),
+    // Checked by the library, which names the field; inFlagTerms maps it back to the flag.
+    objectives: flags.objectives.split(',').map((part) => part.trim()) as FrontObjective[],
     seed: wholeNumberFlag('--seed', flags.seed, 0),
   };
   const { folds } = stratifiedKFold(dataset.labels.codes, wholeNumberFlag('--cv', flags.cv, 2), {
@@ -162,6 +170,7 @@ const FLAG_FOR_FIELD: Readonly<Record<string, string>> = {
   shots: '--shots',
   maj: '--maj',
   bases: '--model',
+  objectives: '--objectives',
 };
 
 function inFlagTerms(error: unknown): unknown {

@@ -37,6 +37,17 @@ export function robustText(
       spread.sensitive ? 'sensitive' : 'no evidence',
     ]),
   );
+  const slices = textTable(
+    ['family', 'slice', 'rows', 'as configured [95% CI]', 'variants (mean) [95% CI]', 'flip rate [95% CI]'],
+    result.slices.map((slice) => [
+      slice.family,
+      slice.by === 'class' ? `class ${slice.value}` : `${slice.column} ${slice.value}`,
+      String(slice.rows),
+      interval(slice.baselineAccuracy),
+      interval(slice.variantAccuracy),
+      interval(slice.flipRate),
+    ]),
+  );
   const flipped = result.flippedRows.slice(0, LISTED_ROWS).map((flip) => {
     const changes = flip.changes.map((change) => `${change.variant} → ${change.label ?? '(no label)'}`);
     return `  row ${flip.row} (truth ${flip.truth}, answered ${flip.baseline ?? '(no label)'}): ${changes.join('; ')}`;
@@ -63,6 +74,7 @@ export function robustText(
     datasetLine('robust', dataset),
     `model: ${model}`,
     `protocol: every variant scored out of fold (${folds}-fold stratified) on the same rows; 95 % paired bootstrap intervals`,
+    `spreads: best and worst picked on ${result.halves.pickRows} rows, measured on the other ${result.halves.measureRows}`,
     `LLM calls: ${calls} (${cacheHits} answered from the cache)`,
     '',
     variants,
@@ -70,6 +82,9 @@ export function robustText(
     spreads,
     ...result.skipped.map((skip) => `${skip.family} variants skipped: ${skip.reason}`),
     '',
+    ...(result.slices.length > 0
+      ? ['Per slice (rows of each class, column level or text-length third)', slices, '']
+      : []),
     `Rows whose label changes under some variant: ${result.flippedRows.length}`,
     ...flipped,
     ...(more > 0 ? [`  … and ${more} more (--json lists them all)`] : []),

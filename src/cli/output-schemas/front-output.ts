@@ -13,7 +13,9 @@ const arm = z.object({
   accuracy: intervalSchema.describe('Wilson 95 % interval; rows with no label count as wrong'),
   costPer1000Rows: z.number().describe('in costUnit, from the tokens of the answers (cached ones too)'),
   tokensPer1000Rows: z.number(),
-  latencyMs: z.object({ p50: num, p95: num }).describe("this run's answered HTTP calls"),
+  latencyMs: z
+    .object({ p50: num, p95: num })
+    .describe('of the answers, each as timed when it was made (cached answers keep theirs)'),
   httpCalls: z.number(),
   answers: z.number().describe('rows × maj'),
   spent: num.describe('USD paid in this run; null without a price'),
@@ -31,6 +33,9 @@ export const frontOutputSchema = z
     models: z.array(z.string()),
     folds: z.number(),
     rows: z.number(),
+    objectives: z
+      .array(z.enum(['accuracy', 'cost', 'latency']))
+      .describe('what an arm must be beaten on to stop or leave the front'),
     arms: z.array(arm),
     front: z.array(z.string()).describe('arm names on the front, cheapest first'),
     rungs: z.array(

@@ -1,5 +1,6 @@
 import type { DuckSession } from '../duck/duck-session.js';
 import type { StagedColumn, StagedTable } from '../duck/stage-table.js';
+import type { ValueFormat } from '../value-formats.js';
 import type { ColumnStats } from './column-stats.js';
 import type { Finding, Severity } from './finding.js';
 import type { RowGroups } from './row-groups.js';
@@ -18,6 +19,8 @@ export interface CheckContext {
   stats(): Promise<ReadonlyMap<string, ColumnStats>>;
   /** Repeated rows (duplicates and conflicts), computed once on first use. */
   rowGroups(): Promise<RowGroups>;
+  /** A text column's value format (dates, formatted numbers, or neither), computed once per column. */
+  valueFormat(column: StagedColumn): Promise<ValueFormat>;
 }
 
 export interface DataCheck {

@@ -1,6 +1,5 @@
 import { describeValueFormat } from '../value-formats.js';
 import { type DataCheck, findingOf } from './check.js';
-import { valueFormatOf } from './column-format.js';
 
 /**
  * A column of dates read as text has one category per day: one-hot encoding it makes hundreds of
@@ -10,10 +9,10 @@ export const dateColumns: DataCheck = {
   id: 'date_column',
   title: 'Date columns',
   severity: 'medium',
-  async run({ session, train, features }) {
+  async run({ features, valueFormat }) {
     const findings = [];
     for (const column of features) {
-      const format = await valueFormatOf(session, train, column);
+      const format = await valueFormat(column);
       if (format.kind !== 'date') continue;
       findings.push(
         findingOf(this, {

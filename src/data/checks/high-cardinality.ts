@@ -1,5 +1,4 @@
 import { type DataCheck, findingOf } from './check.js';
-import { valueFormatOf } from './column-format.js';
 import { count } from './finding.js';
 
 /**
@@ -20,7 +19,7 @@ export const highCardinality: DataCheck = {
       if (s.approxDistinct <= context.thresholds.maxCategories || s.approxDistinct >= 0.9 * s.present)
         continue;
       // Dates and formatted numbers have their own findings and become numbers in run.
-      if ((await valueFormatOf(context.session, context.train, column)).kind !== 'none') continue;
+      if ((await context.valueFormat(column)).kind !== 'none') continue;
       findings.push(
         findingOf(this, {
           status: 'warn',

@@ -1,5 +1,4 @@
 import { type DataCheck, findingOf } from './check.js';
-import { valueFormatOf } from './column-format.js';
 import { count } from './finding.js';
 
 /**
@@ -22,7 +21,7 @@ export const idLikeColumns: DataCheck = {
     const findings = [];
     for (const column of candidates) {
       // Dates and formatted numbers are unique per row too, but they are values, not keys.
-      if ((await valueFormatOf(session, train, column)).kind !== 'none') continue;
+      if ((await context.valueFormat(column)).kind !== 'none') continue;
       const s = stats.get(column.name)!;
       const [[distinct]] = await session.rows(
         `SELECT count(DISTINCT ${column.sql})::DOUBLE FROM ${train.table}`,

@@ -1,5 +1,4 @@
 import { type DataCheck, findingOf } from './check.js';
-import { valueFormatOf } from './column-format.js';
 import { count, percent } from './finding.js';
 
 /**
@@ -10,7 +9,7 @@ export const mixedTypes: DataCheck = {
   id: 'mixed_types',
   title: 'Mixed types',
   severity: 'high',
-  async run({ session, train, features, thresholds }) {
+  async run({ session, train, features, thresholds, valueFormat }) {
     const findings = [];
     for (const column of features) {
       const profile = column.profile;
@@ -20,7 +19,7 @@ export const mixedTypes: DataCheck = {
       const numbers = present - words;
       if (numbers === 0 || words === 0) continue;
       // "52,000" next to "900" is one number format, reported as such (number_format).
-      if ((await valueFormatOf(session, train, column)).kind === 'number') continue;
+      if ((await valueFormat(column)).kind === 'number') continue;
       // Report the rarer kind: it is the one that is probably wrong.
       const rareIsText = words <= numbers;
       const rare = rareIsText ? words : numbers;

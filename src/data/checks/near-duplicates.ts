@@ -4,11 +4,13 @@ const HASHES = 16;
 const ROWS_PER_BAND = 2;
 const SHINGLE = 5;
 /** Candidate pairs beyond this are not verified: the column is then mostly near-duplicates anyway. */
-const MAX_CANDIDATES = 2_000_000;
+export const MAX_CANDIDATES = 2_000_000;
 
 export interface NearDuplicatePairs {
   readonly pairs: number;
   readonly rows: number;
+  /** More candidate pairs than `maxCandidates`: only the first (by row) were verified, `pairs` is a floor. */
+  readonly capped: boolean;
   /** 1-based row pairs with their estimated Jaccard similarity, most similar first. */
   readonly examples: readonly { readonly rows: readonly number[]; readonly similarity: number }[];
 }
@@ -26,6 +28,7 @@ export async function nearDuplicatePairs(
   docsSql: string,
   similarity: number,
   examples: number,
+  maxCandidates = MAX_CANDIDATES,
 ): Promise<NearDuplicatePairs> {
   await session.run(`CREATE OR REPLACE TEMP TABLE md_shingles AS
     SELECT DISTINCT id, hash(substr(text, i + 1, ${SHINGLE})) AS h
@@ -35,13 +38,16 @@ export async function nearDuplicatePairs(
   await session.run(`CREATE OR REPLACE TEMP TABLE md_bands AS
     SELECT id, k // ${ROWS_PER_BAND} AS band, hash(list(m ORDER BY k)) AS signature
     FROM md_minhash GROUP BY id, band`);
+  // Ordered before the cut, so that a capped column gives the same pairs on every run (a LIMIT alone keeps
+  // whichever pairs the parallel join emits first); one pair past the cap tells that there were more.
   await session.run(`CREATE OR REPLACE TEMP TABLE md_candidates AS
     SELECT DISTINCT a.id AS a, b.id AS b FROM md_bands a JOIN md_bands b
       ON a.band = b.band AND a.signature = b.signature AND a.id < b.id
-    LIMIT ${MAX_CANDIDATES}`);
+    ORDER BY a, b LIMIT ${maxCandidates + 1}`);
+  const [[candidates]] = await session.rows('SELECT count(*)::DOUBLE FROM md_candidates');
   await session.run(`CREATE OR REPLACE TEMP TABLE md_near AS
     SELECT c.a, c.b, avg((x.m = y.m)::DOUBLE) AS similarity
-    FROM md_candidates c JOIN md_minhash x ON x.id = c.a JOIN md_minhash y ON y.id = c.b AND y.k = x.k
+    FROM (FROM md_candidates ORDER BY a, b LIMIT ${maxCandidates}) c JOIN md_minhash x ON x.id = c.a JOIN md_minhash y ON y.id = c.b AND y.k = x.k
     GROUP BY c.a, c.b HAVING avg((x.m = y.m)::DOUBLE) >= ${similarity}`);
   const [[pairs, rows]] = await session.rows(`SELECT count(*)::DOUBLE,
     (SELECT count(*)::DOUBLE FROM (SELECT a FROM md_near UNION SELECT b FROM md_near)) FROM md_near`);
@@ -51,6 +57,7 @@ export async function nearDuplicatePairs(
   return {
     pairs: Number(pairs),
     rows: Number(rows),
+    capped: Number(candidates) > maxCandidates,
     examples: sample.map(([a, b, s]) => ({ rows: [Number(a), Number(b)], similarity: Number(s) })),
   };
 }

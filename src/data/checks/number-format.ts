@@ -1,6 +1,5 @@
 import { describeValueFormat } from '../value-formats.js';
 import { type DataCheck, findingOf } from './check.js';
-import { valueFormatOf } from './column-format.js';
 
 /**
  * Numbers written "52,000" or "3,14" do not read as numbers, so the column becomes categorical (and
@@ -10,10 +9,10 @@ export const numberFormat: DataCheck = {
   id: 'number_format',
   title: 'Numbers stored as formatted text',
   severity: 'high',
-  async run({ session, train, features }) {
+  async run({ features, valueFormat }) {
     const findings = [];
     for (const column of features) {
-      const format = await valueFormatOf(session, train, column);
+      const format = await valueFormat(column);
       if (format.kind !== 'number') continue;
       findings.push(
         findingOf(this, {

@@ -12,6 +12,7 @@ export interface RowGroups {
 }
 
 const GROUPS = 'md_feature_groups';
+const REPEATED_HASHES = 'md_repeated_hashes';
 
 /**
  * One hash aggregate over the feature columns (NULLs equal, as pandas' duplicated) serves both checks:
@@ -31,10 +32,16 @@ export async function groupRows(
   // Groups whose labels are not all equal and present (conflicts, or some labels missing) are regrouped
   // by label to count their exact duplicates.
   const mixed = label ? `${conflict} OR count(${label.sql}) NOT IN (0, count(*))` : 'false';
+  // Grouping by one 64-bit hash per row costs a fraction of grouping by every key column (1M distinct
+  // rows of 9 columns: a third of the time); equal rows hash equally (NULLs too, and -0 as 0), so only
+  // the rows of repeated hashes — the duplicates, and rare collisions — are grouped by their exact keys.
+  await session.run(`CREATE OR REPLACE TEMP TABLE ${REPEATED_HASHES} AS
+    SELECT hash(${keys.join(', ')}) AS h FROM ${table.table} GROUP BY h HAVING count(*) > 1`);
   await session.run(`CREATE OR REPLACE TEMP TABLE ${GROUPS} AS
     SELECT ${keys.join(', ')}, count(*) AS n, min(rowid) AS first, coalesce(${conflict}, false) AS conflict,
       coalesce(${mixed}, false) AS mixed
-    FROM ${table.table} GROUP BY ${keys.join(', ')} HAVING count(*) > 1`);
+    FROM ${table.table} WHERE hash(${keys.join(', ')}) IN (SELECT h FROM ${REPEATED_HASHES})
+    GROUP BY ${keys.join(', ')} HAVING count(*) > 1`);
   const [[agreeing, agreeingGroups, conflictRows, conflictGroups, mixedGroups]] = await session.rows(`SELECT
       coalesce(sum(n - 1) FILTER (WHERE NOT mixed), 0)::DOUBLE, count(*) FILTER (WHERE NOT mixed)::DOUBLE,
       coalesce(sum(n) FILTER (WHERE conflict), 0)::DOUBLE, count(*) FILTER (WHERE conflict)::DOUBLE,

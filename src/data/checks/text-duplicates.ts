@@ -1,6 +1,6 @@
 import { type DataCheck, findingOf } from './check.js';
 import { count, percent } from './finding.js';
-import { nearDuplicatePairs } from './near-duplicates.js';
+import { MAX_CANDIDATES, nearDuplicatePairs } from './near-duplicates.js';
 import { normalisedTextSql } from './text-normalise.js';
 
 /**
@@ -50,8 +50,13 @@ export const textDuplicates: DataCheck = {
           findingOf(this, {
             status: 'warn',
             column: column.name,
-            message: `${count(near.pairs)} pairs of texts (${count(near.rows)} rows) are near-duplicates (MinHash similarity ≥ ${thresholds.nearDuplicateSimilarity})`,
-            evidence: { pairs: near.pairs, rows: near.rows, examples: near.examples },
+            message: `${near.capped ? 'at least ' : ''}${count(near.pairs)} pairs of texts (${count(near.rows)} rows) are near-duplicates (MinHash similarity ≥ ${thresholds.nearDuplicateSimilarity})${near.capped ? `: only the first ${count(MAX_CANDIDATES)} candidate pairs were verified` : ''}`,
+            evidence: {
+              pairs: near.pairs,
+              rows: near.rows,
+              examples: near.examples,
+              ...(near.capped ? { capped: true } : {}),
+            },
           }),
         );
       }

@@ -27,6 +27,7 @@ const cachedResultSchema = z.object({
     }),
   ),
   usage: z.object({ promptTokens: z.number(), completionTokens: z.number() }),
+  latencyMs: z.number().optional(),
 });
 
 export interface SqliteCache extends ResponseCache {

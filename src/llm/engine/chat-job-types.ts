@@ -21,4 +21,20 @@ export interface RunChatJobsOptions {
   /** Stop dispatching once the cost reaches this (US dollars); the run then throws `budget_exceeded`. */
   readonly maxCostUsd?: number;
   readonly onProgress?: ProgressSink;
+  /** Asked before every call the run would make (a cache miss), wherever the call is made. */
+  readonly callGate?: CallGate;
+}
+
+/**
+ * A caller's say over each call a scheduler makes — locally or on remote workers, where the caller
+ * never sees the HTTP request: a spend cap reserves the call's worst case in `admit`, and `settle`
+ * brings its real usage and latency. runChatJobs admits each attempt once it holds a request slot; the
+ * remote runner admits each job as it dispatches it (the workers' retries are one admission: an
+ * endpoint bills only the attempt that answers), so queued jobs hold reservations there too.
+ */
+export interface CallGate {
+  /** False: the call is not made, nothing more is dispatched and the run ends `aborted`. */
+  admit(request: ChatRequest): boolean;
+  /** Once per admitted call: its answer, or undefined when it failed (unbilled). */
+  settle(request: ChatRequest, result: ChatResult | undefined): void;
 }

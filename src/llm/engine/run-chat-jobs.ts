@@ -1,14 +1,15 @@
 import { setMaxListeners } from 'node:events';
 import { responseCacheKey } from '../cache/cache-key.js';
 import type { ChatProvider } from '../provider/chat-provider.js';
-import { isLlmCallError } from '../provider/llm-call-error.js';
+import type { ChatResult } from '../provider/chat-types.js';
+import { isLlmCallError, LlmCallError } from '../provider/llm-call-error.js';
 import { callWithRetries } from './call-with-retries.js';
-import type { ChatJob, ChatJobResult, RunChatJobsOptions } from './chat-job-types.js';
+import type { CallGate, ChatJob, ChatJobResult, RunChatJobsOptions } from './chat-job-types.js';
 import { createChatRunTally } from './chat-run-tally.js';
 import type { LlmEngine } from './llm-engine.js';
 import type { RunSummary } from './run-progress.js';
 
-export type { ChatJob, ChatJobResult, RunChatJobsOptions } from './chat-job-types.js';
+export type { CallGate, ChatJob, ChatJobResult, RunChatJobsOptions } from './chat-job-types.js';
 export type { RunSummary } from './run-progress.js';
 
 /**
@@ -29,6 +30,7 @@ export async function runChatJobs(
   // Every in-flight request and waiting job listens to this one signal.
   setMaxListeners(0, signal);
   const tally = createChatRunTally(options, onResult);
+  const gated = options.callGate ? gatedProvider(provider, options.callGate) : provider;
   let fatal: unknown;
   const iterator = jobs[Symbol.iterator]();
   let nextIndex = 0;
@@ -40,7 +42,7 @@ export async function runChatJobs(
     const limiter = engine.limiterFor(provider.baseURL, job.request.model);
     const call = async () => {
       const result = await callWithRetries(job.request, {
-        provider,
+        provider: gated,
         limiter,
         policy: engine.policy,
         rng: engine.rng,
@@ -86,4 +88,27 @@ export async function runChatJobs(
   // Twice as many workers as request slots: a job sleeping in backoff holds a worker, not a slot.
   await Promise.all(Array.from({ length: 2 * Math.max(1, engine.maxConcurrency) }, worker));
   return tally.finish(fatal);
+}
+
+/**
+ * Asks the gate before each attempt, once it holds a request slot (so only calls really in flight hold a
+ * reservation), and settles it with the answer — or with nothing when the attempt failed, unbilled.
+ */
+function gatedProvider(provider: ChatProvider, gate: CallGate): ChatProvider {
+  return {
+    specificationVersion: provider.specificationVersion,
+    baseURL: provider.baseURL,
+    async complete(request, callOptions) {
+      // Not retryable: the run stops at once.
+      if (!gate.admit(request))
+        throw new LlmCallError('aborted', 'the caller refused the next call (its spend cap)');
+      let result: ChatResult | undefined;
+      try {
+        result = await provider.complete(request, callOptions);
+        return result;
+      } finally {
+        gate.settle(request, result);
+      }
+    },
+  };
 }

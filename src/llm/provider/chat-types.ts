@@ -54,4 +54,10 @@ export interface TokenUsage {
 export interface ChatResult {
   readonly choices: readonly ChatChoice[];
   readonly usage: TokenUsage;
+  /**
+   * Milliseconds from sending the request to reading the answer, measured by the client that made the
+   * call (a remote worker's, under --redis). Kept with the cached answer, so a rerun from the cache
+   * reports — and the front races on — the latency the answer really had.
+   */
+  readonly latencyMs?: number;
 }

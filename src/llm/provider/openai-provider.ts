@@ -19,10 +19,11 @@ export function createOpenAIProvider(options: OpenAIProviderOptions = {}): ChatP
     specificationVersion: 'v1',
     baseURL: client.baseURL,
     async complete(request: ChatRequest, callOptions: CallOptions): Promise<ChatResult> {
+      const started = performance.now();
       const raw = await client.send(callOptions, (sdk, sdkOptions) =>
         sdk.chat.completions.create(toOpenAIBody(request), sdkOptions),
       );
-      return parseCompletion(raw);
+      return { ...parseCompletion(raw), latencyMs: performance.now() - started };
     },
   };
 }

@@ -5,7 +5,7 @@ import { addTreeScoresBinned, type BoostedTree } from './boosted-tree.js';
 import { type GrowerSettings, growBoostedTree } from './grow-boosted-tree.js';
 import {
   type BinnedData,
-  binOffsets,
+  binnedData,
   createGrowerWorkspace,
   type GrowerWorkspace,
   localHistogramBackend,
@@ -83,14 +83,7 @@ export async function boost(
   const validationProba = new Float64Array(nValidation * classCount);
   const gradients = new Float64Array(n);
   const hessians = new Float64Array(n);
-  const data: BinnedData = {
-    binned,
-    rows: n,
-    features: d,
-    thresholds,
-    offsets: binOffsets(thresholds),
-    hasMissing,
-  };
+  const data = binnedData(binned, n, thresholds, hasMissing);
   const workspace: ClosableWorkspace = options.workspace
     ? await options.workspace(data, options.grower)
     : createGrowerWorkspace(n, localHistogramBackend(data, options.grower));

@@ -1,6 +1,7 @@
 import type { BoostedTree } from './boosted-tree.js';
 import { MIN_HESSIAN, nodeValue, type SplitChoice } from './find-split.js';
 import type { BinnedData, GrowerWorkspace } from './histogram-backend.js';
+import type { NodeSearch } from './node-parts.js';
 
 export interface GrowerSettings {
   readonly maxLeafNodes: number;
@@ -60,14 +61,12 @@ export function growBoostedTree(
     return nodes.left.length - 1;
   };
   for (let i = 0; i < rows; i++) ws.indices[i] = i;
-  const rootHistogram = backend.take();
   let sumG = 0;
   let sumH = 0;
   for (let i = 0; i < rows; i++) {
     sumG += gradients[i];
     sumH += hessians[i];
   }
-  fill(0, rows, rootHistogram);
   const open: Leaf[] = [];
   const finished: Leaf[] = [];
   const root: Leaf = {
@@ -77,10 +76,11 @@ export function growBoostedTree(
     depth: 0,
     sumG,
     sumH,
-    histogram: rootHistogram,
+    histogram: backend.take(),
     split: noSplit(),
   };
-  consider(root);
+  backend.root(gradients, hessians, root.histogram as Float64Array, searchOf(root));
+  settle(root);
   let leafCount = 1;
   while (open.length > 0 && leafCount < settings.maxLeafNodes) {
     let best = 0;
@@ -100,15 +100,29 @@ export function growBoostedTree(
     nodes.missingLeft[parent.node] = missingLeft ? 1 : 0;
     const [small, large] = leftRows <= rightRows ? [left, right] : [right, left];
     small.histogram = backend.take();
-    fill(small.start, small.end, small.histogram);
-    const largeHistogram = parent.histogram as Float64Array;
-    const smallHistogram = small.histogram;
-    for (let b = 0; b < largeHistogram.length; b++) largeHistogram[b] -= smallHistogram[b];
-    large.histogram = largeHistogram;
+    large.histogram = parent.histogram;
     parent.histogram = null;
+    const count = small.end - small.start;
+    const { indices, orderedGradients: g, orderedHessians: h } = ws;
+    for (let r = 0; r < count; r++) {
+      const row = indices[small.start + r];
+      g[r] = gradients[row];
+      h[r] = hessians[row];
+    }
+    backend.children({
+      indices,
+      start: small.start,
+      count,
+      g,
+      h,
+      small: small.histogram,
+      parent: large.histogram as Float64Array,
+      smallNode: searchOf(small),
+      largeNode: searchOf(large),
+    });
     leafCount++;
-    consider(left);
-    consider(right);
+    settle(left);
+    settle(right);
   }
   for (const leaf of [...open, ...finished]) {
     const value = settings.learningRate * nodeValue(leaf.sumG, leaf.sumH, settings.l2);
@@ -117,17 +131,6 @@ export function growBoostedTree(
     if (leaf.histogram) backend.give(leaf.histogram);
   }
   return finishTree(nodes, data.thresholds);
-
-  function fill(start: number, end: number, histogram: Float64Array): void {
-    const count = end - start;
-    const { indices, orderedGradients: g, orderedHessians: h } = ws;
-    for (let r = 0; r < count; r++) {
-      const row = indices[start + r];
-      g[r] = gradients[row];
-      h[r] = hessians[row];
-    }
-    backend.fill(indices, start, count, g, h, histogram);
-  }
 
   /** A child with the sums the split scan accumulated for it, as sklearn's grower. */
   function makeChild(parent: Leaf, start: number, end: number, g: number, h: number): Leaf {
@@ -143,21 +146,20 @@ export function growBoostedTree(
     };
   }
 
-  function consider(leaf: Leaf): void {
+  /** The leaf's split search: skipped when it is too deep, too small or too pure to split. */
+  function searchOf(leaf: Leaf): NodeSearch {
     const count = leaf.end - leaf.start;
-    const splittable =
+    const search =
       leaf.depth < settings.maxDepth && count >= 2 * settings.minSamplesLeaf && leaf.sumH >= 2 * MIN_HESSIAN;
-    if (splittable)
-      backend.findSplit(
-        leaf.histogram as Float64Array,
-        { sumG: leaf.sumG, sumH: leaf.sumH, count },
-        leaf.split,
-      );
+    return { sumG: leaf.sumG, sumH: leaf.sumH, count, search, best: leaf.split };
+  }
+
+  /** Open when a split was found; else a leaf for good, its histogram back at once (the threaded backend has a fixed number). */
+  function settle(leaf: Leaf): void {
     if (leaf.split.feature >= 0) {
       open.push(leaf);
       return;
     }
-    // A leaf for good: its histogram goes back at once (the threaded backend has a fixed number).
     if (leaf.histogram) backend.give(leaf.histogram);
     leaf.histogram = null;
     finished.push(leaf);

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { maxDepthParam } from '../../core/max-depth-param.js';
 import { nJobsSchema } from '../../core/n-jobs.js';
 import { parseParams } from '../../core/params.js';
 import { randomStateParam } from '../../core/random-state.js';
+import { validationFractionParam } from '../../core/validation-fraction-param.js';
 
 export const HIST_GRADIENT_BOOSTING_KIND = 'hist-gradient-boosting';
 
@@ -29,13 +31,7 @@ export const histGradientBoostingParamsSchema = z.strictObject({
     .nullable()
     .default(31)
     .describe('the most leaves per tree; null for no limit (larger is more complex)'),
-  max_depth: z
-    .number()
-    .int()
-    .positive()
-    .nullable()
-    .default(null)
-    .describe('the deepest a tree grows; null for no limit'),
+  max_depth: maxDepthParam('the deepest a tree grows; null for no limit'),
   min_samples_leaf: z
     .number()
     .int()
@@ -60,12 +56,9 @@ export const histGradientBoostingParamsSchema = z.strictObject({
     .describe(
       'auto (on when there are more than 10000 rows), true, or false: stop when the validation score stalls',
     ),
-  validation_fraction: z
-    .number()
-    .gt(0)
-    .lt(1)
-    .default(0.1)
-    .describe('with early stopping: the share of training rows held out to score each iteration'),
+  validation_fraction: validationFractionParam(
+    'with early stopping: the share of training rows held out to score each iteration',
+  ),
   n_iter_no_change: z
     .number()
     .int()

@@ -1,5 +1,12 @@
-import { findBestSplit, type SplitChoice, type SplitLimits } from './find-split.js';
-import { fillHistogramFeatures } from './histogram-kernels.js';
+import type { SplitLimits } from './find-split.js';
+import { binCounts } from './histogram-kernels.js';
+import {
+  type ChildrenWork,
+  childrenPart,
+  type NodeSearch,
+  type PartContext,
+  rootPart,
+} from './node-parts.js';
 
 /** Binned training data and the per-feature bin thresholds. */
 export interface BinnedData {
@@ -15,6 +22,22 @@ export interface BinnedData {
   readonly offsets: Int32Array;
   /** 1 where the feature has a missing value among the training rows. */
   readonly hasMissing: Uint8Array;
+  /** Rows per histogram slot over all training rows: the root's counts, the same in every tree. */
+  readonly rootCounts: Float64Array;
+}
+
+/** BinnedData of column-major bins, with the histogram layout and root counts derived from them. */
+export function binnedData(
+  binned: Uint8Array,
+  rows: number,
+  thresholds: readonly Float64Array[],
+  hasMissing: Uint8Array,
+): BinnedData {
+  const features = thresholds.length;
+  const offsets = binOffsets(thresholds);
+  const rootCounts = new Float64Array(offsets[features]);
+  binCounts(binned, rows, offsets, rootCounts, 0, features);
+  return { binned, rows, features, thresholds, offsets, hasMissing, rootCounts };
 }
 
 export function binOffsets(thresholds: readonly Float64Array[]): Int32Array {
@@ -27,26 +50,16 @@ export function binOffsets(thresholds: readonly Float64Array[]): Int32Array {
 
 /**
  * Where a node's histogram is built and its best split searched: in this thread, or split by feature
- * over worker threads (threaded-histograms.ts). Either gives the same histogram and the same split.
+ * over worker threads (threaded-histograms.ts). Either gives the same histograms and the same splits.
  */
 export interface HistogramBackend {
-  /** A zeroed histogram from the backend's memory. */
+  /** A histogram from the backend's memory, not zeroed: root and children zero what they fill. */
   take(): Float64Array;
   give(histogram: Float64Array): void;
-  /** Fills the histogram of rows indices[start, start + count); g, h are their gradients in that order. */
-  fill(
-    indices: Int32Array,
-    start: number,
-    count: number,
-    g: Float64Array,
-    h: Float64Array,
-    histogram: Float64Array,
-  ): void;
-  findSplit(
-    histogram: Float64Array,
-    node: { sumG: number; sumH: number; count: number },
-    best: SplitChoice,
-  ): void;
+  /** Fills the root's histogram from every row (g, h: the gradients in row order) and searches it. */
+  root(g: Float64Array, h: Float64Array, histogram: Float64Array, node: NodeSearch): void;
+  /** Fills the smaller child's histogram, turns the parent's into the larger's, and searches both. */
+  children(work: ChildrenWork): void;
 }
 
 /** Scratch reused across trees. */
@@ -63,31 +76,13 @@ export interface GrowerWorkspace {
 export function localHistogramBackend(data: BinnedData, limits: SplitLimits): HistogramBackend {
   const pool: Float64Array[] = [];
   const size = data.offsets[data.features] * 3;
+  const context: PartContext = { ...data, limits };
+  const all = data.features;
   return {
-    take() {
-      const histogram = pool.pop() ?? new Float64Array(size);
-      histogram.fill(0);
-      return histogram;
-    },
+    take: () => pool.pop() ?? new Float64Array(size),
     give: (histogram) => pool.push(histogram),
-    fill(indices, start, count, g, h, histogram) {
-      fillHistogramFeatures(
-        data.binned,
-        data.rows,
-        data.offsets,
-        indices,
-        start,
-        count,
-        g,
-        h,
-        histogram,
-        0,
-        data.features,
-      );
-    },
-    findSplit(histogram, node, best) {
-      findBestSplit(histogram, data.offsets, data.hasMissing, node, limits, 0, data.features, best);
-    },
+    root: (g, h, histogram, node) => rootPart(context, g, h, histogram, node, 0, all),
+    children: (work) => childrenPart(context, work, 0, all),
   };
 }
 

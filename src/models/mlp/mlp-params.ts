@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { nJobsSchema } from '../../core/n-jobs.js';
 import { parseParams } from '../../core/params.js';
 import { randomStateParam } from '../../core/random-state.js';
+import { validationFractionParam } from '../../core/validation-fraction-param.js';
 
 export const MLP_KIND = 'mlp-classifier';
 
@@ -58,12 +59,7 @@ export const mlpParamsSchema = z.strictObject({
     .boolean()
     .default(false)
     .describe('hold out validation_fraction of the rows and stop when their accuracy stalls'),
-  validation_fraction: z
-    .number()
-    .gt(0)
-    .lt(1)
-    .default(0.1)
-    .describe('with early stopping: the share of training rows held out'),
+  validation_fraction: validationFractionParam('with early stopping: the share of training rows held out'),
   beta_1: z.number().min(0).lt(1).default(0.9).describe("adam's decay rate of the first moment estimates"),
   beta_2: z.number().min(0).lt(1).default(0.999).describe("adam's decay rate of the second moment estimates"),
   epsilon: z.number().positive().default(1e-8).describe("adam's numerical-stability constant"),

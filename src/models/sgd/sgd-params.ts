@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ModeldebugError } from '../../core/errors.js';
 import { parseParams } from '../../core/params.js';
 import { randomStateParam } from '../../core/random-state.js';
+import { validationFractionParam } from '../../core/validation-fraction-param.js';
 
 export const SGD_KIND = 'sgd-classifier';
 
@@ -68,12 +69,7 @@ export const sgdParamsSchema = z.strictObject({
     .boolean()
     .default(false)
     .describe('hold out validation_fraction of the rows and stop when their score stalls'),
-  validation_fraction: z
-    .number()
-    .gt(0)
-    .lt(1)
-    .default(0.1)
-    .describe('with early stopping: the share of training rows held out'),
+  validation_fraction: validationFractionParam('with early stopping: the share of training rows held out'),
   n_iter_no_change: z
     .number()
     .int()

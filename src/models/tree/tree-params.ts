@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxDepthParam } from '../../core/max-depth-param.js';
 import { parseParams } from '../../core/params.js';
 import { randomStateParam } from '../../core/random-state.js';
 import type { TreeGrowth } from './build-tree.js';
@@ -23,15 +24,9 @@ export const treeGrowthShape = {
     .enum(['gini', 'entropy', 'log_loss'])
     .default('gini')
     .describe('the split quality: gini impurity, or entropy / log_loss (information gain; the same splits)'),
-  max_depth: z
-    .number()
-    .int()
-    .positive()
-    .nullable()
-    .default(null)
-    .describe(
-      'the deepest a tree grows; null grows until leaves are pure or too small (larger is more complex)',
-    ),
+  max_depth: maxDepthParam(
+    'the deepest a tree grows; null grows until leaves are pure or too small (larger is more complex)',
+  ),
   min_samples_split: countOrFraction(2)
     .default(2)
     .describe('the fewest rows a node needs to be split: a count, or a fraction of the training rows'),

@@ -27,6 +27,11 @@ const FITS_PER_STEP: Partial<Record<StepName, (run: StepRun) => number>> = {
   selection: ({ input }) => 10 * input.config.cv,
   ensemble: ({ input }) => input.config.cv,
   error_analysis: () => 1,
+  // Up to ~16 variants (and the samples), each out of fold, on at most max_rows of the training rows.
+  llm_robustness: ({ input }) =>
+    16 *
+    input.config.cv *
+    Math.min(1, (stepOptions(input.config, 'llm_robustness')?.max_rows ?? 200) / input.tuning.features.rows),
 };
 
 /**

@@ -33,6 +33,7 @@ export interface StageInput {
   currentProba(): Promise<Matrix>;
   readonly signal?: AbortSignal;
   readonly llm?: FixLlmOptions;
+  readonly runtime?: FixOptions['runtime'];
   readonly createExecutor?: FixOptions['createExecutor'];
 }
 

@@ -4,6 +4,7 @@ import { takeFeatureRows } from '../../core/features.js';
 import { takeLabelRows } from '../../core/labels.js';
 import type { Dataset } from '../../data/index.js';
 import { type BootstrapInterval, bootstrapCi, getScorer, mcnemarTest } from '../../metrics/index.js';
+import type { ModelRuntime } from '../../models/index.js';
 import type { FixState } from './fix-types.js';
 import { keptFeatures } from './fold-scores.js';
 import { stateModel } from './state-model.js';
@@ -38,10 +39,11 @@ export async function fitState(
   train: Dataset,
   state: FixState,
   signal?: AbortSignal,
+  runtime?: ModelRuntime,
 ): Promise<FittedClassifier> {
   const dropped = new Set(state.droppedRows);
   const rows = Int32Array.from(train.labels.codes.keys()).filter((row) => !dropped.has(row));
-  return stateModel(state).fit(
+  return stateModel(state, runtime).fit(
     takeFeatureRows(keptFeatures(train.features, state), rows),
     takeLabelRows(train.labels, rows),
     { signal },

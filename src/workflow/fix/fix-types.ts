@@ -3,7 +3,7 @@ import type { Features } from '../../core/features.js';
 import type { FindingCode } from '../../core/finding-record.js';
 import type { Labels } from '../../core/labels.js';
 import type { ColumnRepair, Dataset } from '../../data/index.js';
-import type { LlmClassifierParams, LlmRuntime } from '../../models/index.js';
+import type { LlmClassifierParams, LlmRuntime, ModelRuntime } from '../../models/index.js';
 import type { TaskExecutor } from '../../selection/index.js';
 
 /**
@@ -62,6 +62,11 @@ export interface Candidate {
    * duplicates is judged on distinct rows, the distribution a new row comes from.
    */
   readonly scoreFirstCopies?: boolean;
+  /**
+   * Training rows left out of scoring, for the current and the candidate state alike: rows a proposer
+   * was shown while writing the candidate would flatter it (as `propose` leaves them out).
+   */
+  readonly unscoredRows?: readonly number[];
   /** Fold scores measured without refitting (a threshold on the current out-of-fold probabilities). */
   readonly scores?: () => Promise<number[]>;
   /**
@@ -123,6 +128,11 @@ export interface FixOptions {
   readonly progress?: (message: string) => void;
   /** Fold scores computed before (a resumed run): the key names the evaluation exactly. */
   readonly memo?: FoldScoreMemo;
+  /**
+   * How the models fix fits are built: the CLI gives its run store as `cacheFile`, so an LLM's answers
+   * (and the proposer's) are kept there and a rerun on the same store calls nothing again.
+   */
+  readonly runtime?: ModelRuntime;
   /**
    * Where the params search fits its folds (e.g. remote workers); in process when absent. Each search
    * gets its own executor for the rows and columns it searches on, closed when it ends.

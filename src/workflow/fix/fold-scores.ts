@@ -4,6 +4,7 @@ import { takeLabelRows } from '../../core/labels.js';
 import { createMatrix, type Matrix, takeRows } from '../../core/matrix.js';
 import { applyFeatureRepairs, type Dataset } from '../../data/index.js';
 import { getScorer } from '../../metrics/index.js';
+import type { ModelRuntime } from '../../models/index.js';
 import type { Fold } from '../../splits/index.js';
 import type { FixState } from './fix-types.js';
 import { stateModel } from './state-model.js';
@@ -36,6 +37,7 @@ export async function evaluateState(
   metric: string,
   signal?: AbortSignal,
   scoredRows?: Uint8Array,
+  runtime?: ModelRuntime,
 ): Promise<StateEvaluation> {
   const scorer = getScorer(metric);
   const features = keptFeatures(train.features, state);
@@ -46,7 +48,7 @@ export async function evaluateState(
   for (const fold of folds) {
     signal?.throwIfAborted();
     const trainRows = fold.train.filter((row) => !dropped.has(row));
-    const fitted = await stateModel(state).fit(
+    const fitted = await stateModel(state, runtime).fit(
       takeFeatureRows(features, trainRows),
       takeLabelRows(train.labels, trainRows),
       { signal },

@@ -1,4 +1,5 @@
 import { writeInstructions } from '../../analysis/llm/propose/index.js';
+import { cacheFromParam } from '../../models/llm-classifier/runtime.js';
 import type { StageInput } from './candidate-stages.js';
 import type { Candidate } from './fix-types.js';
 import { keptFeatures } from './fold-scores.js';
@@ -6,14 +7,16 @@ import { llmCandidate, llmParamsOf } from './llm-candidate.js';
 
 /**
  * Instructions a proposer writes from the current prompt's out-of-fold errors, grouped by confusion
- * pair (see `propose`). The rows shown to the proposer (at most 9) stay in the folds that score the
- * candidates: fix measures every candidate on the same rows; `propose` leaves them out.
+ * pair (see `propose`). The rows shown to the proposer (at most 9) are left out of the folds' scores,
+ * for the current prompt and the candidates alike, as `propose` does: an instruction written to fix
+ * those very rows would otherwise be measured on them.
  */
 export async function instructionCandidates(input: StageInput): Promise<Candidate[]> {
   const { train, state, llm } = input;
   const params = llmParamsOf(state);
   if (params === undefined || llm?.instructions === 0) return [];
   const proba = await input.currentProba();
+  const cacheFile = input.runtime?.cacheFile;
   const nClasses = train.labels.classes.length;
   const dropped = new Set(state.droppedRows);
   const predicted = Int32Array.from(train.labels.codes, (code, row) => {
@@ -33,16 +36,18 @@ export async function instructionCandidates(input: StageInput): Promise<Candidat
       count: llm?.instructions ?? 3,
       proposer: llm?.proposer,
       seed: input.seed,
-      runtime: llm?.runtime ?? {},
+      // The run store's cache (the CLI's runtime) keeps the proposer's answer for a rerun.
+      runtime: llm?.runtime ?? (cacheFile === undefined ? {} : { cache: cacheFromParam(cacheFile) }),
       signal: input.signal,
     },
   );
-  return written.instructions.map((system, i) =>
-    llmCandidate(
+  return written.instructions.map((system, i) => ({
+    ...llmCandidate(
       'llm_instruction_gain',
       'instruction',
       `proposed instruction ${i + 1}: ${JSON.stringify(system.split('\n')[0].slice(0, 80))}`,
       { system },
     ),
-  );
+    unscoredRows: written.shownRows,
+  }));
 }

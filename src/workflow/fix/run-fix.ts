@@ -78,6 +78,7 @@ export async function runFix(
         seed: options.seed,
         signal,
         llm: options.llm,
+        runtime: options.runtime,
         createExecutor: options.createExecutor,
         meanScore: async (candidate) => {
           const values = await measure(candidate);
@@ -104,10 +105,12 @@ export async function runFix(
       const tried = performance.now();
       try {
         const next = candidate.apply(state);
+        const { scoreFirstCopies = false, unscoredRows = [] } = candidate;
+        const onSomeRows = scoreFirstCopies || unscoredRows.length > 0;
         const candidateScores = candidate.scores
           ? await candidate.scores()
-          : await measure(next, candidate.scoreFirstCopies);
-        const baseline = candidate.scoreFirstCopies ? await measure(state, true) : scores;
+          : await measure(next, scoreFirstCopies, unscoredRows);
+        const baseline = onSomeRows ? await measure(state, scoreFirstCopies, unscoredRows) : scores;
         const gain = correctedPairedGain(candidateScores, baseline, testTrainRatio);
         const seconds = (performance.now() - tried) / 1000;
         const verified = gain !== null && isVerifiedGain(gain.low);
@@ -124,7 +127,7 @@ export async function runFix(
         });
         if (keep) {
           state = next;
-          scores = candidate.scoreFirstCopies ? await measure(next) : candidateScores;
+          scores = onSomeRows ? await measure(next) : candidateScores;
         }
       } catch (error) {
         if (!isModeldebugError(error)) throw error;
@@ -137,8 +140,8 @@ export async function runFix(
   options.progress?.(
     `fitting the starting and the fixed pipeline; scoring them on ${data.test.features.rows} untouched test rows`,
   );
-  const beforeModel = await fitState(train, start, signal);
-  const model = state === start ? beforeModel : await fitState(train, state, signal);
+  const beforeModel = await fitState(train, start, signal, options.runtime);
+  const model = state === start ? beforeModel : await fitState(train, state, signal, options.runtime);
   const test = compareOnTest(
     data.test,
     { spec: formatModelSpec([...start.steps]), predicted: await predictState(beforeModel, start, data.test) },

@@ -1,4 +1,4 @@
-import { analyseErrors, errorFindingRecords } from '../../analysis/index.js';
+import { analyseErrors, errorFindingRecords, withLabelErrorsGated } from '../../analysis/index.js';
 import { buildModel } from '../../catalog/index.js';
 import { calibrationData } from '../calibration-data.js';
 import type { PlannedModel } from '../model-plans.js';
@@ -11,20 +11,23 @@ const TOP = 10;
 /**
  * Where the tuned model goes wrong, from out-of-fold predictions on every training row. Rows are named
  * by the user's file (the split's rows mapped back); calibration goes to the run's single verdict.
+ * Label errors are read only off a model that beats the most-frequent-class baseline (see the gate).
  */
 export async function runErrorAnalysisStep(
   input: StepInput,
   tuned: PlannedModel,
   options: { readonly n_boot: number },
 ): Promise<{ section: ErrorAnalysisSection; findings: RunFinding[] }> {
-  const analysis = await analyseErrors(buildModel(tuned.steps, input.build), input.train, {
-    folds: input.config.cv,
-    shuffle: true,
-    seed: input.config.seed,
-    nBoot: options.n_boot,
-    signal: input.signal,
-    onProgress: input.onFits,
-  });
+  const analysis = withLabelErrorsGated(
+    await analyseErrors(buildModel(tuned.steps, input.build), input.train, {
+      folds: input.config.cv,
+      shuffle: true,
+      seed: input.config.seed,
+      nBoot: options.n_boot,
+      signal: input.signal,
+      onProgress: input.onFits,
+    }),
+  );
   const fileRow = (row: number) => input.trainFileRows[row];
   const records = errorFindingRecords(analysis, fileRow);
   const section: ErrorAnalysisSection = {

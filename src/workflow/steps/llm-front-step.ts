@@ -31,6 +31,7 @@ export async function runLlmFrontStep(
     maj: options.maj,
     maxCost: options.max_cost ?? null,
     firstRung: options.first_rung,
+    objectives: options.objectives,
     folds,
     seed: config.seed,
     // The run store's cache file (unless the spec names its own cache): the comparison's answers, and a

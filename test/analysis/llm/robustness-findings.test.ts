@@ -3,7 +3,10 @@ import { robustnessFindings } from '../../../src/analysis/llm/robustness/robustn
 import { findingRecordSchema, isVerifiedGain } from '../../../src/core/finding-record.js';
 import { reviewDataset } from '../llm-reviews.js';
 
-const { features } = reviewDataset();
+const { features, labels } = reviewDataset();
+const notSampled = { ran: false as const, reason: 'one sample per row asked' };
+const findingsOf = (spreads: ReturnType<typeof spread>[], familyRows: () => number[]) =>
+  robustnessFindings({ spreads, variants: [], sampling: notSampled, familyRows, X: features, y: labels });
 const spread = (best: string, gainLow: number, spreadLow: number) => ({
   family: 'format' as const,
   best,
@@ -15,11 +18,7 @@ const spread = (best: string, gainLow: number, spreadLow: number) => ({
 
 describe('robustness findings', () => {
   it('recommends the best variant only when its paired gain over the prompt as configured is verified', () => {
-    const [verified] = robustnessFindings(
-      [spread('terse answer instruction', 0.02, 0.1)],
-      () => [3, 4],
-      features,
-    );
+    const [verified] = findingsOf([spread('terse answer instruction', 0.02, 0.1)], () => [3, 4]);
     expect(findingRecordSchema.parse(verified)).toEqual(verified);
     expect(verified.impact).toEqual({
       metric: 'accuracy',
@@ -31,19 +30,13 @@ describe('robustness findings', () => {
     expect(verified.suggestion).toContain('switch to "terse answer instruction"');
     expect(verified.rows).toEqual([3, 4]);
 
-    const [unverified] = robustnessFindings(
-      [spread('terse answer instruction', -0.01, 0.1)],
-      () => [],
-      features,
-    );
+    const [unverified] = findingsOf([spread('terse answer instruction', -0.01, 0.1)], () => []);
     expect(unverified.impact?.verified).toBe(isVerifiedGain(-0.01));
     expect(unverified.impact?.verified).toBe(false);
     expect(unverified.suggestion).not.toContain('switch to');
   });
 
   it('reports nothing for a family whose spread interval reaches 0', () => {
-    expect(robustnessFindings([spread('terse answer instruction', 0.02, 0)], () => [1], features)).toEqual(
-      [],
-    );
+    expect(findingsOf([spread('terse answer instruction', 0.02, 0)], () => [1])).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { createLlmClassifier } from '../../../src/models/llm-classifier/index.js
 import { parseLlmClassifierParams } from '../../../src/models/llm-classifier/params.js';
 import { stratifiedKFold } from '../../../src/splits/index.js';
 import { formatSensitiveModel } from '../../helpers/format-sensitive-model.js';
+import { labelWordFor } from '../../helpers/label-word-model.js';
 import { useTestServer } from '../../helpers/use-test-server.js';
 import { reviewDataset } from '../llm-reviews.js';
 
@@ -99,7 +100,13 @@ describe('llmRobustness against a format-sensitive model', () => {
     expect(spread('input').spread.low).toBeGreaterThan(0);
     expect(spread('labels')).toMatchObject({ sensitive: false, spread: { estimate: 0, low: 0, high: 0 } });
 
-    expect(result.findings.map((f) => f.code)).toEqual(['llm_format_sensitive', 'llm_format_sensitive']);
+    // Best and worst are picked on one stratified half and measured on the other.
+    expect(result.halves).toEqual({ pickRows: 20, measureRows: 20 });
+    expect(result.findings.map((f) => f.code)).toEqual([
+      'llm_format_sensitive',
+      'llm_perturbation_sensitive',
+      'llm_unstable_answers',
+    ]);
     for (const finding of result.findings) expect(findingRecordSchema.parse(finding)).toEqual(finding);
     // The baseline is the best prompt: nothing to switch to, so no impact is claimed.
     expect(result.findings[0].impact).toBeUndefined();
@@ -124,11 +131,30 @@ describe('llmRobustness against a format-sensitive model', () => {
     expect(result.sampling.passAnyK).toEqual({ estimate: 1, low: 1, high: 1 });
     expect(result.sampling.flipRate.low).toBeLessThanOrEqual(0.2);
     expect(result.sampling.flipRate.high).toBeGreaterThanOrEqual(0.2);
+    expect(result.findings[2].rows).toEqual([0, 5, 10, 15, 20, 25, 30, 35]);
+
+    // Per slice: upper-cased text is answered "pos", so under the input family every "neg" row flips and
+    // no "pos" row does (a typo hides "good" at worst, and then the answer is "pos" all the same).
+    const slice = (family: string, value: string) =>
+      result.slices.find((s) => s.family === family && s.by === 'class' && s.value === value)!;
+    expect(slice('input', 'neg')).toMatchObject({ rows: 20, flipRate: { estimate: 1, low: 1, high: 1 } });
+    expect(slice('input', 'pos')).toMatchObject({ rows: 20, flipRate: { estimate: 0, low: 0, high: 0 } });
+    expect(slice('input', 'pos').baselineAccuracy.estimate).toBe(1);
+    // The format family: one variant of seven (the ' | ' separator) is wrong on every row.
+    const formatCount = result.variants.filter((v) => v.family === 'format').length;
+    expect(slice('format', 'neg').variantAccuracy.estimate).toBeCloseTo(1 - 1 / formatCount, 12);
+    const sources = result.slices.filter((s) => s.by === 'column' && s.family === 'input');
+    expect(sources.map((s) => [s.column, s.value, s.rows])).toEqual([
+      ['source', 'app', 26],
+      ['source', 'web', 14],
+    ]);
+    const lengths = result.slices.filter((s) => s.by === 'length' && s.family === 'input');
+    expect(lengths.reduce((sum, s) => sum + s.rows, 0)).toBe(40);
   });
 
   it('skips repeated sampling at temperature 0 and finds nothing for a model that ignores format', async () => {
     const server = await startServer({
-      answer: (body) => (/\bgood\b/i.test(JSON.stringify(body.messages.at(-1))) ? 'pos' : 'neg'),
+      answer: (body) => labelWordFor(body, /\bgood\b/i.test(JSON.stringify(body.messages.at(-1)))),
     });
     const model = createLlmClassifier({ base_url: server.baseURL, model: 'm' }, { env: {} });
     const result = await llmRobustness(model, features, labels, { folds, nBoot: 200 });

@@ -8,12 +8,18 @@ import { createLlmClassifier } from '../../../models/llm-classifier/llm-classifi
 import { cacheFromParam, type LlmRuntime } from '../../../models/llm-classifier/runtime.js';
 import type { Fold } from '../../../splits/fold.js';
 import { createArmScorer, type ScoredRows } from './arm-scorer.js';
-import { type ArmState, pointOf } from './arm-state.js';
+import { type ArmState, percentile, pointOf } from './arm-state.js';
 import { type FrontGrid, frontArms } from './front-arms.js';
 import { frontFindings } from './front-findings.js';
 import type { FrontArmResult, FrontCapCut, FrontRung, LlmFront } from './front-types.js';
 import { createArmCallMeter, meteredRunJobs } from './metered-run-jobs.js';
-import { confidentlyDominatedBy, paretoFront } from './pareto-front.js';
+import {
+  confidentlyDominatedBy,
+  DEFAULT_FRONT_OBJECTIVES,
+  FRONT_OBJECTIVES,
+  type FrontObjective,
+  paretoFront,
+} from './pareto-front.js';
 import { createSpendGate } from './spend-gate.js';
 import { rungSizes, stratifiedOrder } from './stratified-order.js';
 
@@ -30,6 +36,11 @@ export interface FrontOptions extends FrontGrid {
   readonly maxCost?: number | null;
   /** A finding names a front arm this many times cheaper than the most accurate one; default 2. */
   readonly cheaperBy?: number;
+  /**
+   * What an arm must be beaten on to stop or leave the front: accuracy (always) and any of cost per
+   * 1,000 rows and p95 latency; default accuracy and cost.
+   */
+  readonly objectives?: readonly FrontObjective[];
   /** Seeds the rows' order and the bootstrap; default 0. */
   readonly seed?: number;
   readonly nBoot?: number;
@@ -45,6 +56,7 @@ export interface FrontOptions extends FrontGrid {
  */
 export async function llmFront(X: Features, y: Labels, options: FrontOptions): Promise<LlmFront> {
   const arms = frontArms(options);
+  const objectives = frontObjectives(options.objectives);
   const seed = options.seed ?? 0;
   const costUnit = arms.every((arm) => arm.params.prices[arm.params.model]) ? 'usd' : 'tokens';
   const maxCost = options.maxCost ?? arms[0].params.max_cost ?? null;
@@ -153,7 +165,7 @@ export async function llmFront(X: Features, y: Labels, options: FrontOptions): P
     const stopped: string[] = [];
     if (size < total) {
       const points = live.map((state) => pointOf(state, y.codes, order));
-      confidentlyDominatedBy(points).forEach((by, a) => {
+      confidentlyDominatedBy(points, objectives).forEach((by, a) => {
         if (by < 0) return;
         live[a].stoppedAtRung = r + 1;
         live[a].dominatedBy = live[by].arm.id;
@@ -164,7 +176,19 @@ export async function llmFront(X: Features, y: Labels, options: FrontOptions): P
     rungs.push(rung);
     options.onRung?.(rung, live.length - stopped.length);
   }
-  return summarise(states, { rows: n, done, order, y, costUnit, maxCost, gate, rungs, capCut, options });
+  return summarise(states, {
+    rows: n,
+    done,
+    order,
+    y,
+    costUnit,
+    maxCost,
+    gate,
+    rungs,
+    capCut,
+    objectives,
+    options,
+  });
 }
 
 async function projectedCost(live: readonly ArmState[], rows: Int32Array): Promise<number> {
@@ -200,6 +224,7 @@ interface SummaryInput {
   readonly gate: ReturnType<typeof createSpendGate> | undefined;
   readonly rungs: FrontRung[];
   readonly capCut: FrontCapCut | null;
+  readonly objectives: readonly FrontObjective[];
   readonly options: FrontOptions;
 }
 
@@ -207,7 +232,10 @@ function summarise(states: readonly ArmState[], input: SummaryInput): LlmFront {
   const { order, y, done } = input;
   const points = states.map((state) => pointOf(state, y.codes, order));
   const finalists = states.filter((state) => state.stoppedAtRung === null && state.rows === done && done > 0);
-  const onFront = paretoFront(finalists.map((state) => points[state.arm.id]));
+  const onFront = paretoFront(
+    finalists.map((state) => points[state.arm.id]),
+    input.objectives,
+  );
   const frontIds = new Set(finalists.filter((_, i) => onFront[i]).map((state) => state.arm.id));
   const arms: FrontArmResult[] = states.map((state, a) => {
     const { arm, meter } = state;
@@ -250,6 +278,7 @@ function summarise(states: readonly ArmState[], input: SummaryInput): LlmFront {
   const allPriced = arms.every((arm) => arm.spent !== null);
   return {
     rows: input.rows,
+    objectives: input.objectives,
     arms,
     front: front.map((arm) => arm.name),
     rungs: input.rungs,
@@ -268,12 +297,18 @@ function summarise(states: readonly ArmState[], input: SummaryInput): LlmFront {
   };
 }
 
-/** numpy.percentile's default (linear between the closest ranks); null for no values. */
-function percentile(values: readonly number[], q: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const position = (q / 100) * (sorted.length - 1);
-  const low = Math.floor(position);
-  const high = Math.min(sorted.length - 1, low + 1);
-  return sorted[low] + (sorted[high] - sorted[low]) * (position - low);
+/** Accuracy first, then the others in their canonical order; accuracy is what every dominance is about. */
+function frontObjectives(given: readonly FrontObjective[] | undefined): FrontObjective[] {
+  if (given === undefined) return [...DEFAULT_FRONT_OBJECTIVES];
+  const unknown = given.find((objective) => !FRONT_OBJECTIVES.includes(objective));
+  if (unknown !== undefined || !given.includes('accuracy')) {
+    throw new ModeldebugError(
+      'invalid_argument',
+      unknown !== undefined
+        ? `objectives has "${unknown}", not one of ${FRONT_OBJECTIVES.join(', ')}`
+        : 'objectives must include accuracy',
+      { where: 'objectives', hint: 'give accuracy and any of cost, latency, e.g. accuracy,cost' },
+    );
+  }
+  return FRONT_OBJECTIVES.filter((objective) => given.includes(objective));
 }

@@ -1,5 +1,6 @@
 import type { FindingRecord } from '../../../core/finding-record.js';
 import type { FrontArm } from './front-arms.js';
+import type { FrontObjective } from './pareto-front.js';
 
 export interface AccuracyInterval {
   readonly estimate: number;
@@ -24,7 +25,7 @@ export interface FrontArmResult extends Omit<FrontArm, 'params'> {
   /** In `costUnit` (dollars, or tokens when a model has no price), from the tokens the answers used. */
   readonly costPer1000Rows: number;
   readonly tokensPer1000Rows: number;
-  /** Of this run's answered HTTP calls (a cached answer has none); null when there were none. */
+  /** Of the arm's answers, each as timed when it was made (cached ones keep it); null when none was timed. */
   readonly latencyMs: { readonly p50: number | null; readonly p95: number | null };
   /** HTTP calls answered for this arm in this run (cache hits excluded). */
   readonly httpCalls: number;
@@ -59,6 +60,8 @@ export interface FrontCapCut {
 
 export interface LlmFront {
   readonly rows: number;
+  /** What the race and the front traded off (accuracy, and cost and/or latency). */
+  readonly objectives: readonly FrontObjective[];
   readonly arms: readonly FrontArmResult[];
   /** Names of the arms on the front, cheapest first. */
   readonly front: readonly string[];

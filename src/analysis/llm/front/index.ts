@@ -15,6 +15,14 @@ export type {
   FrontRung,
   LlmFront,
 } from './front-types.js';
-export { confidentlyDominatedBy, type FrontPoint, paretoFront } from './pareto-front.js';
+export {
+  clearlySlower,
+  confidentlyDominatedBy,
+  DEFAULT_FRONT_OBJECTIVES,
+  FRONT_OBJECTIVES,
+  type FrontObjective,
+  type FrontPoint,
+  paretoFront,
+} from './pareto-front.js';
 export { createSpendGate, type SpendGate, worstCaseCost } from './spend-gate.js';
 export { rungSizes, stratifiedOrder } from './stratified-order.js';

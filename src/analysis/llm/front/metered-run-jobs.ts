@@ -1,19 +1,19 @@
 import { costOf, type PriceTable } from '../../../llm/engine/price-table.js';
-import { runChatJobs } from '../../../llm/engine/run-chat-jobs.js';
-import type { ChatProvider } from '../../../llm/provider/chat-provider.js';
-import { LlmCallError } from '../../../llm/provider/llm-call-error.js';
+import { type CallGate, runChatJobs } from '../../../llm/engine/run-chat-jobs.js';
+import type { ChatRequest } from '../../../llm/provider/chat-types.js';
 import { type SpendGate, worstCaseCost } from './spend-gate.js';
 
-/** What one arm's HTTP calls did: answered calls, their latencies and what they cost. */
+/** What one arm's calls did: answered calls, what they cost, and the latency of every answer it got. */
 export interface ArmCallMeter {
   calls: number;
-  failedAttempts: number;
+  failedCalls: number;
   spent: number;
+  /** Of every answer the arm received, cached ones included (they keep the latency they were made with). */
   readonly latenciesMs: number[];
 }
 
 export function createArmCallMeter(): ArmCallMeter {
-  return { calls: 0, failedAttempts: 0, spent: 0, latenciesMs: [] };
+  return { calls: 0, failedCalls: 0, spent: 0, latenciesMs: [] };
 }
 
 export interface MeterContext {
@@ -22,46 +22,51 @@ export interface MeterContext {
   readonly gate?: SpendGate;
   /** Called once the gate refuses a call: the race stops every arm. */
   readonly onRefused: () => void;
-  /** Who runs the calls underneath (the runtime's own runner, else runChatJobs). */
+  /** Who runs the calls underneath (the runtime's own runner, e.g. remote workers; else runChatJobs). */
   readonly inner?: typeof runChatJobs;
 }
 
 /**
- * A runner with runChatJobs' signature that times, counts and prices every HTTP attempt of one arm and
- * asks the spend gate before each. Cache hits never reach the provider, so they are free and untimed.
+ * A runner with runChatJobs' signature that counts and prices every call of one arm and asks the spend
+ * gate before each — through the runner's call gate, so it holds for calls remote workers make too.
  */
 export function meteredRunJobs(context: MeterContext): typeof runChatJobs {
+  const { meter } = context;
   return (engine, provider, jobs, onResult, options) =>
-    (context.inner ?? runChatJobs)(engine, meteredProvider(provider, context), jobs, onResult, options);
+    (context.inner ?? runChatJobs)(
+      engine,
+      provider,
+      jobs,
+      (index, outcome) => {
+        if (outcome.ok && outcome.result.latencyMs !== undefined)
+          meter.latenciesMs.push(outcome.result.latencyMs);
+        onResult(index, outcome);
+      },
+      { ...options, callGate: armCallGate(context) },
+    );
 }
 
-function meteredProvider(provider: ChatProvider, context: MeterContext): ChatProvider {
+function armCallGate(context: MeterContext): CallGate {
   const { meter, gate, prices } = context;
+  // A request's worst case is a function of the request: settle releases exactly what admit reserved.
+  const boundOf = (request: ChatRequest) => (gate ? worstCaseCost(request, prices) : 0);
   return {
-    specificationVersion: provider.specificationVersion,
-    baseURL: provider.baseURL,
-    async complete(request, options) {
-      const bound = gate ? worstCaseCost(request, prices) : 0;
-      if (gate && !gate.reserve(bound)) {
+    admit(request) {
+      if (gate && !gate.reserve(boundOf(request))) {
         context.onRefused();
-        // Not retryable: the scheduler stops this run at once.
-        throw new LlmCallError('aborted', `the next call could take the spend over max cost $${gate.cap}`);
+        return false;
       }
-      const started = performance.now();
-      try {
-        const result = await provider.complete(request, options);
-        const cost = costOf(prices, request.model, result.usage) ?? 0;
-        meter.latenciesMs.push(performance.now() - started);
+      return true;
+    },
+    settle(request, result) {
+      const bound = boundOf(request);
+      // A failed call returns no usage; endpoints do not bill it.
+      const cost = result ? (costOf(prices, request.model, result.usage) ?? 0) : 0;
+      if (result) {
         meter.calls++;
         meter.spent += cost;
-        gate?.settle(bound, cost);
-        return result;
-      } catch (error) {
-        // A failed attempt returns no usage; endpoints do not bill it.
-        meter.failedAttempts++;
-        gate?.settle(bound, 0);
-        throw error;
-      }
+      } else meter.failedCalls++;
+      gate?.settle(bound, cost);
     },
   };
 }

@@ -12,6 +12,8 @@ export interface PromptVariant {
   readonly family: VariantFamily;
   readonly name: string;
   readonly patch: Partial<LlmClassifierParams>;
+  /** New words for the classes, in class order (a label-word swap); the answers map back by position. */
+  readonly classes?: readonly string[];
 }
 
 /**

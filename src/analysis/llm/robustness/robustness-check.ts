@@ -1,16 +1,19 @@
+import { ModeldebugError } from '../../../core/errors.js';
+import type { Classifier } from '../../../core/estimator.js';
 import type { Features } from '../../../core/features.js';
 import type { FindingRecord } from '../../../core/finding-record.js';
 import type { Labels } from '../../../core/labels.js';
 import type { RunSummary } from '../../../llm/engine/run-progress.js';
-import type { LlmClassifier } from '../../../models/llm-classifier/llm-classifier.js';
 import type { Fold } from '../../../splits/fold.js';
 import { addUsage, llmOutOfFold } from '../llm-out-of-fold.js';
 import { type FlippedRow, flippedRowsOf } from './flipped-rows.js';
-import { hasTextColumns, INPUT_PERTURBATIONS, perturbTextColumns } from './input-perturbations.js';
 import { type Interval, pairedVariantBootstrap } from './paired-variant-bootstrap.js';
-import { formatVariants, labelVariants, type VariantFamily } from './prompt-variants.js';
+import type { VariantFamily } from './prompt-variants.js';
 import { type RepeatedSampling, repeatedSampling } from './repeated-sampling.js';
 import { robustnessFindings } from './robustness-findings.js';
+import { isLlmClassifier, variantRuns } from './robustness-runs.js';
+import { rowSlices, type SliceSpread, sliceSpreads } from './slice-spreads.js';
+import { splitHalfSpreads, stratifiedHalves } from './split-half-spread.js';
 
 export interface RobustnessOptions {
   readonly folds: readonly Fold[];
@@ -18,7 +21,7 @@ export interface RobustnessOptions {
   readonly families?: readonly VariantFamily[];
   /** Answers per row for repeated sampling; 1 skips it. Default 5. */
   readonly samples?: number;
-  /** Seeds the typos and the bootstrap; default 0. */
+  /** Seeds the typos, the halves and the bootstrap; default 0. */
   readonly seed?: number;
   readonly nBoot?: number;
   readonly signal?: AbortSignal;
@@ -31,15 +34,21 @@ export interface VariantResult {
   readonly accuracy: Interval;
   /** Share of rows whose label differs from the baseline's. */
   readonly flipRate: Interval;
+  /** The words the classes were renamed to, in class order (label-word swaps only). */
+  readonly labelWords?: readonly string[];
 }
 
-/** Within one family (and the baseline): the best minus the worst variant, paired over rows. */
+/**
+ * Within one family (and the baseline): the best and the worst variant picked on one half of the rows,
+ * and their accuracy difference measured, paired, on the other half.
+ */
 export interface FamilySpread {
   readonly family: VariantFamily;
   readonly best: string;
   readonly worst: string;
+  /** Best minus worst on the measure half. */
   readonly spread: Interval;
-  /** The best variant minus the baseline (0 when the baseline is the best). */
+  /** The best variant minus the baseline on the measure half (0 when the baseline is the best). */
   readonly gainOverBaseline: Interval;
   /** Whether the spread's interval lies above zero. */
   readonly sensitive: boolean;
@@ -48,6 +57,9 @@ export interface FamilySpread {
 export interface LlmRobustness {
   readonly variants: readonly VariantResult[];
   readonly spreads: readonly FamilySpread[];
+  /** How many rows best and worst were picked on, and how many their spread was measured on. */
+  readonly halves: { readonly pickRows: number; readonly measureRows: number };
+  readonly slices: readonly SliceSpread[];
   /** 0-based rows of the data, in order. */
   readonly flippedRows: readonly FlippedRow[];
   readonly sampling: RepeatedSampling;
@@ -58,47 +70,31 @@ export interface LlmRobustness {
 }
 
 /**
- * How much an LLM classifier's accuracy depends on choices that do not change the task: the template's
- * format, the label list's order and casing, small edits of the input text, and the sampling noise at
- * its temperature. Every variant is scored out of fold on the same rows; intervals come from one paired
- * bootstrap, so a spread is measured on the very rows both variants answered.
+ * How much a classifier's accuracy depends on choices that do not change the task: for an LLM, the
+ * template's format, the label list's order and words, and the sampling noise at its temperature; for
+ * any model, small edits of the input text. Every variant is scored out of fold on the same rows (fitted
+ * on the rows as they are; only the rows asked about are edited); intervals come from paired bootstraps.
  */
 export async function llmRobustness(
-  model: LlmClassifier,
+  model: Classifier,
   X: Features,
   y: Labels,
   options: RobustnessOptions,
 ): Promise<LlmRobustness> {
-  const seed = options.seed ?? 0;
-  const families = new Set(options.families ?? ['format', 'labels', 'input']);
-  const columns = X.columns.map((column) => column.name);
-  const runs: { family: VariantFamily | 'baseline'; name: string; model: LlmClassifier; X: Features }[] = [
-    { family: 'baseline', name: 'as configured', model, X },
-  ];
-  const promptVariants = [
-    ...(families.has('format') ? formatVariants(model.params, columns) : []),
-    ...(families.has('labels') ? labelVariants(model.params, y.classes) : []),
-  ];
-  for (const variant of promptVariants) {
-    runs.push({ family: variant.family, name: variant.name, model: model.withParams(variant.patch), X });
-  }
-  const skipped: { family: VariantFamily; reason: string }[] = [];
-  if (families.has('input') && hasTextColumns(X)) {
-    for (const perturbation of INPUT_PERTURBATIONS) {
-      const perturbed = perturbTextColumns(X, perturbation, seed);
-      runs.push({ family: 'input', name: perturbation.name, model, X: perturbed });
-    }
-  } else if (families.has('input')) {
-    skipped.push({
-      family: 'input',
-      reason: 'no text column to perturb (categorical and numeric cells are left alone)',
+  if (X.rows < 4) {
+    throw new ModeldebugError('invalid_argument', `robustness needs at least 4 rows, got ${X.rows}`, {
+      where: 'rows',
+      hint: 'best and worst variants are picked on half of the rows and measured on the other half',
     });
   }
+  const seed = options.seed ?? 0;
+  const families = new Set<VariantFamily>(options.families ?? ['format', 'labels', 'input']);
+  const { runs, skipped } = variantRuns(model, X, y, families, seed);
   let usage: RunSummary | undefined;
   const predictions: Int32Array[] = [];
   // One variant after another: each already spreads its rows over the classifier's concurrency.
   for (const run of runs) {
-    const scored = await llmOutOfFold(run.model, run.X, y, options.folds, options.signal);
+    const scored = await llmOutOfFold(run.model, X, run.y, options.folds, options.signal, run.xPredict);
     usage = usage ? addUsage(usage, scored.usage) : scored.usage;
     predictions.push(scored.predicted);
     options.onVariant?.(
@@ -106,45 +102,54 @@ export async function llmRobustness(
       scored.predicted.filter((code, i) => code === y.codes[i]).length / y.codes.length,
     );
   }
-  const spreadFamilies = (['format', 'labels', 'input'] as const).filter((family) =>
-    runs.some((run) => run.family === family),
-  );
-  const members = (family: VariantFamily) =>
-    runs.flatMap((run, v) => (run.family === family || run.family === 'baseline' ? [v] : []));
-  const correctCount = (v: number) => predictions[v].filter((code, i) => code === y.codes[i]).length;
-  // Best and worst by full-data accuracy; ties go to the earlier variant (the baseline first).
-  const extremes = spreadFamilies.map((family) => {
-    const ids = members(family);
-    const best = ids.reduce((a, b) => (correctCount(b) > correctCount(a) ? b : a));
-    const worst = ids.reduce((a, b) => (correctCount(b) < correctCount(a) ? b : a));
-    return { family, best, worst };
+  const statistics = pairedVariantBootstrap(y.codes, predictions, [], { nBoot: options.nBoot, seed });
+  const variants = runs.map((run, v) => ({
+    family: run.family,
+    name: run.name,
+    ...statistics.variants[v],
+    ...(run.labelWords ? { labelWords: run.labelWords } : {}),
+  }));
+  const familyMembers = (['format', 'labels', 'input'] as const).flatMap((family) => {
+    const members = runs.flatMap((run, v) => (run.family === family ? [v] : []));
+    return members.length > 0 ? [{ family, members }] : [];
   });
-  const pairs = extremes.flatMap(({ best, worst }) => [[best, worst] as const, [best, 0] as const]);
-  const statistics = pairedVariantBootstrap(y.codes, predictions, pairs, { nBoot: options.nBoot, seed });
-  const variants = runs.map((run, v) => ({ family: run.family, name: run.name, ...statistics.variants[v] }));
-  const spreads = extremes.map(({ family, best, worst }, f) => {
-    const spread = statistics.differences[2 * f];
+  const halves = stratifiedHalves(y.codes, seed);
+  const picked = splitHalfSpreads(
+    y.codes,
+    predictions,
+    familyMembers.map(({ members }) => [0, ...members]),
+    halves,
+    { nBoot: options.nBoot, seed },
+  );
+  const spreads = familyMembers.map(({ family }, f): FamilySpread => {
+    const { best, worst, spread, gainOverBaseline } = picked[f];
     return {
       family,
       best: runs[best].name,
       worst: runs[worst].name,
       spread,
-      gainOverBaseline: statistics.differences[2 * f + 1],
+      gainOverBaseline,
       sensitive: spread.low > 0,
     };
+  });
+  const slices = sliceSpreads(rowSlices(X, y), y.codes, predictions, familyMembers, {
+    nBoot: options.nBoot,
+    seed,
   });
   const flippedRows = flippedRowsOf(
     runs.map((run) => run.name),
     predictions,
     y,
   );
-  const sampling = await repeatedSampling(model, X, y, {
-    folds: options.folds,
-    samples: options.samples ?? 5,
-    seed,
-    nBoot: options.nBoot,
-    signal: options.signal,
-  });
+  const sampling: RepeatedSampling = isLlmClassifier(model)
+    ? await repeatedSampling(model, X, y, {
+        folds: options.folds,
+        samples: options.samples ?? 5,
+        seed,
+        nBoot: options.nBoot,
+        signal: options.signal,
+      })
+    : { ran: false, reason: 'not an LLM classifier: its answers do not vary from call to call' };
   if (sampling.ran) usage = addUsage(usage!, sampling.usage);
   const familyRows = (family: VariantFamily) => {
     const names = new Set(runs.filter((run) => run.family === family).map((run) => run.name));
@@ -152,6 +157,16 @@ export async function llmRobustness(
       .filter((flip) => flip.changes.some((change) => names.has(change.variant)))
       .map((flip) => flip.row);
   };
-  const findings = robustnessFindings(spreads, familyRows, X);
-  return { variants, spreads, flippedRows, sampling, findings, skipped, usage: usage! };
+  const findings = robustnessFindings({ spreads, variants, sampling, familyRows, X, y });
+  return {
+    variants,
+    spreads,
+    halves: { pickRows: halves.pick.length, measureRows: halves.measure.length },
+    slices,
+    flippedRows,
+    sampling,
+    findings,
+    skipped,
+    usage: usage!,
+  };
 }
