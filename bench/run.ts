@@ -4,6 +4,7 @@
  * `npm test`: timings belong here, never in assertions. With no names, all of them run (about 15 minutes
  * on a 2-core machine, most of it the scikit-learn side).
  */
+import { runCurvesBench } from './curves.js';
 import { runDiagnosisBench } from './diagnosis.js';
 import { runDistributedBench } from './distributed.js';
 import { runFixBench } from './fix.js';
@@ -38,6 +39,8 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   diagnosis: () => runDiagnosisBench(),
   run: () => runWorkflowBench(),
   seed: () => runSeedWorkflowBench(),
+  // run's curve steps alone on 100k x 50: sampled (the default), then on every tuning row as before.
+  curves: async () => [await runCurvesBench('auto'), await runCurvesBench('all')],
 };
 
 const requested = process.argv.slice(2);

@@ -107,6 +107,21 @@ export const runConfigSchema = z.strictObject({
    */
   max_rows: z.number().int().min(0).default(20000),
   /**
+   * The learning and validation curves of `run` (not the `curve` command) fit on a stratified sample of
+   * each fold's training rows on big data: `auto` caps a fit at about 150,000 cells (rows × columns),
+   * a number caps its rows, `all` fits every tuning row. The report says when the curves were sampled.
+   */
+  curves: z
+    .strictObject({
+      sample_rows: z
+        .union([z.literal('auto'), z.literal('all'), z.number().int().min(100)])
+        .default('auto')
+        .describe(
+          "training rows per fold the curves' fits take: auto (about 150,000 cells per fit), all, or a row count (>= 100)",
+        ),
+    })
+    .default({ sample_rows: 'auto' }),
+  /**
    * The run's time budget in seconds (or a duration: `90s`, `10m`, `1h`): the comparison races on fewer
    * rows and the optional steps that would overrun are skipped; the report lists what was cut.
    */

@@ -7,10 +7,22 @@ export interface CurvePointData {
   readonly testStd: number | null;
 }
 
+/**
+ * A curve whose fits took a stratified sample of each fold's training rows (big data, or a time budget):
+ * how many of how many, and why in the report's words. Test parts are whole.
+ */
+export interface CurveSampleData {
+  readonly trainRows: number;
+  readonly of: number;
+  readonly reason: string;
+}
+
 export interface LearningCurveSection {
   readonly model: string;
   readonly scoring: string;
   readonly rows: number;
+  /** Null when every fit took all of its fold's training rows. */
+  readonly sample: CurveSampleData | null;
   readonly trainSizes: number[];
   readonly points: CurvePointData[];
   readonly verdict: {
@@ -60,6 +72,8 @@ export interface ValidationCurveSection {
   readonly model: string;
   readonly scoring: string;
   readonly param: string;
+  /** Null when every fit took all of its fold's training rows. */
+  readonly sample: CurveSampleData | null;
   readonly values: unknown[];
   readonly points: CurvePointData[];
   readonly verdict: {

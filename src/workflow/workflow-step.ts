@@ -4,7 +4,7 @@ import type { Dataset } from '../data/index.js';
 import { type RunConfig, type StepName, stepOptions } from './config-schema.js';
 import type { PlannedModel } from './model-plans.js';
 import type { PreparedData } from './prepare-data.js';
-import type { RunFinding, RunSections } from './report-types.js';
+import type { CurveSampleData, RunFinding, RunSections } from './report-types.js';
 import type { StepInput } from './step-context.js';
 
 /** The models a run carries from step to step: the comparison picks `best`, the search tunes it. */
@@ -15,7 +15,12 @@ export interface RunState {
   readonly compared: readonly PlannedModel[];
   readonly tuned: PlannedModel;
   /** The learning curve's sweep of the best model's complexity control, which its validation curve reuses. */
-  readonly complexitySweep?: { readonly model: string; readonly sweep: ComplexitySweep };
+  readonly complexitySweep?: {
+    readonly model: string;
+    readonly sweep: ComplexitySweep;
+    /** The rows its fits took (null: every training row of each fold). */
+    readonly sample: CurveSampleData | null;
+  };
 }
 
 /** What a step is given: the shared input, the models so far, and the prepared train and test data. */

@@ -43,6 +43,11 @@ export async function sweepComplexity(
   options: CurveRunOptions & {
     readonly cv: number | readonly Fold[];
     readonly extraValues?: readonly unknown[];
+    /**
+     * The model as it is, already scored on these folds' whole training parts (the learning curve's
+     * largest size): the same rows and params, so the sweep takes it instead of fitting it again.
+     */
+    readonly currentPoint?: CurvePoint;
   },
 ): Promise<ComplexitySweep | undefined> {
   const control = controls[0];
@@ -50,8 +55,13 @@ export async function sweepComplexity(
   const { param, current } = controlled(steps, control);
   if (rankOf(current) === undefined) return undefined;
   const values = sortedValues([current, ...control.probeValues, ...(options.extraValues ?? [])]);
-  const curve = await validationCurve(X, y, { ...options, steps, param, values });
-  return { control, param, current, values, points: curve.points, scoring: curve.scoring };
+  const known = options.currentPoint;
+  const fitted = known ? values.filter((value) => value !== current) : values;
+  const curve = await validationCurve(X, y, { ...options, steps, param, values: fitted });
+  const points = known
+    ? values.map((value) => (value === current ? known : curve.points[fitted.indexOf(value)]))
+    : curve.points;
+  return { control, param, current, values, points, scoring: curve.scoring };
 }
 
 /** The flat key of a control (`logreg.C`) and its value in the spec, else the classifier's own default. */

@@ -130,7 +130,7 @@ async function runFront(data: string | undefined, flags: FrontFlags): Promise<nu
   const redis = flags.redis === undefined ? undefined : parseRedisUrl(flags.redis);
   if (redis) await checkRedis(redis);
   // --redis: the workers make the calls; the cache, the spend cap and the meters stay here.
-  const remote = redis ? remoteLlmRuntime(flags.model, redis, undefined) : undefined;
+  const remote = redis ? await remoteLlmRuntime(flags.model, redis, undefined) : undefined;
   const store = openRunStore(flags.store);
   let result: Awaited<ReturnType<typeof llmFront>>;
   try {

@@ -1,10 +1,10 @@
-import type { RunReport } from '../../workflow/index.js';
+import type { CurveSampleData, RunReport } from '../../workflow/index.js';
 import { epochCurveChart } from '../charts/epoch-curve-chart.js';
 import { regularizationPathChart } from '../charts/regularization-path-chart.js';
 import { scoreCurveChart } from '../charts/score-curve-chart.js';
 import { fixed, paramText } from '../format-values.js';
 import { chart, paragraph, type SectionHtml, section, table } from '../html-parts.js';
-import { html } from '../safe-html.js';
+import { html, type SafeHtml } from '../safe-html.js';
 
 export async function renderLearningCurveSection(report: RunReport): Promise<SectionHtml | undefined> {
   const data = report.sections.learningCurve;
@@ -13,6 +13,7 @@ export async function renderLearningCurveSection(report: RunReport): Promise<Sec
     paragraph(
       `${data.model} on up to ${data.rows} training rows${data.shuffled ? " (each fold's rows shuffled, seeded, before the first n are taken)" : ''}, scoring ${data.scoring}.`,
     ),
+    ...sampleNote(data.sample),
     html`<p class="verdict"><strong>Verdict:</strong> ${data.verdict.summary}. <strong>Next:</strong> ${data.verdict.nextStep}.</p>`,
     ...(data.fileOrder
       ? [
@@ -33,6 +34,11 @@ export async function renderLearningCurveSection(report: RunReport): Promise<Sec
       'mean train and cross-validated scores with ±1 std bands',
     ),
   ]);
+}
+
+/** Says that a curve's fits took a sample of the rows (the test folds stay whole), when they did. */
+function sampleNote(sample: CurveSampleData | null | undefined): SafeHtml[] {
+  return sample ? [paragraph(`Sampled: ${sample.reason}; every held-out row is scored.`)] : [];
 }
 
 export async function renderEpochCurveSection(report: RunReport): Promise<SectionHtml | undefined> {
@@ -61,6 +67,7 @@ export async function renderValidationCurveSection(report: RunReport): Promise<S
   if (!data) return undefined;
   return section('validation-curve', `Validation curve over ${data.param}`, [
     paragraph(`${data.model}, scoring ${data.scoring}.`),
+    ...sampleNote(data.sample),
     data.verdict
       ? html`<p class="verdict">${data.verdict.summary}. <strong>Next:</strong> ${data.verdict.nextStep}.</p>`
       : paragraph('Every fit failed.'),

@@ -3,6 +3,7 @@ import type { StepName } from '../config-schema.js';
 import { stepOptions } from '../config-schema.js';
 import { reusableOutOfFold } from '../steps/error-analysis-step.js';
 import type { StepRun } from '../workflow-step.js';
+import { learningCurveFitUnits, MIN_CURVE_ROWS } from './curve-sample.js';
 import type { RunBudget } from './run-budget.js';
 
 /** A step's cost model: how many fits of the best model it makes, and on how many rows each. */
@@ -13,6 +14,8 @@ interface StepCost {
   rows?(run: StepRun): number;
   /** Whether the step can run on a stratified sample of those rows (then it samples instead of skipping). */
   readonly samples?: boolean;
+  /** A curve step, which samples each fold's training rows itself to meet its deadline (curve-sample.ts). */
+  readonly curveSampled?: boolean;
 }
 
 const cappedRows = (rows: number, maxRows: number | undefined) =>
@@ -27,12 +30,18 @@ const STEP_COSTS: Partial<Record<StepName, StepCost>> = {
   drift: { fits: () => 1 },
   learning_curve: {
     fits: ({ input }) =>
-      (stepOptions(input.config, 'learning_curve')?.train_sizes?.length ?? 5) * input.config.cv * 0.55,
+      learningCurveFitUnits(
+        stepOptions(input.config, 'learning_curve')?.train_sizes,
+        input.tuningFolds.length,
+        input.tuningFolds[0]?.train.length ?? 1,
+      ),
+    curveSampled: true,
   },
   epoch_curve: { fits: () => 1 },
   validation_curve: {
     fits: ({ input }) =>
       (stepOptions(input.config, 'validation_curve')?.values?.length ?? 6) * input.config.cv,
+    curveSampled: true,
   },
   search: {
     fits: (run) => searchCandidates(run) * run.input.config.cv,
@@ -87,7 +96,12 @@ export function estimateStepSeconds(
   const fits = cost.fits(run);
   if (fits === 0) return 0;
   const { cv } = run.input.config;
-  const perFit = budget.fitSeconds(run.state.best.spec, Math.round((rows * (cv - 1)) / cv));
+  const foldRows = Math.round((rows * (cv - 1)) / cv);
+  // A curve step samples itself down to its deadline (planCurveSample): its estimate is the least it can do.
+  const perFit = budget.fitSeconds(
+    run.state.best.spec,
+    cost.curveSampled ? Math.min(foldRows, MIN_CURVE_ROWS) : foldRows,
+  );
   return perFit === undefined ? undefined : fits * perFit;
 }
 

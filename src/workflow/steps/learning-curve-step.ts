@@ -18,8 +18,15 @@ import {
   tuningOf,
 } from '../../catalog/index.js';
 import { isModeldebugError } from '../../core/errors.js';
-import { learningCurve, type TaskExecutor } from '../../selection/index.js';
-import type { LearningCurveSection, RunFinding } from '../report-types.js';
+import { type CurvePoint, learningCurve, type TaskExecutor } from '../../selection/index.js';
+import type { Fold } from '../../splits/index.js';
+import {
+  type CurveSample,
+  learningCurveFitUnits,
+  planCurveSample,
+  sampleData,
+} from '../budget/curve-sample.js';
+import type { CurveSampleData, LearningCurveSection, RunFinding } from '../report-types.js';
 import type { PlannedModel, StepInput } from '../step-context.js';
 import { optionsOf, type WorkflowStep } from '../workflow-step.js';
 import { executorFor } from './executor-for.js';
@@ -38,6 +45,8 @@ export interface LearningCurveStepResult {
   readonly findings: RunFinding[];
   /** The complexity sweep behind the advice, for the validation curve of the same param to reuse. */
   readonly sweep?: ComplexitySweep;
+  /** The rows the sweep's fits took, for the validation curve that reuses it to say so. */
+  readonly sample: CurveSampleData | null;
 }
 
 /**
@@ -53,9 +62,11 @@ export async function runLearningCurveStep(
   compared: readonly PlannedModel[] = [model],
 ): Promise<LearningCurveStepResult> {
   const { features, labels } = input.tuning;
+  const sample = learningCurveSample(input, model, trainSizes);
+  const folds = sample.folds;
   const common = {
     steps: model.steps,
-    cv: input.tuningFolds,
+    cv: folds,
     scoring: input.config.metric,
     executor: executorFor(input, model),
     signal: input.signal,
@@ -77,16 +88,19 @@ export async function runLearningCurveStep(
   const lowTrain = (curveVerdict.evidence.trainScore ?? 1) < VERDICT_THRESHOLDS.biasTrainScore;
   const sweep =
     curveVerdict.diagnosis === 'high-variance' || (closeCurves && lowTrain)
-      ? await sweepFor(input, model, common.executor)
+      ? await sweepFor(input, model, common.executor, folds, wholeFoldPoint(curve.trainSizes, largest, folds))
       : undefined;
   const references =
-    closeCurves && lowTrain && compared.length <= 1 ? await referenceFor(input, model, common.executor) : [];
+    closeCurves && lowTrain && compared.length <= 1
+      ? await referenceFor(input, model, common.executor, folds)
+      : [];
   const reading = readModelFit(curveVerdict, largest, sweep, references, curve.scoring);
   const verdict = reading.verdict;
   const section: LearningCurveSection = {
     model: model.spec,
     scoring: curve.scoring,
     rows: features.rows,
+    sample: sampleData(sample),
     trainSizes: [...curve.trainSizes],
     points: curve.points.map(pointData),
     verdict: {
@@ -109,7 +123,7 @@ export async function runLearningCurveStep(
   const findings = learningFindings(model, verdict, reading, input.config.metric);
   const order = orderFinding(curve.trainSizes, curve.points, curveVerdict, fileOrder, curve.scoring);
   if (order) findings.push(order);
-  return { section, findings, sweep };
+  return { section, findings, sweep, sample: section.sample };
 }
 
 /** The sweep of the model's first complexity control, over the validation curve's values too when it varies the same param. */
@@ -117,13 +131,16 @@ async function sweepFor(
   input: StepInput,
   model: PlannedModel,
   executor: TaskExecutor,
+  folds: readonly Fold[],
+  currentPoint: CurvePoint | undefined,
 ): Promise<ComplexitySweep | undefined> {
   const controls = complexityControls(model.steps);
   const plan = tuningOf(model.steps);
   const sameParam = plan !== undefined && controls[0] !== undefined && plan.curve.param === controls[0].param;
   const { features, labels } = input.tuning;
   return sweepComplexity(features, labels, model.steps, controls, {
-    cv: input.tuningFolds,
+    cv: folds,
+    currentPoint,
     scoring: input.config.metric,
     executor,
     signal: input.signal,
@@ -140,6 +157,7 @@ async function referenceFor(
   input: StepInput,
   model: PlannedModel,
   executor: TaskExecutor,
+  folds: readonly Fold[],
 ): Promise<FlexibleAlternative[]> {
   const tags = tagsOf(model.steps);
   const reference = parseModelSpec(FLEXIBLE_REFERENCE);
@@ -155,7 +173,7 @@ async function referenceFor(
   const { features, labels } = input.tuning;
   const curve = await learningCurve(features, labels, {
     steps,
-    cv: input.tuningFolds,
+    cv: folds,
     scoring: input.config.metric,
     trainSizes: [1],
     executor,
@@ -163,6 +181,32 @@ async function referenceFor(
     onProgress: input.onFits,
   });
   return [{ change: FLEXIBLE_REFERENCE, point: curve.points[0] }];
+}
+
+/** The rows each fold's fits take, from the step's cost: all of them on small data. */
+function learningCurveSample(
+  input: StepInput,
+  model: PlannedModel,
+  trainSizes: readonly number[] | undefined,
+): CurveSample {
+  const folds = input.tuningFolds;
+  const units = learningCurveFitUnits(trainSizes, folds.length, folds[0]?.train.length ?? 1);
+  // Row counts the user asked for must stay reachable: the sample keeps at least the largest of them.
+  const largestCount = Math.max(0, ...(trainSizes ?? []).filter((size) => size > 1));
+  return planCurveSample(input, 'learning_curve', model.spec, units, largestCount);
+}
+
+/**
+ * The largest size's point when it took every (sampled) training row of every fold: the model as it
+ * is on exactly the rows the sweep fits, which it then need not fit again.
+ */
+function wholeFoldPoint(
+  sizes: readonly number[],
+  largest: CurvePoint,
+  folds: readonly Fold[],
+): CurvePoint | undefined {
+  const size = sizes[sizes.length - 1];
+  return folds.every((fold) => fold.train.length === size) ? largest : undefined;
 }
 
 function learningFindings(
@@ -226,7 +270,11 @@ export const learningCurveStep: WorkflowStep = {
       sections: { learningCurve: result.section },
       findings: result.findings,
       ...(result.sweep
-        ? { state: { complexitySweep: { model: state.best.spec, sweep: result.sweep } } }
+        ? {
+            state: {
+              complexitySweep: { model: state.best.spec, sweep: result.sweep, sample: result.sample },
+            },
+          }
         : {}),
     };
   },

@@ -1,7 +1,8 @@
 import { type ComplexitySweep, impactOf, validationCurveVerdict } from '../../analysis/index.js';
 import { tuningOf } from '../../catalog/index.js';
 import { validationCurve } from '../../selection/index.js';
-import type { RunFinding, ValidationCurveSection } from '../report-types.js';
+import { planCurveSample, sampleData } from '../budget/curve-sample.js';
+import type { CurveSampleData, RunFinding, ValidationCurveSection } from '../report-types.js';
 import type { PlannedModel, StepInput } from '../step-context.js';
 import { optionsOf, type WorkflowStep } from '../workflow-step.js';
 import { executorFor } from './executor-for.js';
@@ -12,7 +13,7 @@ export async function runValidationCurveStep(
   input: StepInput,
   model: PlannedModel,
   options: { readonly param?: string; readonly values?: readonly unknown[] },
-  sweep?: ComplexitySweep,
+  sweep?: { readonly sweep: ComplexitySweep; readonly sample: CurveSampleData | null },
 ): Promise<{ section: ValidationCurveSection; findings: RunFinding[] } | { skipped: string }> {
   const plan = tuningOf(model.steps);
   const param = options.param ?? plan?.curve.param;
@@ -27,14 +28,19 @@ export async function runValidationCurveStep(
   // makes the validation curve and the over/underfitting advice one measurement that cannot disagree.
   const key = param.slice(param.lastIndexOf('.') + 1);
   const reused =
-    sweep !== undefined && sweep.control.param === key && options.values === undefined ? sweep : undefined;
+    sweep !== undefined && sweep.sweep.control.param === key && options.values === undefined
+      ? sweep
+      : undefined;
+  const sample = reused
+    ? undefined
+    : planCurveSample(input, 'validation_curve', model.spec, values.length * input.tuningFolds.length);
   const curve =
-    reused ??
+    reused?.sweep ??
     (await validationCurve(features, labels, {
       steps: model.steps,
       param,
       values,
-      cv: input.tuningFolds,
+      cv: sample?.folds ?? input.tuningFolds,
       scoring: input.config.metric,
       executor: executorFor(input, model),
       signal: input.signal,
@@ -46,6 +52,7 @@ export async function runValidationCurveStep(
     model: model.spec,
     scoring: curve.scoring,
     param,
+    sample: reused ? reused.sample : sample ? sampleData(sample) : null,
     values: [...curve.values],
     points: curve.points.map(pointData),
     verdict: verdict
@@ -86,7 +93,7 @@ export const validationCurveStep: WorkflowStep = {
       input,
       state.best,
       optionsOf(input.config, 'validation_curve'),
-      state.complexitySweep?.model === state.best.spec ? state.complexitySweep.sweep : undefined,
+      state.complexitySweep?.model === state.best.spec ? state.complexitySweep : undefined,
     );
     if ('skipped' in result) return result;
     return { sections: { validationCurve: result.section }, findings: result.findings };
