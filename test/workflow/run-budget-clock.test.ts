@@ -32,8 +32,15 @@ describe('run with a time budget on a simulated clock', () => {
         data: { train: writeBlobs(30_000), label: 'y' },
         budget: 100,
         models: ['scale | logreg'],
-        // Whole folds in the comparison, so that its last rung is all 19,200 rows of a fold.
-        steps: { validate: false, baseline: { max_fold_rows: 0 } },
+        // Whole folds in the comparison, so that its last rung is all 19,200 rows of a fold. The curves
+        // sample themselves to their deadline (test/workflow/curve-sample.test.ts); off here, so that
+        // this arithmetic is the other steps' alone.
+        steps: {
+          validate: false,
+          baseline: { max_fold_rows: 0 },
+          learning_curve: false,
+          validation_curve: false,
+        },
       }),
       clock,
     );
@@ -45,8 +52,8 @@ describe('run with a time budget on a simulated clock', () => {
     expect(race?.cut?.rows).toBe(1200);
     expect(report.timings.baseline).toBe(5);
     // A fit is estimated at 1 s × rows / 1,200: 13.3 s on a fold of the 20,000-row tuning sample. The
-    // optional steps must end by 90 s (85 s left): the learning curve (13.75 fits), the validation curve
-    // (30), the path (15) and RFECV (50) overrun and are skipped. The search (10 candidates × 5 folds on
+    // optional steps must end by 90 s (85 s left): the path (15 fits) and RFECV (50) overrun and are
+    // skipped. The search (10 candidates × 5 folds on
     // folds of 4,000 of its 5,000 rows: 167 s) samples instead: 5,000 × 85 / 167 = 2,550 rows.
     const cuts = report.budget?.cuts ?? [];
     const cutOf = (step: string) => cuts.find((cut) => cut.step === step)?.what ?? '';
@@ -58,11 +65,9 @@ describe('run with a time budget on a simulated clock', () => {
     // Its 50 fits leave 35 s: the ensemble (5 fits, 67 s) is skipped; the error analysis (a race cut short
     // leaves no out-of-fold outputs to reuse: 5 fits on 20,000 rows, 67 s) samples 20,000 × 35 / 67 rows.
     expect(report.timings.search).toBe(50);
-    const skippedSteps = ['learning_curve', 'validation_curve', 'regularization', 'selection', 'ensemble'];
+    const skippedSteps = ['regularization', 'selection', 'ensemble'];
     expect(cuts.map((cut) => cut.step)).toEqual([
       'baseline',
-      'learning_curve',
-      'validation_curve',
       'search',
       'regularization',
       'selection',
