@@ -17,6 +17,7 @@ import { runModelsBench } from './models.js';
 import { runRfeBench } from './rfe.js';
 import { runWorkflowBench } from './run-workflow.js';
 import { runSearchBench } from './search.js';
+import { runSeedWorkflowBench } from './seed-workflow.js';
 import { runTextBench } from './text.js';
 import { runValidateBench } from './validate.js';
 
@@ -39,6 +40,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   run: () => runWorkflowBench(),
   // run's curve steps alone on 100k x 50: sampled (the default), then on every tuning row as before.
   curves: async () => [await runCurvesBench('auto'), await runCurvesBench('all')],
+  seed: () => runSeedWorkflowBench(),
 };
 
 const requested = process.argv.slice(2);

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { findClassifier, parseModelSpec, type StepSpec } from '../catalog/index.js';
 import { ModeldebugError } from '../core/errors.js';
 import type { Classifier } from '../core/estimator.js';
-import { createRemoteChatRunner, type RedisTarget } from '../distributed/index.js';
+import type { RedisTarget } from '../distributed/index.js';
 import {
   createLlmClassifier,
   LLM_CLASSIFIER_KIND,
@@ -68,13 +68,13 @@ export interface LlmSession {
  * With `redis`, the calls go in batches to `modeldebug worker` processes; the cache, the store and the
  * cost limit stay here.
  */
-export function openLlmSession(
+export async function openLlmSession(
   steps: readonly StepSpec[],
   flags: LlmFlags,
   config: Readonly<Record<string, unknown>>,
   showProgress: boolean,
   redis?: RedisTarget,
-): LlmSession {
+): Promise<LlmSession> {
   const last = steps[steps.length - 1];
   if (steps.length > 1) {
     throw new ModeldebugError('invalid_argument', 'an LLM model takes the raw columns: no steps before it', {
@@ -84,6 +84,10 @@ export function openLlmSession(
   }
   const maxCost = flags.maxCost === undefined ? undefined : costFlag(flags.maxCost);
   const params = { ...last.params, ...(maxCost === undefined ? {} : { max_cost: maxCost }) };
+  // BullMQ and ioredis load only when the calls go to workers: a local eval does not pay for them.
+  const createRemoteChatRunner = redis
+    ? (await import('../distributed/index.js')).createRemoteChatRunner
+    : undefined;
   const store: RunStore = openRunStore(flags.store);
   try {
     const run = store.createRun('eval', { ...config, cache: flags.cache, max_cost: maxCost ?? null });
@@ -91,13 +95,14 @@ export function openLlmSession(
     const progress = createLlmProgress(showProgress);
     const cache = !flags.cache ? null : 'cache' in last.params ? undefined : store.llmCache();
     // Workers read the key from their own environment, under the name this run's params give.
-    const remote = redis
-      ? createRemoteChatRunner({
-          redis,
-          runKey: run.id,
-          apiKeyEnv: parseLlmClassifierParams(params).api_key_env,
-        })
-      : undefined;
+    const remote =
+      redis && createRemoteChatRunner
+        ? createRemoteChatRunner({
+            redis,
+            runKey: run.id,
+            apiKeyEnv: parseLlmClassifierParams(params).api_key_env,
+          })
+        : undefined;
     const estimator = createLlmClassifier(params, {
       cache,
       onProgress: progress.sink,
@@ -130,11 +135,11 @@ export function openLlmSession(
  * cost limit and the store stay here). Workers read one key variable per runner, so the models must
  * agree on `api_key_env`. Undefined when no model is an LLM.
  */
-export function remoteLlmRuntime(
+export async function remoteLlmRuntime(
   specs: readonly string[],
   redis: RedisTarget,
   runKey: string | undefined,
-): { readonly llm: LlmRuntime; close(): Promise<void> } | undefined {
+): Promise<{ readonly llm: LlmRuntime; close(): Promise<void> } | undefined> {
   const keys = new Set(
     specs
       .map(parseModelSpec)
@@ -149,6 +154,7 @@ export function remoteLlmRuntime(
       { where: '--redis', hint: 'give every llm(...) model the same api_key_env' },
     );
   }
+  const { createRemoteChatRunner } = await import('../distributed/index.js');
   const remote = createRemoteChatRunner({ redis, runKey, apiKeyEnv: [...keys][0] });
   return { llm: { runJobs: remote.run }, close: () => remote.close() };
 }

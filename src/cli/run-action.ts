@@ -34,6 +34,7 @@ const FLAG_FOR_FIELD: ReadonlyMap<string, string> = new Map([
   ['field strategy', '--strategy'],
   ['field space', '--space'],
   ['field trainSizes', '--sizes'],
+  ['field holdout.out', '--test-out'],
 ]);
 
 function inFlagTerms(error: ModeldebugError): string {

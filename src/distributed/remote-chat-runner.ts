@@ -59,6 +59,8 @@ export function createRemoteChatRunner(options: RemoteChatRunnerOptions): {
       const queue = new Queue(CHAT_QUEUE, { connection });
       const events = new QueueEvents(CHAT_QUEUE, { connection });
       await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+      // Every run in flight listens for its batches (front runs one per arm and fold at once).
+      events.setMaxListeners(0);
       return { queue, events };
     })();
     return connecting;
@@ -75,10 +77,25 @@ export function createRemoteChatRunner(options: RemoteChatRunnerOptions): {
     let fatal: unknown;
     let refusal: LlmCallError | undefined;
 
+    const settling = new Set<string>();
     const settle = async (jobId: string, returned: unknown) => {
       const batch = pending.get(jobId);
-      if (!batch) return;
-      pending.delete(jobId);
+      if (!batch || settling.has(jobId)) return;
+      // Pending until every answer is delivered: the run must not end while deliver awaits the cache.
+      settling.add(jobId);
+      try {
+        await settleBatch(jobId, batch, returned);
+      } finally {
+        pending.delete(jobId);
+        settling.delete(jobId);
+      }
+      wake?.();
+    };
+    const settleBatch = async (
+      jobId: string,
+      batch: { indices: number[]; items: ChatJob[] },
+      returned: unknown,
+    ) => {
       const parsed = chatBatchResultSchema.safeParse(
         typeof returned === 'string' ? JSON.parse(returned) : returned,
       );
@@ -92,7 +109,6 @@ export function createRemoteChatRunner(options: RemoteChatRunnerOptions): {
       } else {
         await deliver(batch, parsed.data);
       }
-      wake?.();
     };
     const deliver = async (batch: { indices: number[]; items: ChatJob[] }, result: ChatBatchResult) => {
       for (const [k, item] of result.items.entries()) {

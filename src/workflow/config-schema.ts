@@ -154,6 +154,14 @@ export const runConfigSchema = z.strictObject({
       baseline: step({
         race: z.boolean().default(true),
         race_min_rows: z.number().int().min(10).default(1000),
+        max_fold_rows: z
+          .number()
+          .int()
+          .min(0)
+          .default(16000)
+          .describe(
+            "no model trains on more than this many of a fold's training rows (a seeded sample of them; 0 = all): the fits are tested on every row of the fold's test part, so each training row still gets an out-of-fold prediction",
+          ),
       }),
       /** LLM models only: their cost–accuracy front (× few-shot k × maj@k), raced on the training rows. */
       llm_front: step({
@@ -182,6 +190,14 @@ export const runConfigSchema = z.strictObject({
         grid: z.array(z.string()).optional(),
         space: z.array(z.string()).optional(),
         trials: z.number().int().positive().max(1_000_000, 'at most 1,000,000 trials').optional(),
+        max_rows: z
+          .number()
+          .int()
+          .min(0)
+          .default(5000)
+          .describe(
+            'the candidates are cross-validated on a stratified sample of this many training rows (0 = the whole tuning sample); the winner is refitted on all rows by the final test',
+          ),
       }),
       regularization: step({
         penalty: z.enum(['l1', 'l2', 'elasticnet']).default('l1'),
@@ -210,7 +226,17 @@ export const runConfigSchema = z.strictObject({
           .min(1)
           .optional(),
       }),
-      error_analysis: step({ n_boot: bootstrapCount }),
+      error_analysis: step({
+        n_boot: bootstrapCount,
+        max_rows: z
+          .number()
+          .int()
+          .min(0)
+          .default(20000)
+          .describe(
+            "when the comparison's out-of-fold predictions of the model cannot be reused (tuning changed it), it is cross-validated on a stratified sample of this many training rows (0 = all)",
+          ),
+      }),
       final_test: step({ n_boot: bootstrapCount }),
     })
     .default({

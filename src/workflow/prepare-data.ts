@@ -116,13 +116,22 @@ function keepFeatures(dataset: Dataset, names: readonly string[] | undefined): D
 
 /** At most `maxRows` rows, stratified (0 or more rows than there are = all). */
 export function sampleRows(dataset: Dataset, maxRows: number, seed: number): Dataset {
-  const n = dataset.features.rows;
-  if (maxRows === 0 || n <= maxRows) return dataset;
-  const { test: kept } = trainTestSplit(n, { testSize: maxRows, seed, stratify: dataset.labels.codes });
-  const rows = Int32Array.from(kept).sort();
+  const rows = sampledRowIndices(dataset, maxRows, seed);
+  if (rows === undefined) return dataset;
   return {
     ...dataset,
     features: takeFeatureRows(dataset.features, rows),
     labels: takeLabelRows(dataset.labels, rows),
   };
+}
+
+/**
+ * The ascending rows of `dataset` a stratified sample of `maxRows` keeps (seeded), or undefined when it
+ * keeps them all (`maxRows` 0 or at least the rows there are).
+ */
+export function sampledRowIndices(dataset: Dataset, maxRows: number, seed: number): Int32Array | undefined {
+  const n = dataset.features.rows;
+  if (maxRows === 0 || n <= maxRows) return undefined;
+  const { test: kept } = trainTestSplit(n, { testSize: maxRows, seed, stratify: dataset.labels.codes });
+  return Int32Array.from(kept).sort();
 }

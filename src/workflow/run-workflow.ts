@@ -5,9 +5,10 @@ import { createWorkerPool } from '../parallel/index.js';
 import { inProcessExecutor, type TaskExecutor } from '../selection/index.js';
 import { stratifiedKFold } from '../splits/index.js';
 import { createRunBudget } from './budget/run-budget.js';
-import { budgetSkipReason } from './budget/step-cost.js';
+import { budgetPlan } from './budget/step-cost.js';
 import { calibrationFinding } from './calibration-finding.js';
 import { type RunConfig, stepOptions } from './config-schema.js';
+import { withoutUnderfitLabelErrors } from './label-error-gate.js';
 import { defaultModels, type PlannedModel, planModel } from './model-plans.js';
 import { prepareData, sampleRows } from './prepare-data.js';
 import { rankFindings } from './rank-findings.js';
@@ -23,8 +24,9 @@ import type { RunState, StepOutcome, StepRun, WorkflowStep } from './workflow-st
  * bad input is reported as skipped with its reason; the others still run.
  */
 export async function runWorkflow(config: RunConfig, context: WorkflowContext = {}): Promise<RunReport> {
-  const started = performance.now();
-  const budget = config.budget === undefined ? undefined : createRunBudget(config.budget);
+  const now = context.now ?? (() => performance.now());
+  const started = now();
+  const budget = config.budget === undefined ? undefined : createRunBudget(config.budget, now);
   const progress = context.progress;
   const timings: Record<string, number> = {};
   const skipped: { step: string; reason: string }[] = [];
@@ -63,9 +65,9 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
     outcome: (value: T) => string,
   ): Promise<T> {
     progress?.stepStarted(step, detail);
-    const stepStarted = performance.now();
+    const stepStarted = now();
     const value = await work();
-    timings[step] = (performance.now() - stepStarted) / 1000;
+    timings[step] = (now() - stepStarted) / 1000;
     progress?.stepDone(step, timings[step], outcome(value));
     return value;
   }
@@ -97,13 +99,17 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
       if (stepOptions(config, step.id) === undefined) continue;
       const run: StepRun = { input, state, data, test };
       if (step.appliesWhen && !step.appliesWhen(run)) continue;
-      const overBudget = budget && !step.required ? budgetSkipReason(step.id, run, budget) : undefined;
-      if (overBudget) {
-        budget?.cut(step.id, `skipped: ${overBudget}`);
-        skipped.push({ step: step.id, reason: `budget: ${overBudget}` });
+      const plan = budget && !step.required ? budgetPlan(step.id, run, budget) : undefined;
+      if (plan && 'skip' in plan) {
+        budget?.cut(step.id, `skipped: ${plan.skip}`);
+        skipped.push({ step: step.id, reason: `budget: ${plan.skip}` });
         progress?.stepStarted(step.id, step.detail(run));
-        progress?.stepDone(step.id, 0, `skipped for the time budget: ${overBudget}`);
+        progress?.stepDone(step.id, 0, `skipped for the time budget: ${plan.skip}`);
         continue;
+      }
+      if (plan) {
+        budget?.limitRows(step.id, plan.sampleRows);
+        budget?.cut(step.id, `ran on a stratified sample of ${plan.sampleRows} rows: ${plan.why}`);
       }
       const outcome = await runStep(step, run);
       if (!outcome) continue;
@@ -112,6 +118,9 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
       state = { ...state, ...outcome.state };
     }
     const { tuned } = state;
+    const gated = withoutUnderfitLabelErrors(findings, sections);
+    findings.splice(0, findings.length, ...gated.findings);
+    if (gated.errorAnalysis) sections.errorAnalysis = gated.errorAnalysis;
 
     const calibration = calibrationFinding(sections);
     if (calibration?.finding) findings.push(calibration.finding);
@@ -125,7 +134,7 @@ export async function runWorkflow(config: RunConfig, context: WorkflowContext = 
       version: 1,
       schema: 'modeldebug.run',
       createdAt: new Date().toISOString(),
-      seconds: (performance.now() - started) / 1000,
+      seconds: (now() - started) / 1000,
       config: JSON.parse(JSON.stringify(config)),
       summary,
       findings: sorted,

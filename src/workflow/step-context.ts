@@ -21,6 +21,11 @@ export interface WorkflowContext {
   /** How the steps that fit here (not through the executor) build models, e.g. an LLM runtime. */
   readonly build?: ModelRuntime;
   readonly signal?: AbortSignal;
+  /**
+   * The run's clock in milliseconds, for the budget and the step timings; default performance.now. A
+   * test passes a simulated one to check what a budget cuts without depending on the machine's speed.
+   */
+  readonly now?: () => number;
 }
 
 /** What every step runner gets. */

@@ -92,6 +92,8 @@ describe('modeldebug front', () => {
       'cheap.input',
     );
     expectOneLineError(await runCliAsync(args('--shots', '0,x')), '--shots');
+    expectOneLineError(await runCliAsync(args('--objectives', 'cost,latency')), '--objectives', 'accuracy');
+    expectOneLineError(await runCliAsync(args('--objectives', 'accuracy,speed')), '--objectives', 'speed');
     expectOneLineError(
       await runCliAsync(args('--template', join(folder, 'missing.txt'))),
       '--template',

@@ -63,6 +63,39 @@ describe('remote LLM batches', () => {
     }
   });
 
+  it('delivers every item of the last batch before the run ends, however slow the cache is to write', async () => {
+    const target = await testRedis.emptyTarget(9);
+    const server = await startTestServer({ answer: (body) => `echo ${lastUser(body)}` });
+    const worker = await startChatWorker({ redis: target, name: 'slow-cache' });
+    const runner = createRemoteChatRunner({ redis: target, batchSize: 7 });
+    const memory = createMemoryCache();
+    // Each write waits: the run must not see its batches settled while their answers are still on the way.
+    const slowCache = {
+      get: (key: string) => memory.get(key),
+      set: async (key: string, value: Parameters<typeof memory.set>[1]) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        await memory.set(key, value);
+      },
+    };
+    try {
+      const provider = createOpenAIProvider({ baseURL: server.baseURL });
+      const delivered: number[] = [];
+      const summary = await runner.run(
+        createLlmEngine({ cache: slowCache }),
+        provider,
+        items(30),
+        (i) => delivered.push(i),
+        { total: 30 },
+      );
+      expect(summary).toMatchObject({ calls: 30, errors: 0 });
+      expect(delivered.sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    } finally {
+      await runner.close();
+      await worker.close();
+      await server.close();
+    }
+  });
+
   it('stops the run with a worker’s fail-fast error (401)', async () => {
     const target = await testRedis.emptyTarget(6);
     const server = await startTestServer({ fault: () => ({ kind: 'status', status: 401 }) });

@@ -1,25 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../src/core/rng.js';
 import { runConfigSchema, runWorkflow } from '../../src/workflow/index.js';
 import { raceRungs, raceStops } from '../../src/workflow/steps/comparison-race.js';
+import { writeBlobs } from '../helpers/blobs-csv.js';
 import { stepsOff } from '../helpers/steps-off.js';
-
-/** Three balanced classes, each a shifted Gaussian blob in 4 columns: a linear model separates them well. */
-function writeBlobs(rows: number): string {
-  const rng = createRng(11);
-  const lines = ['a,b,c,d,y'];
-  for (let i = 0; i < rows; i++) {
-    const k = i % 3;
-    const x = [rng.normal() + 2 * k, rng.normal() - 1.5 * k, rng.normal(), rng.normal()];
-    lines.push([...x.map((v) => v.toFixed(4)), `class_${k}`].join(','));
-  }
-  const path = join(mkdtempSync(join(tmpdir(), 'md-race-')), 'blobs.csv');
-  writeFileSync(path, `${lines.join('\n')}\n`);
-  return path;
-}
 
 describe('raceRungs', () => {
   it('divides the full rows by the factor while a rung keeps at least minRows, ending on all of them', () => {
@@ -131,5 +114,22 @@ describe('run with a time budget', () => {
       clock += seconds;
     }
     expect(report.sections.finalTest).toBeDefined();
+  }, 120_000);
+});
+
+describe('the comparison on a file bigger than max_fold_rows', () => {
+  it("trains on a sample of each fold's rows yet predicts every training row out of fold", async () => {
+    const report = await runWorkflow(
+      runConfigSchema.parse({
+        data: { train: writeBlobs(30_000), label: 'y' },
+        models: ['scale | logreg', 'gnb'],
+        steps: stepsOff('baseline', 'error_analysis'),
+      }),
+    );
+    // 24,000 training rows, folds of 19,200 capped at 16,000: rungs 16,000 / 4^k down to 1,000.
+    expect(report.sections.modelComparison?.race?.rungs).toEqual([1000, 4000, 16000]);
+    const errors = report.sections.errorAnalysis;
+    expect(errors?.rows).toBe(24_000);
+    expect(errors?.protocol).toMatch(/reused; each fit trained on 16000 of its fold's ~19200 training rows/);
   }, 120_000);
 });

@@ -5,7 +5,7 @@ import { createMatrix } from '../../src/core/matrix.js';
 import { stratifiedKFold } from '../../src/splits/index.js';
 import { MIN_CURVE_ROWS, planCurveSample } from '../../src/workflow/budget/curve-sample.js';
 import { createRunBudget } from '../../src/workflow/budget/run-budget.js';
-import { budgetSkipReason } from '../../src/workflow/budget/step-cost.js';
+import { budgetPlan } from '../../src/workflow/budget/step-cost.js';
 import { type RunConfigInput, runConfigSchema } from '../../src/workflow/index.js';
 import type { StepRun } from '../../src/workflow/workflow-step.js';
 
@@ -99,8 +99,8 @@ describe("run's curves fit on a stratified sample of each fold's training rows o
     // (about 1 s a fit, 60 fits) about 65 s.
     budget.noteFits('gnb', 9600, 10);
     now = 20_000;
-    expect(budgetSkipReason('learning_curve', run, budget)).toBeUndefined();
+    expect(budgetPlan('learning_curve', run, budget)).toBeUndefined();
     now = 40_000;
-    expect(budgetSkipReason('learning_curve', run, budget)).toMatch(/about 65 s/);
+    expect(budgetPlan('learning_curve', run, budget)).toEqual({ skip: expect.stringMatching(/about 65 s/) });
   });
 });

@@ -7,16 +7,12 @@ import { renderReportHtml } from '../../src/report/index.js';
 import { runConfigSchema, runWorkflow } from '../../src/workflow/index.js';
 import { reviewCsv } from '../analysis/llm-reviews.js';
 import { labelWordBiasedModel } from '../helpers/label-word-model.js';
+import { stepsOff } from '../helpers/steps-off.js';
 import { useTestServer } from '../helpers/use-test-server.js';
 
 const startServer = useTestServer();
-/** Every step off but the comparison (required) and this one. */
-const steps = (robustness: unknown) => ({
-  ...Object.fromEntries(
-    Object.keys(runConfigSchema.shape.steps.unwrap().shape).map((step) => [step, step === 'baseline']),
-  ),
-  llm_robustness: robustness,
-});
+/** Every step off but the comparison and this one, with its options. */
+const steps = (robustness: unknown) => ({ ...stepsOff('baseline'), llm_robustness: robustness });
 
 describe('the llm_robustness step of run', () => {
   it('finds the planted label-word lure on rows of the file, draws its section, and a rerun makes no call', async () => {

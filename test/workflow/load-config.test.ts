@@ -32,7 +32,7 @@ describe('run config', () => {
       'run.yaml',
     );
     expect(stepOptions(config, 'ensemble')).toBeUndefined();
-    expect(stepOptions(config, 'search')).toEqual({ strategy: 'random', trials: 4 });
+    expect(stepOptions(config, 'search')).toEqual({ strategy: 'random', trials: 4, max_rows: 5000 });
   });
 
   it('names the key path and the line of a bad value', () => {

@@ -19,7 +19,7 @@ describe('stepsOff (test helper)', () => {
     const on = RUN_STEPS.filter((step) => config.steps[step.id] !== false).map((step) => step.id);
     expect(on).toEqual(['baseline', 'search']);
     expect(config.steps.search).toBe(true);
-    expect(config.steps.baseline).toEqual({ race: false, race_min_rows: 1000 });
+    expect(config.steps.baseline).toEqual({ race: false, race_min_rows: 1000, max_fold_rows: 16000 });
     expect(plannedStepCount(config)).toBe(2);
   });
 });

@@ -44,6 +44,12 @@ export interface ErrorAnalysisOptions {
   readonly baseline?: Classifier;
   readonly signal?: AbortSignal;
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * The model's out-of-fold predictions on exactly these folds (`folds`, `shuffle`, `seed`), made before
+   * (e.g. by a model comparison): they are analysed instead of cross-validating again. Ignored when a
+   * class has fewer rows than folds (the analysis then leaves it out and cross-validates the rest).
+   */
+  readonly outOfFold?: OutOfFoldPredictions;
 }
 
 /** Out-of-fold predictions: every row scored by a model that did not see it. */
@@ -67,7 +73,13 @@ export async function analyseErrors(
   checkFolds(folds);
   const rare = withoutRareClasses(dataset, folds);
   if (rare.kept === undefined) return analyseAllClasses(estimator, dataset, options, folds, seed);
-  const analysis = await analyseAllClasses(estimator, rare.dataset, options, folds, seed);
+  const analysis = await analyseAllClasses(
+    estimator,
+    rare.dataset,
+    { ...options, outOfFold: undefined },
+    folds,
+    seed,
+  );
   const left = rare.left.map((entry) => `${entry.label} (${entry.rows} row${entry.rows === 1 ? '' : 's'})`);
   const mapped = mapRowsBack(analysis, rare.kept);
   return {
@@ -93,12 +105,15 @@ async function analyseAllClasses(
   const { labels, features } = dataset;
   const modelFeatures = options.modelColumns ? takeFeatureColumns(features, options.modelColumns) : features;
   const cv = stratifiedKFold(labels.codes, folds, { shuffle, seed }).folds;
-  const result = await crossValidate(estimator, modelFeatures, labels, {
-    cv,
-    returnPredictions: true,
-    signal: options.signal,
-    onFoldDone: options.onProgress,
-  });
+  const given = options.outOfFold;
+  const result = given
+    ? { outOfFold: given, warnings: [], folds: [] }
+    : await crossValidate(estimator, modelFeatures, labels, {
+        cv,
+        returnPredictions: true,
+        signal: options.signal,
+        onFoldDone: options.onProgress,
+      });
   // returnPredictions: true always fills outOfFold.
   const outOfFold = result.outOfFold!;
   const baseline = await baselinePredictions(modelFeatures, labels, cv, options.baseline, {

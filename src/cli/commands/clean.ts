@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { ModeldebugError } from '../../core/errors.js';
-import { cleanData, type ImputeStrategy } from '../../data/index.js';
+import { cleanData, type HoldoutOptions, type ImputeStrategy } from '../../data/index.js';
+import { trainTestSplit } from '../../splits/index.js';
 import { withHelpExamples } from '../command-help.js';
+import { fractionFlag, usageError, wholeNumberFlag } from '../flag-values.js';
 import { formatCleanReport } from '../format/clean-text.js';
 import { jsonDocument } from '../format/json-document.js';
 import { collect } from '../model-options.js';
@@ -13,6 +15,9 @@ interface CleanFlags {
   readonly keepDuplicates?: boolean;
   readonly dropMissing?: boolean;
   readonly impute?: string;
+  readonly testOut?: string;
+  readonly testSize?: string;
+  readonly seed: string;
   readonly text: string[];
   readonly json?: boolean;
 }
@@ -20,7 +25,10 @@ interface CleanFlags {
 const STRATEGIES: readonly ImputeStrategy[] = ['mean', 'median', 'most_frequent'];
 
 /** Shown at the end of `modeldebug clean --help`. */
-const EXAMPLES = ['modeldebug clean data.csv --label y --impute median --out clean.csv'];
+const EXAMPLES = [
+  'modeldebug clean data.csv --label y --impute median --out clean.csv',
+  'modeldebug clean data.csv --label y --impute mean --out train.csv --test-out test.csv --test-size 0.2',
+];
 
 export function registerCleanCommand(program: Command): void {
   withHelpExamples(program.command('clean'), EXAMPLES)
@@ -31,6 +39,12 @@ export function registerCleanCommand(program: Command): void {
     .option('--keep-duplicates', 'keep exact duplicate rows (default: keep the first of each)')
     .option('--drop-missing', 'drop rows with a missing value in any column')
     .option('--impute <strategy>', 'fill missing values per column: mean | median | most_frequent')
+    .option(
+      '--test-out <file>',
+      'also hold out a stratified test part here (needs --label); imputation learns from the rest',
+    )
+    .option('--test-size <fraction>', 'share of the kept rows --test-out holds (default 0.2)')
+    .option('--seed <n>', 'seed of the --test-out draw', '0')
     .option('--text <column>', 'treat a column as free text (repeatable)', collect, [])
     .option('--json', 'print what changed as JSON')
     .action(
@@ -43,6 +57,7 @@ export function registerCleanCommand(program: Command): void {
           dropMissing: flags.dropMissing,
           impute,
           text: flags.text,
+          holdout: holdoutOf(flags),
         });
         process.stdout.write(
           flags.json
@@ -52,6 +67,23 @@ export function registerCleanCommand(program: Command): void {
         return 0;
       }),
     );
+}
+
+/** `--test-out`: the kept rows' seeded stratified split (our RNG, sklearn's sizes), as `eval --test-size` draws it. */
+function holdoutOf(flags: CleanFlags): HoldoutOptions | undefined {
+  if (flags.testOut === undefined) {
+    if (flags.testSize !== undefined)
+      throw usageError('clean', '--test-size needs --test-out: name the test file');
+    return undefined;
+  }
+  if (flags.label === undefined)
+    throw usageError('clean', '--test-out needs --label: the test part keeps its class proportions');
+  const testSize = flags.testSize === undefined ? 0.2 : fractionFlag('--test-size', flags.testSize);
+  const seed = wholeNumberFlag('--seed', flags.seed, 0);
+  return {
+    out: flags.testOut,
+    pick: (labelCodes) => trainTestSplit(labelCodes.length, { testSize, seed, stratify: labelCodes }).test,
+  };
 }
 
 function strategy(text: string): ImputeStrategy {

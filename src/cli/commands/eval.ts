@@ -3,7 +3,6 @@ import { type EvaluationProtocol, evaluate } from '../../analysis/index.js';
 import { checkDataFitsModel, formatModelSpec } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import { type ColumnRepair, type Dataset, loadDataset, repairLike } from '../../data/index.js';
-import { checkRedis, parseRedisUrl } from '../../distributed/index.js';
 import { wrappedModel } from '../../workflow/fix/index.js';
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
 import { addDataOptions, type DataFlags, loadPreparedFromFlags } from '../data-flags.js';
@@ -82,14 +81,16 @@ export function registerEvalCommand(program: Command): void {
           hint: 'drop --redis (eval fits here), or use modeldebug search or run with --redis',
         });
       }
-      const redis = flags.redis === undefined ? undefined : parseRedisUrl(flags.redis);
+      // BullMQ and ioredis load only with --redis: a local eval does not pay for them.
+      const distributed = flags.redis === undefined ? undefined : await import('../../distributed/index.js');
+      const redis = flags.redis === undefined ? undefined : distributed?.parseRedisUrl(flags.redis);
       const protocol = await protocolFromFlags(flags, dataset, infinities, repairs);
       checkDataFitsModel(dataset, steps);
       if (protocol.kind === 'test-set') checkDataFitsModel(protocol.test, steps);
       const spec = formatModelSpec(steps);
-      if (redis) await checkRedis(redis);
+      if (redis) await distributed?.checkRedis(redis);
       const llm = isLlm
-        ? openLlmSession(
+        ? await openLlmSession(
             steps,
             flags,
             { command: 'eval', data: dataset.source, label: dataset.labelColumn, model: spec },

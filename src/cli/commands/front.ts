@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { FrontObjective, FrontTemplate } from '../../analysis/llm/front/index.js';
 import { checkDataFitsModel, parseModelSpec } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
+import { checkRedis, parseRedisUrl } from '../../distributed/index.js';
 import { stratifiedKFold } from '../../splits/index.js';
 import { DEFAULT_STORE_PATH, openRunStore } from '../../store/index.js';
 import { DATA_FILE_DESCRIPTION, withHelpExamples } from '../command-help.js';
@@ -17,7 +18,7 @@ import {
 import { wholeNumberFlag } from '../flag-values.js';
 import { frontText } from '../format/front-text.js';
 import { versionedDocument } from '../format/json-document.js';
-import { endsInLlm } from '../llm-options.js';
+import { endsInLlm, remoteLlmRuntime } from '../llm-options.js';
 import { collect } from '../model-options.js';
 import { runAction } from '../run-action.js';
 
@@ -39,6 +40,7 @@ interface FrontFlags extends DataFlags {
   readonly cache: boolean;
   readonly out?: string;
   readonly json?: boolean;
+  readonly redis?: string;
 }
 
 /** Shown at the end of `modeldebug front --help`. */
@@ -82,6 +84,7 @@ export function registerFrontCommand(program: Command): void {
     .option('--no-cache', 'call the endpoint for every prompt, even ones answered before')
     .option('--out <dir>', 'write front.html (chart and table) and front.json there')
     .option('--json', 'print one JSON document instead of text (and no progress)')
+    .option('--redis <url>', 'send the calls in batches to modeldebug workers through this Redis')
     .action(runAction((data: string | undefined, flags: FrontFlags) => runFront(data, flags)));
 }
 
@@ -124,6 +127,10 @@ async function runFront(data: string | undefined, flags: FrontFlags): Promise<nu
   });
   const { frontBasesOf, llmFront } = await import('../../analysis/llm/front/index.js');
   const bases = frontBasesOf(specs.map((steps) => steps[0].params));
+  const redis = flags.redis === undefined ? undefined : parseRedisUrl(flags.redis);
+  if (redis) await checkRedis(redis);
+  // --redis: the workers make the calls; the cache, the spend cap and the meters stay here.
+  const remote = redis ? remoteLlmRuntime(flags.model, redis, undefined) : undefined;
   const store = openRunStore(flags.store);
   let result: Awaited<ReturnType<typeof llmFront>>;
   try {
@@ -132,7 +139,7 @@ async function runFront(data: string | undefined, flags: FrontFlags): Promise<nu
       bases,
       ...options,
       folds,
-      runtime: { cache },
+      runtime: { cache, ...remote?.llm },
       onRung: flags.json
         ? undefined
         : (rung, survivors) =>
@@ -143,6 +150,8 @@ async function runFront(data: string | undefined, flags: FrontFlags): Promise<nu
   } catch (error) {
     throw inFlagTerms(error);
   } finally {
+    // Leftover jobs expire by age anyway: failing to remove them must not hide the result.
+    await remote?.close().catch(() => {});
     store.close();
   }
   const document = versionedDocument('front', 1, {

@@ -105,7 +105,7 @@ async function runCommand(configPath: string | undefined, flags: RunFlags): Prom
   if (redis) await checkRedis(redis);
   const progress = stderrProgress(plannedStepCount(config) + 1, !flags.json && !flags.quiet);
   // LLM items go to the workers in batches; their jobs are named by content, not by the run.
-  const remoteLlm = redis ? remoteLlmRuntime(config.models ?? [], redis, undefined) : undefined;
+  const remoteLlm = redis ? await remoteLlmRuntime(config.models ?? [], redis, undefined) : undefined;
   // `--no-store` sets `store` to false; the path stays a string otherwise.
   const store = (flags.store as string | false) === false ? undefined : openRunStore(flags.store);
   const run = store?.createRun('run', JSON.parse(JSON.stringify(config)));

@@ -5,12 +5,6 @@ import type { StepSpec } from '../../catalog/index.js';
 import { formatModelSpec, stepSpecSchema } from '../../catalog/index.js';
 import { ModeldebugError } from '../../core/errors.js';
 import {
-  checkRedis,
-  createRemoteExecutor,
-  describeRemoteStatus,
-  parseRedisUrl,
-} from '../../distributed/index.js';
-import {
   checkSearchSpace,
   createStrategy,
   type SearchProgress,
@@ -134,7 +128,9 @@ async function runSearchCommand(
   }
   // The lease comes first: a second resume of the same run stops here, before loading or fitting anything.
   if (resumed) store.claimRun(resumed.id);
-  const redis = flags.redis === undefined ? undefined : parseRedisUrl(flags.redis);
+  // BullMQ and ioredis load only with --redis: a search that fits here does not pay for them.
+  const distributed = flags.redis === undefined ? undefined : await import('../../distributed/index.js');
+  const redis = flags.redis === undefined ? undefined : distributed?.parseRedisUrl(flags.redis);
   let config: SearchConfig;
   let input: SelectionInput;
   if (resumed) {
@@ -155,7 +151,7 @@ async function runSearchCommand(
     config = configFromFlags(data, flags, input.steps);
   }
   const strategy = createStrategy(config.strategy);
-  if (redis) await checkRedis(redis);
+  if (redis) await distributed?.checkRedis(redis);
   const run = resumed ?? store.createRun('search', { ...config });
   const progress = createProgress(`search ${run.id}`, flags.json ? 'none' : 'auto');
   // Redrawn on every finished fit and, with --redis, on each poll of the workers.
@@ -163,19 +159,20 @@ async function runSearchCommand(
   const showProgress = (p: SearchProgress) => {
     latest = p;
     const best = p.bestScore === null ? '' : `best ${p.bestScore.toFixed(4)}`;
-    const workers = remote ? describeRemoteStatus(remote.status()) : '';
+    const workers = remote && distributed ? distributed.describeRemoteStatus(remote.status()) : '';
     progress.update(p.doneFits, p.plannedFits, [best, workers].filter(Boolean).join(' | '));
   };
   // --redis: the run id names the jobs, so --resume finds those that finished while it was away.
-  const remote = redis
-    ? createRemoteExecutor({
-        redis,
-        features: input.dataset.features,
-        labels: input.dataset.labels,
-        runKey: run.id,
-        onStatus: () => latest && showProgress(latest),
-      })
-    : undefined;
+  const remote =
+    redis && distributed
+      ? distributed.createRemoteExecutor({
+          redis,
+          features: input.dataset.features,
+          labels: input.dataset.labels,
+          runKey: run.id,
+          onStatus: () => latest && showProgress(latest),
+        })
+      : undefined;
   // LLM answers go to the store's cache, so a configuration sent before costs no call (not on remote
   // workers: the store is a file on this machine).
   const runtime = { cacheFile: store.path };

@@ -13,6 +13,8 @@ export function formatCleanReport(report: CleanReport): string {
     row('rows with missing values dropped', report.missingRowsDropped),
     row('rows out', report.rowsOut),
   ];
+  if (report.testOut !== undefined && report.testRows !== undefined)
+    lines.push(row(`  held out → ${report.testOut}`, report.testRows));
   if (report.markersNormalised.length > 0) {
     lines.push('', 'missing markers written as empty cells:');
     for (const { column, cells } of report.markersNormalised) lines.push(`  ${column}: ${n(cells)}`);

@@ -30,7 +30,11 @@ export function frontText(front: LlmFront, data: string, folds: number): string 
     `Cost–accuracy front of ${front.arms.length} arms on ${data} (${front.rows} rows, out of fold over ${folds} folds; rungs of rows × arms: ${rungs || 'none'})`,
     table,
     ...(stopped.length > 0
-      ? ['', 'stopped early (beaten with confidence at no higher cost):', ...stopped]
+      ? [
+          '',
+          `stopped early (beaten with confidence at no higher cost${front.objectives.includes('latency') ? ' and no clearly longer p95 latency' : ''}):`,
+          ...stopped,
+        ]
       : []),
     '',
     `front (cheapest first): ${front.front.length > 0 ? front.front.join('  →  ') : '(none measured)'}`,

@@ -1,5 +1,5 @@
 import type { DuckSession } from '../duck/duck-session.js';
-import { sqlIdent } from '../duck/sql-literals.js';
+import { sqlIdent, sqlString } from '../duck/sql-literals.js';
 import type { StagedColumn, StagedTable } from '../duck/stage-table.js';
 
 /** Numeric summaries of one column; quantiles are exact (DuckDB's quantile_cont, numpy's "linear"). */
@@ -47,6 +47,11 @@ export function batches<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let k = 0; k < items.length; k += size) out.push(items.slice(k, k + size));
   return out;
+}
+
+/** The column name an identifier quotes, as UNPIVOT names it: `"c3"` → `c3`. */
+function unquoted(identifier: string): string {
+  return identifier.slice(1, -1).replaceAll('""', '"');
 }
 
 /** `SELECT name, v FROM table` in long form: one row per present cell of `columns` (all of one type). */
@@ -161,10 +166,21 @@ async function mostCommonValues(
   const tops = new Map<string, [string | number, number]>();
   for (const group of [numeric, other]) {
     if (group.length === 0) continue;
-    const rows =
-      await session.rows(`SELECT name, v, count(*)::DOUBLE AS n FROM ${unpivotSql(table.table, group)}
+    // A narrow file: one small grouping per column, without first copying the cells to long form.
+    const perColumn = group
+      .map(
+        (column) => `(SELECT ${sqlString(unquoted(column.sql))} AS name, v, n FROM (
+          SELECT ${column.sql} AS v, count(*)::DOUBLE AS n FROM ${table.table} WHERE ${column.sql} IS NOT NULL
+          GROUP BY v ORDER BY n DESC, v LIMIT 1))`,
+      )
+      .join(' UNION ALL ');
+    const rows = await session.rows(
+      group.length <= COLUMNS_PER_QUERY
+        ? perColumn
+        : `SELECT name, v, count(*)::DOUBLE AS n FROM ${unpivotSql(table.table, group)}
       GROUP BY name, v
-      QUALIFY row_number() OVER (PARTITION BY name ORDER BY count(*) DESC, v) = 1`);
+      QUALIFY row_number() OVER (PARTITION BY name ORDER BY count(*) DESC, v) = 1`,
+    );
     for (const [identifier, value, n] of rows) {
       const name = byIdentifier.get(sqlIdent(String(identifier)));
       if (name !== undefined) tops.set(name, [value as string | number, Number(n)]);

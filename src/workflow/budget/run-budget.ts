@@ -12,6 +12,8 @@ export interface BudgetCut {
  */
 export interface RunBudget {
   readonly seconds: number;
+  /** The run's clock in milliseconds (performance.now unless a test simulates one): time fits with it. */
+  now(): number;
   /** Seconds since the run started. */
   elapsed(): number;
   /** Seconds since the start by which the step should be done (its share of the budget). */
@@ -25,6 +27,10 @@ export interface RunBudget {
   fitSeconds(spec: string, rows: number): number | undefined;
   cut(step: string, what: string): void;
   readonly cuts: readonly BudgetCut[];
+  /** Has `step` run on a stratified sample of at most `rows` rows (the run decides, the step samples). */
+  limitRows(step: StepName, rows: number): void;
+  /** The rows `step` may use under the budget, or undefined when it is not limited. */
+  rowLimit(step: StepName): number | undefined;
 }
 
 /**
@@ -40,8 +46,10 @@ export function createRunBudget(seconds: number, now: () => number = () => perfo
   const started = now();
   const cuts: BudgetCut[] = [];
   const fits = new Map<string, { rows: number; seconds: number }>();
+  const rowLimits = new Map<StepName, number>();
   return {
     seconds,
+    now,
     elapsed: () => (now() - started) / 1000,
     deadlineFor: (step) =>
       seconds * (DEADLINE_SHARES[step] ?? (step === 'final_test' ? 1 : 1 - FINAL_TEST_RESERVE)),
@@ -61,6 +69,10 @@ export function createRunBudget(seconds: number, now: () => number = () => perfo
       cuts.push({ step, what });
     },
     cuts,
+    limitRows(step, rows) {
+      rowLimits.set(step, rows);
+    },
+    rowLimit: (step) => rowLimits.get(step),
   };
 }
 

@@ -30,10 +30,12 @@ export async function runCompareModelsStep(
   input: StepInput,
   models: readonly PlannedModel[],
   race: RaceOptions = DEFAULT_RACE,
+  maxFoldRows = 0,
 ): Promise<{ section: ModelComparisonSection; best: PlannedModel; findings: RunFinding[] }> {
   const { train, config } = input;
   const { folds } = stratifiedKFold(train.labels.codes, config.cv, { shuffle: true, seed: config.seed });
-  const rungs = raceRungs(Math.min(...folds.map((fold) => fold.train.length)), race);
+  const foldRows = Math.min(...folds.map((fold) => fold.train.length));
+  const rungs = raceRungs(maxFoldRows > 0 ? Math.min(foldRows, maxFoldRows) : foldRows, race);
   const failures: { spec: string; error: string }[] = [];
   const stopped: RaceStopRecord[] = [];
   let firstError: unknown;
@@ -41,12 +43,18 @@ export async function runCompareModelsStep(
   let scored: ScoredModel[] = [];
   let cut: { rows: number; reason: string } | undefined;
   let fitsDone = 0;
-  const plannedFits = () => fitsDone + alive.length * folds.length;
+  let rungStartFits = 0;
+  let rungIndex = 0;
+  // The progress line's count spans the whole race, as if every model still in it went on to the last
+  // rung: an upper bound that shrinks as models stop, rather than a count that restarts at each rung.
+  const plannedFits = () => rungStartFits + alive.length * folds.length * (rungs.length - rungIndex);
   const deadline = input.budget?.deadlineFor('baseline');
   for (let rung = 0; rung < rungs.length; ) {
     const rows = rungs[rung];
     const last = rung === rungs.length - 1;
-    const foldsHere = last ? folds : rungFolds(folds, rows, config.seed);
+    const foldsHere = rows >= foldRows ? folds : rungFolds(folds, rows, config.seed);
+    rungStartFits = fitsDone;
+    rungIndex = rung;
     scored = [];
     for (const model of alive) {
       try {
@@ -127,7 +135,8 @@ async function scoreModel(
 ): Promise<ScoredModel> {
   const { train, config } = input;
   checkDataFitsModel(train, model.steps);
-  const started = performance.now();
+  const now = () => input.budget?.now() ?? performance.now();
+  const started = now();
   const result = await crossValidate(buildModel(model.steps, input.build), train.features, train.labels, {
     cv: folds,
     scoring: [...COMPARISON_SCORING],
@@ -137,7 +146,7 @@ async function scoreModel(
     concurrentFolds: tagsOf(model.steps).waitsOnEndpoint,
     onFoldDone,
   });
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = (now() - started) / 1000;
   input.budget?.noteFits(model.spec, folds[0].train.length, seconds / folds.length);
   if (result.outOfFold) {
     input.outOfFold?.set(model.spec, {
@@ -220,7 +229,7 @@ export const compareModelsStep: WorkflowStep = {
   async run({ input, state }) {
     const options = optionsOf(input.config, 'baseline');
     const race = options.race ? { ...DEFAULT_RACE, minRows: options.race_min_rows } : NO_RACE;
-    const result = await runCompareModelsStep(input, state.models, race);
+    const result = await runCompareModelsStep(input, state.models, race, options.max_fold_rows);
     // A model stopped in the race has no scores on the full folds: later steps leave it out, as a failed one.
     const out = new Set([
       ...result.section.failures.map((failure) => failure.spec),

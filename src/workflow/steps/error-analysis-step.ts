@@ -1,38 +1,59 @@
-import { analyseErrors, errorFindingRecords, withLabelErrorsGated } from '../../analysis/index.js';
+import {
+  analyseErrors,
+  errorFindingRecords,
+  type MemberOutOfFold,
+  withLabelErrorsGated,
+} from '../../analysis/index.js';
 import { buildModel } from '../../catalog/index.js';
+import { takeFeatureRows } from '../../core/features.js';
+import { takeLabelRows } from '../../core/labels.js';
 import { calibrationData } from '../calibration-data.js';
+import { stepOptions } from '../config-schema.js';
 import type { PlannedModel } from '../model-plans.js';
+import { sampledRowIndices } from '../prepare-data.js';
 import type { ErrorAnalysisSection, RunFinding } from '../report-types.js';
+import { limitedRows } from '../sampled-folds.js';
 import type { StepInput } from '../step-context.js';
 import { optionsOf, type WorkflowStep } from '../workflow-step.js';
 
 const TOP = 10;
 
 /**
- * Where the tuned model goes wrong, from out-of-fold predictions on every training row. Rows are named
- * by the user's file (the split's rows mapped back); calibration goes to the run's single verdict.
+ * Where the tuned model goes wrong, from out-of-fold predictions on the training rows: the comparison's
+ * when it cross-validated this very model on all of them (the same folds), else a new cross-validation
+ * on at most `max_rows` of them (a stratified sample). Rows are named by the user's file (the split's
+ * rows mapped back); calibration goes to the run's single verdict.
  * Label errors are read only off a model that beats the most-frequent-class baseline (see the gate).
  */
 export async function runErrorAnalysisStep(
   input: StepInput,
   tuned: PlannedModel,
-  options: { readonly n_boot: number },
+  options: { readonly n_boot: number; readonly max_rows?: number },
 ): Promise<{ section: ErrorAnalysisSection; findings: RunFinding[] }> {
+  const { config, train } = input;
+  const compared = reusableOutOfFold(input, tuned);
+  const maxRows = limitedRows(options.max_rows ?? 0, input.budget?.rowLimit('error_analysis'));
+  const kept = compared ? undefined : sampledRowIndices(train, maxRows, config.seed);
+  const dataset = kept
+    ? { ...train, features: takeFeatureRows(train.features, kept), labels: takeLabelRows(train.labels, kept) }
+    : train;
   const analysis = withLabelErrorsGated(
-    await analyseErrors(buildModel(tuned.steps, input.build), input.train, {
-      folds: input.config.cv,
+    await analyseErrors(buildModel(tuned.steps, input.build), dataset, {
+      folds: config.cv,
       shuffle: true,
-      seed: input.config.seed,
+      seed: config.seed,
       nBoot: options.n_boot,
       signal: input.signal,
       onProgress: input.onFits,
+      ...(compared ? { outOfFold: compared } : {}),
     }),
   );
-  const fileRow = (row: number) => input.trainFileRows[row];
+  const fileRow = (row: number) => input.trainFileRows[kept ? kept[row] : row];
+  const protocol = `${analysis.protocol.description}${compared ? ` (the model comparison's, reused${comparisonCap(input)})` : ''}${kept ? `, on a stratified sample of ${kept.length} of the ${train.features.rows} training rows` : ''}`;
   const records = errorFindingRecords(analysis, fileRow);
   const section: ErrorAnalysisSection = {
     model: tuned.spec,
-    protocol: analysis.protocol.description,
+    protocol,
     rows: analysis.dataset.rows,
     errorRate: analysis.errorRate,
     overallErrorRate: analysis.errorRate,
@@ -84,6 +105,26 @@ export async function runErrorAnalysisStep(
       }),
     );
   return { section, findings };
+}
+
+/**
+ * The comparison's out-of-fold outputs of `model` on all training rows (its folds are the ones the error
+ * analysis makes), or undefined when it did not cross-validate this model, or a budget cut its race
+ * short (then they come from fits on part of each fold).
+ */
+export function reusableOutOfFold(input: StepInput, model: PlannedModel): MemberOutOfFold | undefined {
+  if (input.budget?.cuts.some((cut) => cut.step === 'baseline')) return undefined;
+  return input.outOfFold?.get(model.spec);
+}
+
+/** How the comparison's fits were capped on this file, in words (empty when they trained on whole folds). */
+function comparisonCap(input: StepInput): string {
+  const cap = stepOptions(input.config, 'baseline')?.max_fold_rows ?? 0;
+  const { cv } = input.config;
+  const foldRows = Math.floor((input.train.features.rows * (cv - 1)) / cv);
+  return cap > 0 && foldRows > cap
+    ? `; each fit trained on ${cap} of its fold's ~${foldRows} training rows`
+    : '';
 }
 
 export const errorAnalysisStep: WorkflowStep = {

@@ -4,6 +4,7 @@ import { pairedGain } from '../../metrics/index.js';
 import { applyParams, createStrategy, search } from '../../selection/index.js';
 import { type PlannedModel, plannedFromSteps } from '../model-plans.js';
 import type { RunFinding, SearchSection } from '../report-types.js';
+import { limitedRows, sampledFolds } from '../sampled-folds.js';
 import type { StepInput } from '../step-context.js';
 import { optionsOf, type WorkflowStep } from '../workflow-step.js';
 
@@ -12,6 +13,8 @@ export interface SearchStepOptions {
   readonly grid?: readonly string[];
   readonly space?: readonly string[];
   readonly trials?: number;
+  /** Rows of the tuning sample the candidates are cross-validated on (a stratified sample; 0 = all). */
+  readonly max_rows?: number;
 }
 
 /**
@@ -47,10 +50,20 @@ export async function runSearchStep(
     trials: options.trials,
   });
   const { features, labels } = input.tuning;
+  const { config } = input;
+  // Every candidate costs a fit per fold: on a big file they are compared on a sample, and only the
+  // winner is fitted on all training rows (by the final test).
+  const sample = sampledFolds(
+    input.tuning,
+    input.tuningFolds,
+    limitedRows(options.max_rows ?? 0, input.budget?.rowLimit('search')),
+    config.cv,
+    config.seed,
+  );
   const result = await search(features, labels, {
     steps: model.steps,
     strategy,
-    cv: input.tuningFolds,
+    cv: sample.folds,
     scoring: input.config.metric,
     seed: input.config.seed,
     refit: false,
@@ -72,7 +85,7 @@ export async function runSearchStep(
     model: model.spec,
     strategy: result.strategy,
     scoring: result.scoring,
-    rows: features.rows,
+    rows: sample.rows,
     trials: result.trials.map((trial) => ({
       params: { ...trial.params },
       mean: trial.meanTestScore,
@@ -94,7 +107,7 @@ export async function runSearchStep(
             section: 'search',
             code: 'tuning_gain',
             level: 'info',
-            message: `Tuning ${model.spec}: ${params} scores CV ${result.scoring} ${result.bestScore.toFixed(4)} against ${(defaultTrial?.meanTestScore ?? 0).toFixed(4)} with ${formatParams(defaults)}, ${formatGain(gain)} on the same folds.`,
+            message: `Tuning ${model.spec}: ${params} scores CV ${result.scoring} ${result.bestScore.toFixed(4)} against ${(defaultTrial?.meanTestScore ?? 0).toFixed(4)} with ${formatParams(defaults)}, ${formatGain(gain)} on the same folds${sample.rows < input.train.features.rows ? ` (a stratified sample of ${sample.rows} of the ${input.train.features.rows} training rows)` : ''}.`,
             suggestion: `use ${params}: the gain is above fold-to-fold noise`,
             columns: [],
             rows: [],

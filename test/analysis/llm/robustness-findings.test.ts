@@ -39,4 +39,23 @@ describe('robustness findings', () => {
   it('reports nothing for a family whose spread interval reaches 0', () => {
     expect(findingsOf([spread('terse answer instruction', 0.02, 0)], () => [1])).toEqual([]);
   });
+
+  it('flags unstable answers only when the share of disagreeing rows has its interval above 0', () => {
+    const sampled = (low: number) => ({
+      ran: true as const,
+      samples: 3,
+      temperature: 0.7,
+      flipRate: { estimate: 0.1, low, high: 0.2 },
+      passAllK: { estimate: 0.8, low: 0.7, high: 0.9 },
+      passAnyK: { estimate: 0.95, low: 0.9, high: 1 },
+      unstableRows: [{ row: 7, truth: 'pos', answers: ['pos', 'neg', 'pos'], disagreement: 1 / 3 }],
+      usage: { calls: 0, cacheHits: 0, errors: 0, promptTokens: 0, completionTokens: 0, costUsd: undefined },
+    });
+    const input = { spreads: [], variants: [], familyRows: () => [], X: features, y: labels };
+    const [unstable] = robustnessFindings({ ...input, sampling: sampled(0.05) });
+    expect(findingRecordSchema.parse(unstable)).toEqual(unstable);
+    expect(unstable).toMatchObject({ code: 'llm_unstable_answers', rows: [7], columns: [] });
+    expect(unstable.impact).toBeUndefined();
+    expect(robustnessFindings({ ...input, sampling: sampled(0) })).toEqual([]);
+  });
 });

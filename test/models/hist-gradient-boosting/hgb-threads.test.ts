@@ -42,3 +42,18 @@ describe('hist gradient boosting on worker threads (n_jobs)', () => {
     expect((await two.predictProba(test)).data).toEqual((await one.predictProba(test)).data);
   }, 60_000);
 });
+
+describe('hist gradient boosting prediction', () => {
+  it('scores each row as it scores it alone (rows go through the trees in blocks)', async () => {
+    const { X, y } = plantedProblem(3000);
+    const fitted = await createHistGradientBoosting({ max_iter: 8, early_stopping: false }).fit(X, y);
+    const test = plantedProblem(2500).X;
+    const together = (await fitted.predictProba(test)).data;
+    const alone = new Float64Array(together.length);
+    for (let i = 0; i < test.rows; i++) {
+      const row = numericFeatures({ rows: 1, cols: test.cols, data: test.data.slice(i * 10, (i + 1) * 10) });
+      alone.set((await fitted.predictProba(row)).data, i * 3);
+    }
+    expect(together).toEqual(alone);
+  });
+});
