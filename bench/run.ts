@@ -38,9 +38,9 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   fix: () => runFixBench(),
   diagnosis: () => runDiagnosisBench(),
   run: () => runWorkflowBench(),
-  seed: () => runSeedWorkflowBench(),
   // run's curve steps alone on 100k x 50: sampled (the default), then on every tuning row as before.
   curves: async () => [await runCurvesBench('auto'), await runCurvesBench('all')],
+  seed: () => runSeedWorkflowBench(),
 };
 
 const requested = process.argv.slice(2);

@@ -108,7 +108,7 @@ export const runConfigSchema = z.strictObject({
   max_rows: z.number().int().min(0).default(20000),
   /**
    * The learning and validation curves of `run` (not the `curve` command) fit on a stratified sample of
-   * each fold's training rows on big data: `auto` caps a fit at about 150,000 cells (rows × columns),
+   * each fold's training rows on big data: `auto` caps a fit at about 100,000 cells (rows × columns),
    * a number caps its rows, `all` fits every tuning row. The report says when the curves were sampled.
    */
   curves: z
@@ -117,7 +117,7 @@ export const runConfigSchema = z.strictObject({
         .union([z.literal('auto'), z.literal('all'), z.number().int().min(100)])
         .default('auto')
         .describe(
-          "training rows per fold the curves' fits take: auto (about 150,000 cells per fit), all, or a row count (>= 100)",
+          "training rows per fold the curves' fits take: auto (about 100,000 cells per fit), all, or a row count (>= 100)",
         ),
     })
     .default({ sample_rows: 'auto' }),

@@ -31,16 +31,16 @@ function classShares(rows: Int32Array, codes: Int32Array): number[] {
 }
 
 describe("run's curves fit on a stratified sample of each fold's training rows on big data", () => {
-  it('auto: about 150,000 cells per fit, in the class proportions, ascending, within the fold, seeded', () => {
+  it('auto: about 100,000 cells per fit, in the class proportions, ascending, within the fold, seeded', () => {
     const input = tuningInput(50);
     const sample = planCurveSample(input, 'learning_curve', 'gnb', 60);
-    // 9,600 training rows per fold; 150,000 cells of 50 columns are 3,000 rows.
+    // 9,600 training rows per fold; 100,000 cells of 50 columns are 2,000 rows.
     expect(sample.of).toBe(9600);
-    expect(sample.trainRows).toBe(3000);
-    expect(sample.reason).toMatch(/stratified sample of 3000 of each fold's 9600 training rows/);
+    expect(sample.trainRows).toBe(2000);
+    expect(sample.reason).toMatch(/stratified sample of 2000 of each fold's 9600 training rows/);
     sample.folds.forEach((fold, k) => {
       const whole = input.tuningFolds[k];
-      expect(fold.train).toHaveLength(3000);
+      expect(fold.train).toHaveLength(2000);
       expect(fold.test).toBe(whole.test);
       const inFold = new Set(whole.train);
       expect([...fold.train].every((row) => inFold.has(row))).toBe(true);
@@ -74,13 +74,14 @@ describe("run's curves fit on a stratified sample of each fold's training rows o
   it('under a budget, samples fewer rows from the measured fit cost and records the cut', () => {
     let now = 0;
     const budget = createRunBudget(100, () => now);
-    // 2 s per fit on 3,000 rows, 60 fits: 120 s; with 30 s used, 60 s are left before the 90 s deadline.
+    // 2 s per fit on 3,000 rows: 1.33 s on the 2,000 of the sample, 60 fits 80 s; with 30 s used, 60 s are
+    // left before the 90 s deadline, enough for 1,500 rows.
     budget.noteFits('gnb', 3000, 2);
     now = 30_000;
     const sample = planCurveSample({ ...tuningInput(50), budget }, 'learning_curve', 'gnb', 60);
     expect(sample.trainRows).toBe(1500);
     expect(budget.cuts).toEqual([
-      { step: 'learning_curve', what: expect.stringMatching(/sample of 1500 .* about 120 s and 60 s/) },
+      { step: 'learning_curve', what: expect.stringMatching(/sample of 1500 .* about 80 s and 60 s/) },
     ]);
     // Never below the minimum, however little is left: then the step is skipped before it starts.
     now = 89_000;

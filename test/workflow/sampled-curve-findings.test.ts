@@ -45,7 +45,7 @@ function writeCsv(path: string, header: readonly string[], rows: readonly string
 }
 
 describe('sampled curves still find the planted fit problems on big files', () => {
-  it('an unpruned tree on 25,000 rows of 40 weak features: overfitting, on a 3,750-row sample per fold', async () => {
+  it('an unpruned tree on 25,000 rows of 40 weak features: overfitting, on a 2,500-row sample per fold', async () => {
     const rng = createRng(3);
     const width = 40;
     const rows = Array.from({ length: 25_000 }, (_, i) => {
@@ -59,9 +59,9 @@ describe('sampled curves still find the planted fit problems on big files', () =
     const path = writeCsv(join(tempDir('md-overfit-'), 'wide.csv'), header, rows);
     const report = await run(path, 'tree(random_state=0)');
     const section = report.sections.learningCurve!;
-    // 20,000 training rows, 16,000 per fold; 150,000 cells of 40 columns are 3,750 rows.
-    expect(section.sample).toEqual({ trainRows: 3750, of: 16_000, reason: expect.any(String) });
-    expect(section.sample?.reason).toMatch(/stratified sample of 3750 of each fold's 16000 training rows/);
+    // 20,000 training rows, 16,000 per fold; 100,000 cells of 40 columns are 2,500 rows.
+    expect(section.sample).toEqual({ trainRows: 2500, of: 16_000, reason: expect.any(String) });
+    expect(section.sample?.reason).toMatch(/stratified sample of 2500 of each fold's 16000 training rows/);
     expect(section.verdict.diagnosis).toBe('high-variance');
     const overfitting = report.findings.find((finding) => finding.code === 'overfitting');
     expect(overfitting).toBeDefined();
@@ -69,7 +69,7 @@ describe('sampled curves still find the planted fit problems on big files', () =
     // The validation curve read the same sweep, so it is on the same sample and says so.
     expect(report.sections.validationCurve?.sample).toEqual(section.sample);
     const page = await renderReportHtml(report);
-    expect(page).toContain('Sampled: the fits take a stratified sample of 3750 of each fold');
+    expect(page).toContain('Sampled: the fits take a stratified sample of 2500 of each fold');
   }, 300_000);
 
   it('a too-regularized linear model on 30,000 XOR rows: underfitting against the reference, on 2,000 rows a fold', async () => {

@@ -14,9 +14,11 @@ interface StepCost {
   rows?(run: StepRun): number;
   /** Whether the step can run on a stratified sample of those rows (then it samples instead of skipping). */
   readonly samples?: boolean;
-  /** A curve step, which samples each fold's training rows itself to meet its deadline (curve-sample.ts). */
-  readonly curveSampled?: boolean;
 }
+
+/** The rows whose training folds hold the curves' smallest sample. */
+const smallestCurveRows = (rows: number, cv: number) =>
+  Math.min(rows, Math.ceil((MIN_CURVE_ROWS * cv) / (cv - 1)));
 
 const cappedRows = (rows: number, maxRows: number | undefined) =>
   maxRows === undefined || maxRows === 0 ? rows : Math.min(rows, maxRows);
@@ -28,6 +30,8 @@ const cappedRows = (rows: number, maxRows: number | undefined) =>
  */
 const STEP_COSTS: Partial<Record<StepName, StepCost>> = {
   drift: { fits: () => 1 },
+  // The curves sample their own rows to meet the deadline (planCurveSample): their estimate is that of
+  // their smallest sample, so only a budget that cannot hold even that skips them.
   learning_curve: {
     fits: ({ input }) =>
       learningCurveFitUnits(
@@ -35,13 +39,13 @@ const STEP_COSTS: Partial<Record<StepName, StepCost>> = {
         input.tuningFolds.length,
         input.tuningFolds[0]?.train.length ?? 1,
       ),
-    curveSampled: true,
+    rows: ({ input }) => smallestCurveRows(input.tuning.features.rows, input.config.cv),
   },
   epoch_curve: { fits: () => 1 },
   validation_curve: {
     fits: ({ input }) =>
       (stepOptions(input.config, 'validation_curve')?.values?.length ?? 6) * input.config.cv,
-    curveSampled: true,
+    rows: ({ input }) => smallestCurveRows(input.tuning.features.rows, input.config.cv),
   },
   search: {
     fits: (run) => searchCandidates(run) * run.input.config.cv,
@@ -96,12 +100,7 @@ export function estimateStepSeconds(
   const fits = cost.fits(run);
   if (fits === 0) return 0;
   const { cv } = run.input.config;
-  const foldRows = Math.round((rows * (cv - 1)) / cv);
-  // A curve step samples itself down to its deadline (planCurveSample): its estimate is the least it can do.
-  const perFit = budget.fitSeconds(
-    run.state.best.spec,
-    cost.curveSampled ? Math.min(foldRows, MIN_CURVE_ROWS) : foldRows,
-  );
+  const perFit = budget.fitSeconds(run.state.best.spec, Math.round((rows * (cv - 1)) / cv));
   return perFit === undefined ? undefined : fits * perFit;
 }
 
