@@ -72,6 +72,8 @@ beforeAll(async () => {
       '  validate: false',
       '  learning_curve: false',
       '  selection: false',
+      // Robustness calls the endpoint from this process (its variants are not the workers' batches).
+      '  llm_robustness: false',
       '  error_analysis: { n_boot: 50 }',
       '  final_test: { n_boot: 50 }',
       '',
