@@ -8,17 +8,16 @@ import { createLlmClassifier } from '../../../models/llm-classifier/llm-classifi
 import { cacheFromParam, type LlmRuntime } from '../../../models/llm-classifier/runtime.js';
 import type { Fold } from '../../../splits/fold.js';
 import { createArmScorer, type ScoredRows } from './arm-scorer.js';
-import { type ArmState, percentile, pointOf } from './arm-state.js';
+import { type ArmState, pointOf } from './arm-state.js';
 import { type FrontGrid, frontArms } from './front-arms.js';
-import { frontFindings } from './front-findings.js';
-import type { FrontArmResult, FrontCapCut, FrontRung, LlmFront } from './front-types.js';
+import { summariseFront } from './front-summary.js';
+import type { FrontCapCut, FrontRung, LlmFront } from './front-types.js';
 import { createArmCallMeter, meteredRunJobs } from './metered-run-jobs.js';
 import {
   confidentlyDominatedBy,
   DEFAULT_FRONT_OBJECTIVES,
   FRONT_OBJECTIVES,
   type FrontObjective,
-  paretoFront,
 } from './pareto-front.js';
 import { createSpendGate } from './spend-gate.js';
 import { rungSizes, stratifiedOrder } from './stratified-order.js';
@@ -176,14 +175,13 @@ export async function llmFront(X: Features, y: Labels, options: FrontOptions): P
     rungs.push(rung);
     options.onRung?.(rung, live.length - stopped.length);
   }
-  return summarise(states, {
+  return summariseFront(states, {
     rows: n,
     done,
     order,
     y,
     costUnit,
     maxCost,
-    gate,
     rungs,
     capCut,
     objectives,
@@ -212,89 +210,6 @@ function commit(state: ArmState, rows: Int32Array, scored: ScoredRows, unit: 'us
     state.rowTokens[row] = tokens;
     state.rowCost[row] = unit === 'usd' ? (costOf(params.prices, params.model, usage) ?? 0) : tokens;
   });
-}
-
-interface SummaryInput {
-  readonly rows: number;
-  readonly done: number;
-  readonly order: Int32Array;
-  readonly y: Labels;
-  readonly costUnit: 'usd' | 'tokens';
-  readonly maxCost: number | null;
-  readonly gate: ReturnType<typeof createSpendGate> | undefined;
-  readonly rungs: FrontRung[];
-  readonly capCut: FrontCapCut | null;
-  readonly objectives: readonly FrontObjective[];
-  readonly options: FrontOptions;
-}
-
-function summarise(states: readonly ArmState[], input: SummaryInput): LlmFront {
-  const { order, y, done } = input;
-  const points = states.map((state) => pointOf(state, y.codes, order));
-  const finalists = states.filter((state) => state.stoppedAtRung === null && state.rows === done && done > 0);
-  const onFront = paretoFront(
-    finalists.map((state) => points[state.arm.id]),
-    input.objectives,
-  );
-  const frontIds = new Set(finalists.filter((_, i) => onFront[i]).map((state) => state.arm.id));
-  const arms: FrontArmResult[] = states.map((state, a) => {
-    const { arm, meter } = state;
-    let tokens = 0;
-    for (let i = 0; i < state.rows; i++) tokens += state.rowTokens[order[i]];
-    const priced = arm.params.prices[arm.params.model] !== undefined;
-    return {
-      id: arm.id,
-      name: arm.name,
-      base: arm.base,
-      template: arm.template,
-      shots: arm.shots,
-      maj: arm.maj,
-      rows: state.rows,
-      accuracy: { estimate: points[a].accuracy, low: points[a].low, high: points[a].high },
-      costPer1000Rows: points[a].cost,
-      tokensPer1000Rows: state.rows === 0 ? 0 : (1000 * tokens) / state.rows,
-      latencyMs: {
-        p50: percentile(meter.latenciesMs, 50),
-        p95: percentile(meter.latenciesMs, 95),
-      },
-      httpCalls: meter.calls,
-      answers: state.rows * arm.maj,
-      spent: priced ? meter.spent : null,
-      status:
-        state.rows === 0
-          ? 'unmeasured'
-          : state.stoppedAtRung !== null
-            ? 'dominated'
-            : frontIds.has(arm.id)
-              ? 'front'
-              : 'off-front',
-      stoppedAtRung: state.stoppedAtRung,
-      dominatedBy: state.dominatedBy < 0 ? null : states[state.dominatedBy].arm.name,
-    };
-  });
-  const front = arms
-    .filter((arm) => arm.status === 'front')
-    .sort((a, b) => a.costPer1000Rows - b.costPer1000Rows || b.accuracy.estimate - a.accuracy.estimate);
-  const allPriced = arms.every((arm) => arm.spent !== null);
-  return {
-    rows: input.rows,
-    objectives: input.objectives,
-    arms,
-    front: front.map((arm) => arm.name),
-    rungs: input.rungs,
-    costUnit: input.costUnit,
-    maxCost: input.maxCost,
-    spent: allPriced ? arms.reduce((sum, arm) => sum + (arm.spent ?? 0), 0) : null,
-    capCut: input.capCut,
-    httpCalls: arms.reduce((sum, arm) => sum + arm.httpCalls, 0),
-    answers: arms.reduce((sum, arm) => sum + arm.answers, 0),
-    gridAnswers: states.reduce((sum, state) => sum + input.rows * state.arm.maj, 0),
-    findings: frontFindings(
-      front.map((arm) => states[arm.id]),
-      { y, order, done, unit: input.costUnit, cheaperBy: input.options.cheaperBy ?? 2 },
-      { seed: input.options.seed ?? 0, nBoot: input.options.nBoot ?? 1000 },
-    ),
-  };
 }
 
 /** Accuracy first, then the others in their canonical order; accuracy is what every dominance is about. */
